@@ -1,0 +1,80 @@
+"""Configuration classes; the environment chooses the instance (DESIGN §10)."""
+import os
+import secrets
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+
+
+def instance_path():
+    """The instance folder: database, search index, uploads and keys."""
+    return Path(os.environ.get("FORUM_INSTANCE", ROOT / "instance")).resolve()
+
+
+def read_or_create_secret(folder, name="secret_key"):
+    """Return a secret kept in the instance folder, generating it on first use."""
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()
+
+
+def _flag(name, default):
+    return os.environ.get(name, default).strip().lower() not in {"off", "0", "false", "no"}
+
+
+class Config:
+    """Defaults: SQLite in the instance folder, Chinese interface."""
+
+    SQLALCHEMY_ENGINE_OPTIONS = {"pool_pre_ping": True}
+    SQLALCHEMY_TRACK_MODIFICATIONS = False
+    BABEL_DEFAULT_LOCALE = "zh_CN"
+    BABEL_DEFAULT_TIMEZONE = "Asia/Shanghai"
+    LANGUAGES = ("zh_CN", "en")
+    SESSION_COOKIE_HTTPONLY = True
+    SESSION_COOKIE_SAMESITE = "Lax"
+    REMEMBER_COOKIE_HTTPONLY = True
+    WTF_CSRF_TIME_LIMIT = None
+    THREADS_PER_PAGE = 20
+    POSTS_PER_PAGE = 20
+    TITLE_MAX = 80
+    BODY_MAX = 20_000
+    VIEW_FLUSH_SECONDS = 5.0
+
+    def __init__(self):
+        self.INSTANCE_PATH = str(instance_path())
+        self.SQLALCHEMY_DATABASE_URI = self._database_url()
+        self.SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret(instance_path())
+        self.RATELIMIT_ENABLED = _flag("FORUM_RATE_LIMITS", "on")
+        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
+        self.TRUSTED_HOSTS = os.environ.get("FORUM_HOSTS", "127.0.0.1,localhost").split(",")
+        self.SESSION_COOKIE_SECURE = _flag("FORUM_SECURE_COOKIES", "off")
+
+    def _database_url(self):
+        url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path() / 'forum.db'}"
+        # psycopg 3 is the PostgreSQL driver; accept the common short forms.
+        for prefix in ("postgres://", "postgresql://"):
+            if url.startswith(prefix):
+                return "postgresql+psycopg://" + url[len(prefix):]
+        return url
+
+
+class TestingConfig(Config):
+    """Tests: a throw-away instance chosen by the fixtures, rate limits off."""
+
+    TESTING = True
+
+    def __init__(self):
+        super().__init__()
+        self.RATELIMIT_ENABLED = False
+        self.VIEW_FLUSH_SECONDS = 0  # flushed explicitly by tests
+
+
+class ProductionConfig(Config):
+    """Production: secure cookies unless told otherwise."""
+
+    def __init__(self):
+        super().__init__()
+        self.SESSION_COOKIE_SECURE = _flag("FORUM_SECURE_COOKIES", "on")

@@ -1,0 +1,66 @@
+"""The 织金党建论坛 forum engine."""
+from flask import Flask
+
+from config import ROOT, Config
+
+
+def create_app(config=None):
+    """Build the app; wiring only, in named steps."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"),
+                static_folder=str(ROOT / "static"))
+    configure_app(app, config)
+    configure_extensions(app)
+    configure_blueprints(app)
+    configure_hooks(app)
+    configure_templates(app)
+    configure_cli(app)
+    return app
+
+
+def configure_app(app, config):
+    app.config.from_object(config or Config())
+    app.instance_path = app.config["INSTANCE_PATH"]
+
+
+def configure_extensions(app):
+    from forum.extensions import csrf, db, limiter, login_manager, migrate
+    from forum.i18n import configure_babel
+
+    db.init_app(app)
+    migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
+    csrf.init_app(app)
+    login_manager.init_app(app)
+    limiter.init_app(app)
+    configure_babel(app)
+    from forum.auth import sessions  # noqa: F401  (registers the user loader)
+
+
+def configure_blueprints(app):
+    from forum.auth import bp as auth_bp
+    from forum.boards import bp as boards_bp
+    from forum.i18n import bp as i18n_bp
+
+    app.register_blueprint(auth_bp)
+    app.register_blueprint(boards_bp)
+    app.register_blueprint(i18n_bp)
+
+
+def configure_hooks(app):
+    from forum import errors, security
+    from forum.stats import view_counts
+
+    errors.register(app)
+    security.register(app)
+    view_counts.register(app)
+
+
+def configure_templates(app):
+    from forum.permissions import Access, can
+
+    app.jinja_env.globals.update(Access=Access, can=can)
+
+
+def configure_cli(app):
+    from forum.cli import forum_cli
+
+    app.cli.add_command(forum_cli)

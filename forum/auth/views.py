@@ -1,0 +1,52 @@
+"""Register, log in, log out."""
+from flask import flash, redirect, render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user, login_user, logout_user
+
+from forum.auth import bp
+from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
+from forum.auth.services import authenticate, end_sessions, record_login, register_user
+from forum.extensions import limiter
+from forum.service import Refused
+from forum.urls import safe_next
+
+
+@bp.route("/register", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
+def register():
+    form = RegisterForm()
+    if form.validate_on_submit():
+        try:
+            user = register_user(form.username.data, form.password.data)
+        except Refused as refusal:
+            form[refusal.field].errors.append(refusal.message)
+        else:
+            login_user(user)
+            flash(_("Welcome, %(name)s! Your account is ready.", name=user.username), "success")
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("auth/register.html", form=form)
+
+
+@bp.route("/login", methods=["GET", "POST"])
+@limiter.limit("20 per 15 minutes", methods=["POST"])
+def login():
+    form = LoginForm()
+    if form.validate_on_submit():
+        user = authenticate(form.username.data, form.password.data)
+        if user is None or not user.is_active:
+            form.password.errors.append(_("Wrong username or password."))
+        else:
+            login_user(user, remember=form.remember.data)
+            record_login(user)
+            return redirect(safe_next(request.args.get("next")))
+    return render_template("auth/login.html", form=form)
+
+
+@bp.post("/logout")
+def logout():
+    form = LogoutForm()
+    if form.validate_on_submit() and current_user.is_authenticated:
+        end_sessions(current_user)
+        logout_user()
+        flash(_("You have logged out."), "info")
+    return redirect(safe_next(None))

@@ -1,0 +1,60 @@
+"""Thread and post forms: validate, never save."""
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import StringField, SubmitField, TextAreaField
+from wtforms.validators import DataRequired, ValidationError
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+def _max_length(key, message):
+    def check(form, field):
+        if len(field.data or "") > current_app.config[key]:
+            raise ValidationError(message)
+    return check
+
+
+TITLE = dict(filters=[_strip], validators=[
+    DataRequired(_l("Enter a title.")),
+    _max_length("TITLE_MAX", _l("A title has at most 80 characters."))])
+BODY = dict(filters=[_strip], validators=[
+    DataRequired(_l("Write something first.")),
+    _max_length("BODY_MAX", _l("A post has at most 20,000 characters."))])
+
+
+class PostForm(FlaskForm):
+    """A reply: the body, and a button that previews instead of saving."""
+
+    body = TextAreaField(_l("Content (Markdown)"), **BODY)
+    preview = SubmitField(_l("Preview"))
+    submit = SubmitField(_l("Post"))
+
+    @property
+    def wants_preview(self):
+        return bool(self.preview.data)
+
+
+class ThreadForm(PostForm):
+    """A new thread: a title, then the first post."""
+
+    title = StringField(_l("Title"), **TITLE)
+    submit = SubmitField(_l("Start thread"))
+
+
+class EditForm(PostForm):
+    """Edit a post; the title too when it is a thread's first post."""
+
+    title = StringField(_l("Title"), filters=[_strip])
+    submit = SubmitField(_l("Save changes"))
+
+    def __init__(self, *args, edits_title=False, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.edits_title = edits_title
+
+    def validate_title(self, field):
+        if self.edits_title:
+            for check in TITLE["validators"]:
+                check(self, field)

@@ -1,0 +1,79 @@
+"""Read queries for the forum pages, each a fixed number of statements."""
+from sqlalchemy import func
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.boards.registry import get_type
+from forum.extensions import db
+from forum.models import Board, Category, Post, Thread, User
+
+
+def index_categories():
+    """Categories in order, each with its boards in order (two statements)."""
+    return db.session.execute(
+        db.select(Category).options(selectinload(Category.boards)).order_by(Category.position)
+    ).scalars().all()
+
+
+def last_posts(post_ids):
+    """{post id: post} with thread and author loaded, for the 'last post' columns."""
+    ids = {pid for pid in post_ids if pid}
+    if not ids:
+        return {}
+    rows = db.session.execute(
+        db.select(Post).options(joinedload(Post.thread), joinedload(Post.author))
+        .where(Post.id.in_(ids))
+    ).scalars()
+    return {post.id: post for post in rows}
+
+
+def site_figures(categories):
+    """Members, threads, posts and the newest member; private boards count for nothing."""
+    boards = [b for c in categories for b in c.boards if get_type(b.type).public]
+    members = db.session.execute(db.select(func.count(User.id))).scalar_one()
+    newest = db.session.execute(db.select(User).order_by(User.id.desc()).limit(1)).scalar()
+    return {
+        "members": members,
+        "threads": sum(b.thread_count for b in boards),
+        "posts": sum(b.post_count for b in boards),
+        "newest": newest,
+    }
+
+
+def _listing(board, pinned):
+    return (db.select(Thread.id)
+            .where(Thread.board_id == board.id, Thread.status == "published",
+                   Thread.is_pinned == pinned)
+            .order_by(Thread.last_post_at.desc(), Thread.id.desc()))
+
+
+def pinned_threads(board):
+    return _threads_by_ids(_listing(board, True))
+
+
+def board_threads(board, page, per_page):
+    """One page of a board's unpinned threads, newest activity first.
+
+    The inner query reads only the listing index (a deferred join), so a deep page
+    costs an index walk, never a scan of the thread rows before it.
+    """
+    ids = _listing(board, False).limit(per_page).offset((page - 1) * per_page)
+    return _threads_by_ids(ids)
+
+
+def _threads_by_ids(id_query):
+    return db.session.execute(
+        db.select(Thread).options(joinedload(Thread.author))
+        .where(Thread.id.in_(id_query.scalar_subquery()))
+        .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+    ).scalars().all()
+
+
+def thread_posts(thread, page, per_page):
+    """The posts on one page of a thread, found by floor number (an index seek)."""
+    first = (page - 1) * per_page + 1
+    return db.session.execute(
+        db.select(Post)
+        .options(joinedload(Post.author).joinedload(User.unit), joinedload(Post.edited_by))
+        .where(Post.thread_id == thread.id, Post.number.between(first, first + per_page - 1))
+        .order_by(Post.number)
+    ).scalars().all()

@@ -1,0 +1,40 @@
+"""Rebuild every denormalised counter from the rows themselves (`forum recount`)."""
+from sqlalchemy import and_, func, select, update
+
+from forum.boards.registry import get_type
+from forum.extensions import db
+from forum.models import Board, Post, Thread, User
+from forum.service import commit
+
+
+def recount():
+    """Threads, then boards, then users: set-based statements, one commit."""
+    published_posts = and_(Post.thread_id == Thread.id, Post.status == "published")
+    db.session.execute(update(Thread).values(
+        reply_count=func.coalesce(
+            select(func.count(Post.id)).where(published_posts).scalar_subquery() - 1, 0),
+        last_number=func.coalesce(
+            select(func.max(Post.number)).where(Post.thread_id == Thread.id).scalar_subquery(), 0),
+        last_post_id=select(func.max(Post.id)).where(published_posts).scalar_subquery(),
+        last_post_at=func.coalesce(
+            select(func.max(Post.created_at)).where(published_posts).scalar_subquery(),
+            Thread.created_at),
+    ).execution_options(synchronize_session=False))
+
+    live = and_(Thread.board_id == Board.id, Thread.status == "published")
+    db.session.execute(update(Board).values(
+        thread_count=select(func.count(Thread.id)).where(live).scalar_subquery(),
+        post_count=func.coalesce(
+            select(func.sum(Thread.reply_count + 1)).where(live).scalar_subquery(), 0),
+        last_post_id=select(func.max(Thread.last_post_id)).where(live).scalar_subquery(),
+    ).execution_options(synchronize_session=False))
+
+    public_types = [key for key in db.session.execute(select(Board.type).distinct()).scalars()
+                    if get_type(key).public]
+    counted = (select(func.count(Post.id))
+               .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
+               .where(Post.author_id == User.id, Post.status == "published",
+                      Thread.status == "published", Board.type.in_(public_types)))
+    db.session.execute(update(User).values(post_count=counted.scalar_subquery())
+                       .execution_options(synchronize_session=False))
+    commit()

@@ -1,0 +1,88 @@
+"""The board-type registry: small classes over the one content model (DESIGN §4)."""
+from flask_babel import lazy_gettext as _l
+
+from forum.permissions import Access, may_write
+
+_TYPES = {}
+
+
+def register(cls):
+    """Class decorator: make a board type available under its key."""
+    _TYPES[cls.key] = cls()
+    return cls
+
+
+def get_type(key):
+    """The board type for key; types not built yet answer as PendingType."""
+    return _TYPES.get(key) or PendingType(key)
+
+
+class BoardType:
+    """Behaviour of a discussion board; other types override only what differs.
+
+    Attributes:
+        key: the value stored in Board.type.
+        label: the type's name, shown to people.
+        built: False where the type's behaviour does not exist yet.
+        public: its content is listed on the index, counted in public figures and
+            profiles, and indexed by search.
+    """
+
+    key = "discussion"
+    label = _l("Discussion board")
+    built = True
+    public = True
+
+    def access(self, user, board, thread, roles):
+        """Flags for a user holding `roles` on `board` (and `thread`, if given)."""
+        flags = Access.VIEW
+        moderates = bool(roles & {"moderator", "manager", "admin"})
+        if moderates:
+            flags |= Access.MODERATE
+        if roles & {"manager", "admin"}:
+            flags |= Access.MANAGE
+        writes = may_write(user, board)
+        if writes and self.may_start(user, board, roles):
+            flags |= Access.START
+        if thread is not None:
+            if thread.status != "published" and not moderates and thread.author_id != user.id:
+                return Access.NONE
+            if writes and self.may_reply(board, thread, moderates):
+                flags |= Access.REPLY
+        return flags
+
+    def may_start(self, user, board, roles):
+        """Whether a writer (already checked) may start threads here."""
+        return True
+
+    def may_reply(self, board, thread, moderates):
+        """Whether a writer (already checked) may reply to this thread."""
+        return moderates or not thread.is_locked
+
+    def template(self, name):
+        """Templates to try for a page: the type's own, then the common one."""
+        return [f"boards/{self.key}/{name}", f"boards/{name}"]
+
+
+class PendingType(BoardType):
+    """A board whose type is recorded but not built yet: readable notice, no content.
+
+    It must never act as a discussion board: a letter posted to a mailbox before the
+    mailbox exists would become a public thread.
+    """
+
+    label = _l("Not yet available")
+    built = False
+    public = False
+
+    def __init__(self, key):
+        self.key = key
+
+    def access(self, user, board, thread, roles):
+        if thread is not None:
+            return Access.NONE
+        return Access.VIEW | (Access.MANAGE if roles & {"manager", "admin"} else Access.NONE)
+
+
+# The built types register themselves on import.
+from forum.boards.types import discussion, notice  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Board types; each module registers one type."""

@@ -1,0 +1,21 @@
+"""The notice board: only the owning unit and admins announce (DESIGN §4)."""
+from flask_babel import lazy_gettext as _l
+
+from forum.boards.registry import BoardType, register
+
+
+@register
+class Notice(BoardType):
+    """工作通知, 党政信息发布, 站务公告: the owning unit's accounts and admins start
+    threads; members reply unless the board's `replies` setting is off."""
+
+    key = "notice"
+    label = _l("Notice board")
+
+    def may_start(self, user, board, roles):
+        return bool(roles & {"manager", "admin"})
+
+    def may_reply(self, board, thread, moderates):
+        if not board.settings.get("replies", True):
+            return moderates
+        return super().may_reply(board, thread, moderates)

@@ -1,0 +1,140 @@
+"""Forum pages: load, check access, call one service, render or redirect."""
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from forum.boards import bp, queries
+from forum.boards.forms import EditForm, PostForm, ThreadForm
+from forum.boards.loaders import get_board, get_post, get_thread, quotable_post
+from forum.boards.registry import get_type
+from forum.boards.services import create_thread, edit_post, reply
+from forum.markup import quote_source, render
+from forum.pages import check_in_range, page_count, requested_page
+from forum.permissions import Access, access_for, can_edit_post, require
+from forum.stats import view_counts
+
+
+@bp.get("/")
+def index():
+    categories = queries.index_categories()
+    boards = [b for c in categories for b in c.boards]
+    last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).public)
+    return render_template("boards/index.html", categories=categories, last_posts=last,
+                           figures=queries.site_figures(categories), get_type=get_type)
+
+
+@bp.get("/b/<slug>")
+def board(slug):
+    board = get_board(slug)
+    access = access_for(current_user, board)
+    require(Access.VIEW, access)
+    board_type = get_type(board.type)
+    page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
+    pinned = queries.pinned_threads(board) if board_type.built else []
+    pages = page_count(board.thread_count - len(pinned), per_page)
+    check_in_range(page, pages)
+    threads = queries.board_threads(board, page, per_page) if board_type.built else []
+    shown = (pinned if page == 1 else []) + threads
+    last = queries.last_posts(t.last_post_id for t in shown)
+    return render_template(board_type.template("board.html"), board=board, board_type=board_type,
+                           access=access, pinned=pinned if page == 1 else [], threads=threads,
+                           last_posts=last, page=page, pages=pages)
+
+
+@bp.route("/b/<slug>/new", methods=["GET", "POST"])
+@login_required
+def new_thread(slug):
+    board = get_board(slug)
+    access = access_for(current_user, board)
+    require(Access.START, access)
+    form = ThreadForm()
+    preview = None
+    if form.validate_on_submit():
+        if form.wants_preview:
+            preview = render(form.body.data)
+        else:
+            thread = create_thread(board, current_user, form.title.data, form.body.data)
+            return redirect(url_for("boards.thread", thread_id=thread.id))
+    return render_template(get_type(board.type).template("new_thread.html"), board=board,
+                           form=form, preview=preview)
+
+
+@bp.get("/t/<int:thread_id>")
+def thread(thread_id):
+    thread = get_thread(thread_id)
+    access = access_for(current_user, thread.board, thread)
+    require(Access.VIEW, access, private=True)
+    page, per_page = requested_page(), current_app.config["POSTS_PER_PAGE"]
+    pages = page_count(thread.last_number, per_page)
+    check_in_range(page, pages)
+    posts = queries.thread_posts(thread, page, per_page)
+    view_counts.record_view(thread.id)
+    return render_template(get_type(thread.board.type).template("thread.html"), thread=thread,
+                           board=thread.board, posts=posts, access=access, page=page,
+                           pages=pages, can_edit=lambda post: can_edit_post(current_user, post, access),
+                           views=thread.view_count + view_counts.pending(thread.id),
+                           form=PostForm())
+
+
+@bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
+@login_required
+def reply_to(thread_id):
+    thread = get_thread(thread_id)
+    access = access_for(current_user, thread.board, thread)
+    require(Access.VIEW, access, private=True)
+    require(Access.REPLY, access)
+    form = PostForm()
+    preview = None
+    if request.method == "GET" and request.args.get("quote", "").isdigit():
+        form.body.data = _quote(thread, int(request.args["quote"]))
+    if form.validate_on_submit():
+        if form.wants_preview:
+            preview = render(form.body.data)
+        else:
+            post = reply(thread, current_user, form.body.data)
+            return redirect(url_for("boards.post", post_id=post.id))
+    return render_template("boards/reply.html", thread=thread, board=thread.board, form=form,
+                           preview=preview)
+
+
+def _quote(thread, post_id):
+    """Quote markup for a visible post of this same thread; nothing for any other."""
+    post = quotable_post(thread, post_id)
+    if post is None:
+        return ""
+    name = post.author.name if post.author else _("Anonymous")
+    return quote_source(name, post.number, post.body)
+
+
+@bp.get("/p/<int:post_id>")
+def post(post_id):
+    post = get_post(post_id)
+    access = access_for(current_user, post.thread.board, post.thread)
+    require(Access.VIEW, access, private=True)
+    page = page_count(post.number, current_app.config["POSTS_PER_PAGE"])
+    return redirect(url_for("boards.thread", thread_id=post.thread_id, page=page,
+                            _anchor=f"p{post.id}"))
+
+
+@bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@login_required
+def edit(post_id):
+    post = get_post(post_id)
+    access = access_for(current_user, post.thread.board, post.thread)
+    require(Access.VIEW, access, private=True)
+    if not can_edit_post(current_user, post, access):
+        require(Access.MODERATE, access)  # 403 with the page's reason
+    form = EditForm(obj=post if request.method == "GET" else None, edits_title=post.number == 1)
+    if request.method == "GET" and post.number == 1:
+        form.title.data = post.thread.title
+    preview = None
+    if form.validate_on_submit():
+        if form.wants_preview:
+            preview = render(form.body.data)
+        else:
+            edit_post(post, current_user, form.body.data,
+                      form.title.data if post.number == 1 else None)
+            flash(_("Your changes have been saved."), "success")
+            return redirect(url_for("boards.post", post_id=post.id))
+    return render_template("boards/edit.html", post=post, thread=post.thread,
+                           board=post.thread.board, form=form, preview=preview)

@@ -1,0 +1,105 @@
+"""`flask --app wsgi forum ...`: drive the forum without the web interface (DESIGN §10)."""
+import click
+from flask.cli import with_appcontext
+from flask_migrate import upgrade
+
+from forum.extensions import db
+
+
+@click.group("forum")
+def forum_cli():
+    """Operate the forum."""
+
+
+@forum_cli.command("init")
+@with_appcontext
+def init():
+    """Create or upgrade the schema and seed the Zhijin boards; safe to run again."""
+    from forum.seed import seed
+
+    upgrade()
+    counts = seed()
+    click.echo("schema up to date; seeded {units} units, {categories} categories, "
+               "{boards} boards".format(**counts))
+
+
+@forum_cli.group("user")
+def user_cli():
+    """Accounts."""
+
+
+@user_cli.command("create")
+@click.argument("name")
+@click.option("--password", required=True)
+@click.option("--admin", type=click.Choice(["system", "security", "audit"]))
+@click.option("--unit", help="Unit name or slug the account belongs to.")
+@click.option("--unit-account", is_flag=True, help="A department account that manages its unit's boards.")
+@click.option("--verified", is_flag=True)
+@with_appcontext
+def create_user(name, password, admin, unit, unit_account, verified):
+    """Make an account."""
+    from forum.auth.services import register_user
+    from forum.models import Unit
+    from forum.service import Refused
+
+    unit_row = None
+    if unit:
+        unit_row = db.session.execute(
+            db.select(Unit).where((Unit.name == unit) | (Unit.slug == unit))).scalar_one_or_none()
+        if unit_row is None:
+            raise click.ClickException(f"no unit named {unit}")
+    if unit_account and unit_row is None:
+        raise click.ClickException("--unit-account needs --unit")
+    try:
+        user = register_user(name, password, admin_role=admin, unit_id=unit_row and unit_row.id,
+                             is_unit_account=unit_account, is_verified=verified or unit_account)
+    except Refused as refusal:
+        raise click.ClickException(str(refusal.message))
+    click.echo(f"created user {user.username} (id {user.id})")
+
+
+@forum_cli.group("role")
+def role_cli():
+    """Board roles."""
+
+
+@role_cli.command("grant")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["moderator", "handler", "counsellor", "trainer", "manager"]))
+@click.option("--board", "slug", required=True)
+@with_appcontext
+def grant_role(name, role, slug):
+    """Make NAME the ROLE of a board."""
+    from forum.auth.services import find_user
+    from forum.boards.roles import grant
+    from forum.models import Board
+
+    user = find_user(name)
+    board = db.session.execute(db.select(Board).where(Board.slug == slug)).scalar_one_or_none()
+    if user is None or board is None:
+        raise click.ClickException("no such user" if user is None else "no such board")
+    grant(user, board, role)
+    click.echo(f"{user.username} is now {role} of {board.slug}")
+
+
+@forum_cli.command("recount")
+@with_appcontext
+def recount_command():
+    """Rebuild every counter from the rows."""
+    from forum.boards.recount import recount
+
+    recount()
+    click.echo("counters rebuilt")
+
+
+@forum_cli.command("bench-data")
+@click.option("--posts", default=1_000_000, show_default=True)
+@click.option("--users", default=50_000, show_default=True)
+@click.option("--long-thread", default=20_000, show_default=True)
+@with_appcontext
+def bench_data(posts, users, long_thread):
+    """Fill the instance with realistic Chinese data for benchmarks."""
+    from forum.benchdata import generate
+
+    for line in generate(posts=posts, users=users, long_thread=long_thread):
+        click.echo(line)

@@ -1,0 +1,35 @@
+"""Error pages: translated, and never a stack trace."""
+from flask import render_template
+from flask_babel import gettext as _
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+
+def register(app):
+    app.register_error_handler(CSRFError, csrf_failed)
+    app.register_error_handler(HTTPException, http_error)
+
+
+def csrf_failed(error):
+    message = _("The form has expired or was not sent from this site. Please go back, reload the page and try again.")
+    return render_template("errors/error.html", code=400, title=_("Form expired"),
+                           message=message), 400
+
+
+def http_error(error):
+    titles = {
+        400: _("Bad request"),
+        403: _("Not allowed"),
+        404: _("Page not found"),
+        405: _("Method not allowed"),
+        429: _("Too many requests"),
+    }
+    messages = {
+        403: _("You do not have permission to do this."),
+        404: _("The page you asked for does not exist or has been removed."),
+        429: _("You are doing that too often. Please wait a moment and try again."),
+    }
+    code = error.code or 500
+    title = titles.get(code, _("Something went wrong"))
+    message = messages.get(code, _("The request could not be completed."))
+    return render_template("errors/error.html", code=code, title=title, message=message), code

@@ -1,0 +1,57 @@
+"""Languages: Chinese by default, English on request; catalogs compile themselves."""
+from pathlib import Path
+
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
+from flask import Blueprint, current_app, has_request_context, redirect, request, url_for
+from flask_babel import format_datetime, get_locale
+
+from forum.extensions import babel
+
+TRANSLATIONS = Path(__file__).resolve().parent / "translations"
+LANG_COOKIE = "lang"
+
+bp = Blueprint("i18n", __name__)
+
+
+def select_locale():
+    """The language chosen with the switch, else the default (Chinese)."""
+    chosen = request.cookies.get(LANG_COOKIE) if has_request_context() else None
+    if chosen in current_app.config["LANGUAGES"]:
+        return chosen
+    return current_app.config["BABEL_DEFAULT_LOCALE"]
+
+
+def compile_catalogs(folder=TRANSLATIONS):
+    """Compile every .po whose .mo is missing or older, so no manual step is needed."""
+    for po_path in folder.glob("*/LC_MESSAGES/*.po"):
+        mo_path = po_path.with_suffix(".mo")
+        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
+            continue
+        with po_path.open("rb") as po_file:
+            catalog = read_po(po_file, locale=po_path.parts[-3])
+        tmp = mo_path.with_suffix(".mo.tmp")
+        with tmp.open("wb") as mo_file:
+            write_mo(mo_file, catalog)
+        tmp.replace(mo_path)  # atomic: several workers may compile at once
+
+
+def configure_babel(app):
+    compile_catalogs()
+    app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
+    babel.init_app(app, locale_selector=select_locale)
+    app.jinja_env.filters["datetime"] = lambda value: format_datetime(value, "yyyy-MM-dd HH:mm") if value else ""
+    app.jinja_env.globals["get_locale"] = get_locale
+
+
+@bp.post("/lang")
+def switch_language():
+    """Remember the chosen language in a cookie and go back where the user was."""
+    lang = request.form.get("lang", "")
+    target = request.form.get("next", "")
+    if not target.startswith("/") or target.startswith("//"):
+        target = url_for("boards.index")
+    response = redirect(target)
+    if lang in current_app.config["LANGUAGES"]:
+        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="Lax", httponly=True)
+    return response

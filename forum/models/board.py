@@ -1,0 +1,52 @@
+"""Categories, boards and per-board roles."""
+from forum.extensions import db
+from forum.models.base import utcnow
+
+BOARD_ROLES = ("moderator", "handler", "counsellor", "trainer", "manager")
+
+
+class Category(db.Model):
+    """A heading of the board index."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    name = db.Column(db.String(60), nullable=False, unique=True)
+    position = db.Column(db.Integer, nullable=False, default=0)
+
+    boards = db.relationship("Board", back_populates="category", order_by="Board.position")
+
+
+class Board(db.Model):
+    """A board; its type (a registry key) decides how it behaves."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    category_id = db.Column(db.ForeignKey("category.id"), nullable=False, index=True)
+    slug = db.Column(db.String(60), nullable=False, unique=True)
+    name = db.Column(db.String(60), nullable=False)
+    description = db.Column(db.String(500), nullable=False, default="")
+    type = db.Column(db.String(20), nullable=False, default="discussion")
+    settings = db.Column(db.JSON, nullable=False, default=dict)
+    unit_id = db.Column(db.ForeignKey("unit.id"), nullable=True, index=True)
+    position = db.Column(db.Integer, nullable=False, default=0)
+    thread_count = db.Column(db.Integer, nullable=False, default=0)
+    post_count = db.Column(db.Integer, nullable=False, default=0)
+    # Denormalised pointer kept by the writing service; `forum recount` rebuilds it.
+    last_post_id = db.Column(db.Integer, nullable=True)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    category = db.relationship("Category", back_populates="boards")
+    unit = db.relationship("Unit")
+
+    def __repr__(self):
+        return f"<Board {self.slug}>"
+
+
+class BoardRole(db.Model):
+    """A user's role on one board: moderator, handler, counsellor, trainer or manager."""
+
+    __table_args__ = (db.UniqueConstraint("user_id", "board_id", "role"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    user_id = db.Column(db.ForeignKey("user.id"), nullable=False, index=True)
+    board_id = db.Column(db.ForeignKey("board.id"), nullable=False, index=True)
+    role = db.Column(db.String(12), nullable=False)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)

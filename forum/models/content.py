@@ -1,0 +1,59 @@
+"""Threads and posts: one content model for every board type (DESIGN §3)."""
+from forum.extensions import db
+from forum.models.base import utcnow
+
+CONTENT_STATUSES = ("published", "pending", "hidden")
+
+
+class Thread(db.Model):
+    """A thread; a letter, lesson or notice is a thread too."""
+
+    __table_args__ = (
+        # The board listing walks this index in order: no sort, no table scan.
+        db.Index("ix_thread_listing", "board_id", "status", "is_pinned", "last_post_at", "id"),
+    )
+
+    id = db.Column(db.Integer, primary_key=True)
+    board_id = db.Column(db.ForeignKey("board.id"), nullable=False)
+    author_id = db.Column(db.ForeignKey("user.id"), nullable=True, index=True)
+    title = db.Column(db.String(80), nullable=False)
+    status = db.Column(db.String(10), nullable=False, default="published")
+    is_pinned = db.Column(db.Boolean, nullable=False, default=False)
+    pin_scope = db.Column(db.String(5), nullable=True)  # board or site
+    is_locked = db.Column(db.Boolean, nullable=False, default=False)
+    reply_count = db.Column(db.Integer, nullable=False, default=0)
+    view_count = db.Column(db.Integer, nullable=False, default=0)
+    last_number = db.Column(db.Integer, nullable=False, default=0)  # floor of the newest post
+    last_post_id = db.Column(db.Integer, nullable=True)
+    last_post_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+
+    board = db.relationship("Board")
+    author = db.relationship("User")
+
+    def __repr__(self):
+        return f"<Thread {self.id} {self.title!r}>"
+
+
+class Post(db.Model):
+    """A post: Markdown source and the HTML rendered once when it was written."""
+
+    __table_args__ = (db.UniqueConstraint("thread_id", "number"),)
+
+    id = db.Column(db.Integer, primary_key=True)
+    thread_id = db.Column(db.ForeignKey("thread.id"), nullable=False)
+    author_id = db.Column(db.ForeignKey("user.id"), nullable=True, index=True)
+    number = db.Column(db.Integer, nullable=False)
+    body = db.Column(db.Text, nullable=False)
+    body_html = db.Column(db.Text, nullable=False)
+    status = db.Column(db.String(10), nullable=False, default="published")
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    edited_at = db.Column(db.DateTime, nullable=True)
+    edited_by_id = db.Column(db.ForeignKey("user.id"), nullable=True)
+
+    thread = db.relationship("Thread")
+    author = db.relationship("User", foreign_keys=[author_id])
+    edited_by = db.relationship("User", foreign_keys=[edited_by_id])
+
+    def __repr__(self):
+        return f"<Post {self.id} #{self.number}>"

@@ -1,0 +1,55 @@
+"""Accounts."""
+from flask_login import UserMixin
+
+from forum.extensions import db
+from forum.models.base import utcnow
+
+ADMIN_ROLES = ("system", "security", "audit")
+STATUSES = ("active", "pending", "banned")
+
+
+class User(UserMixin, db.Model):
+    """A registered account; its session version ends old sessions when bumped."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    username = db.Column(db.String(20), nullable=False)
+    username_key = db.Column(db.String(20), nullable=False, unique=True)  # casefolded
+    display_name = db.Column(db.String(40), nullable=True)
+    password_hash = db.Column(db.String(255), nullable=False)
+    unit_id = db.Column(db.ForeignKey("unit.id"), nullable=True, index=True)
+    admin_role = db.Column(db.String(10), nullable=True)
+    status = db.Column(db.String(10), nullable=False, default="active")
+    is_verified = db.Column(db.Boolean, nullable=False, default=False)
+    # A department account (部门账号): manages the boards of its unit.
+    is_unit_account = db.Column(db.Boolean, nullable=False, default=False)
+    session_version = db.Column(db.Integer, nullable=False, default=1)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    last_seen_at = db.Column(db.DateTime, nullable=True)
+    post_count = db.Column(db.Integer, nullable=False, default=0)
+
+    unit = db.relationship("Unit", lazy="joined", innerjoin=False)
+
+    @staticmethod
+    def key_for(username):
+        """The case-insensitive key that makes usernames unique."""
+        return username.strip().casefold()
+
+    @property
+    def name(self):
+        """What the front shows: the chosen display name, else the username."""
+        return self.display_name or self.username
+
+    @property
+    def is_banned(self):
+        return self.status == "banned"
+
+    @property
+    def is_active(self):
+        return self.status != "pending"
+
+    def get_id(self):
+        # The version makes every cookie issued before a logout or password change stale.
+        return f"{self.id}.{self.session_version}"
+
+    def __repr__(self):
+        return f"<User {self.username}>"

@@ -1,0 +1,1 @@
+"""Hit counters and figures."""

@@ -1,0 +1,83 @@
+"""Thread view counts, buffered in memory and flushed in batches.
+
+A page view only bumps a counter in this process; a background thread writes the
+sums every VIEW_FLUSH_SECONDS in one statement, so no page view waits on a write.
+"""
+import atexit
+import os
+import threading
+from collections import Counter
+
+from flask import current_app
+from sqlalchemy import bindparam, update
+
+from forum.extensions import db
+from forum.models import Thread
+
+_lock = threading.Lock()
+_pending = Counter()
+
+
+def register(app):
+    app.extensions["view_counts"] = _Flusher(app)
+
+
+def record_view(thread_id):
+    """Count one view of a thread (in memory)."""
+    with _lock:
+        _pending[thread_id] += 1
+    current_app.extensions["view_counts"].ensure_running()
+
+
+def pending(thread_id):
+    """Views of a thread counted here but not yet written."""
+    with _lock:
+        return _pending.get(thread_id, 0)
+
+
+def flush():
+    """Write the buffered counts in one batch; needs an app context."""
+    with _lock:
+        batch = dict(_pending)
+        _pending.clear()
+    if not batch:
+        return 0
+    rows = [{"tid": tid, "n": n} for tid, n in batch.items()]
+    statement = (update(Thread.__table__).where(Thread.__table__.c.id == bindparam("tid"))
+                 .values(view_count=Thread.__table__.c.view_count + bindparam("n")))
+    try:
+        with db.engine.begin() as connection:
+            connection.execute(statement, rows)
+    except Exception:
+        with _lock:  # keep the counts for the next flush
+            _pending.update(batch)
+        raise
+    return len(rows)
+
+
+class _Flusher:
+    """One daemon thread per process (started after a fork), plus a flush at exit."""
+
+    def __init__(self, app):
+        self.app = app
+        self.interval = app.config["VIEW_FLUSH_SECONDS"]
+        self.pid = None
+
+    def ensure_running(self):
+        if not self.interval or self.pid == os.getpid():
+            return
+        self.pid = os.getpid()
+        threading.Thread(target=self._loop, daemon=True, name="view-counts").start()
+        atexit.register(self._flush)
+
+    def _loop(self):
+        stop = threading.Event()
+        while not stop.wait(self.interval):
+            self._flush()
+
+    def _flush(self):
+        with self.app.app_context():
+            try:
+                flush()
+            except Exception:  # a failed flush must never kill the worker; counts stay
+                self.app.logger.exception("flushing view counts failed")

@@ -1,0 +1,133 @@
+"""Fixtures: one app per test session on a throw-away instance, a clean database per test.
+
+DATABASE_URL picks the database (SQLite in a temporary instance folder by default;
+PostgreSQL in CI). The schema is built by the migrations, as in production.
+"""
+import os
+import re
+import tempfile
+from contextlib import contextmanager
+
+import pytest
+from sqlalchemy import event, text
+
+_INSTANCE = tempfile.mkdtemp(prefix="forum-test-")
+os.environ["FORUM_INSTANCE"] = _INSTANCE
+os.environ["FORUM_RATE_LIMITS"] = "off"
+
+from config import TestingConfig  # noqa: E402
+from forum import create_app  # noqa: E402
+from forum.extensions import db  # noqa: E402
+from forum.stats import view_counts  # noqa: E402
+from tests import factories  # noqa: E402
+
+CSRF_RE = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
+
+
+@pytest.fixture(scope="session")
+def app():
+    app = create_app(TestingConfig())
+    with app.app_context():
+        _reset_schema()
+    return app
+
+
+def _reset_schema():
+    from flask_migrate import upgrade
+
+    if db.engine.dialect.name == "postgresql":
+        with db.engine.begin() as connection:
+            connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+    upgrade()
+
+
+@pytest.fixture(autouse=True)
+def _app_context(app):
+    with app.app_context():
+        yield
+        db.session.remove()
+        view_counts.flush()
+        _empty_tables()
+
+
+def _empty_tables():
+    tables = [t.name for t in reversed(db.metadata.sorted_tables)]
+    with db.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            quoted = ", ".join(f'"{name}"' for name in tables)
+            connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
+        else:
+            for name in tables:
+                connection.execute(text(f'DELETE FROM "{name}"'))
+
+
+@pytest.fixture()
+def client(app):
+    return app.test_client()
+
+
+@pytest.fixture()
+def seeded():
+    """The Zhijin units, categories and 150 boards."""
+    from forum.seed import seed
+
+    return seed()
+
+
+def csrf_token(client, path="/"):
+    """The CSRF token of the client's session, read from a page's form."""
+    page = client.get(path).get_data(as_text=True)
+    match = CSRF_RE.search(page)
+    assert match, f"no csrf token on {path}"
+    return match.group(1)
+
+
+def post_form(client, path, data, **kwargs):
+    """POST a form the way a browser does: with the session's CSRF token."""
+    return client.post(path, data={"csrf_token": csrf_token(client), **data}, **kwargs)
+
+
+def login(client, user, password=factories.PASSWORD):
+    response = post_form(client, "/login", {"username": user.username, "password": password})
+    assert response.status_code == 302, response.get_data(as_text=True)
+    return client
+
+
+@pytest.fixture()
+def member():
+    return factories.make_user(username="member")
+
+
+@pytest.fixture()
+def member_client(client, member):
+    return login(client, member)
+
+
+@pytest.fixture()
+def board():
+    return factories.make_board()
+
+
+class QueryCounter:
+    def __init__(self):
+        self.statements = []
+
+    def __len__(self):
+        return len(self.statements)
+
+    def __call__(self, conn, cursor, statement, *args):
+        self.statements.append(statement)
+
+
+@pytest.fixture()
+def count_queries():
+    """Count SQL statements run inside the `with` block."""
+    @contextmanager
+    def counting():
+        counter = QueryCounter()
+        event.listen(db.engine, "before_cursor_execute", counter)
+        try:
+            yield counter
+        finally:
+            event.remove(db.engine, "before_cursor_execute", counter)
+    return counting
