@@ -42,6 +42,7 @@ class Config:
     TITLE_MAX = 80
     BODY_MAX = 20_000
     VIEW_FLUSH_SECONDS = 5.0
+    PASSWORD_HASH_METHOD = "scrypt"
 
     def __init__(self):
         self.INSTANCE_PATH = str(instance_path())
@@ -70,6 +71,8 @@ class TestingConfig(Config):
         super().__init__()
         self.RATELIMIT_ENABLED = False
         self.VIEW_FLUSH_SECONDS = 0  # flushed explicitly by tests
+        # Thousands of accounts are made in tests; production keeps scrypt's full cost.
+        self.PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 
 
 class ProductionConfig(Config):

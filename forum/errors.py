@@ -2,11 +2,12 @@
 from flask import render_template
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
-from werkzeug.exceptions import HTTPException
+from werkzeug.exceptions import HTTPException, SecurityError
 
 
 def register(app):
     app.register_error_handler(CSRFError, csrf_failed)
+    app.register_error_handler(SecurityError, untrusted_host)
     app.register_error_handler(HTTPException, http_error)
 
 
@@ -14,6 +15,11 @@ def csrf_failed(error):
     message = _("The form has expired or was not sent from this site. Please go back, reload the page and try again.")
     return render_template("errors/error.html", code=400, title=_("Form expired"),
                            message=message), 400
+
+
+def untrusted_host(error):
+    """A Host header we do not serve: no page can be built for it, so plain text."""
+    return "Bad request: unknown host", 400, {"Content-Type": "text/plain; charset=utf-8"}
 
 
 def http_error(error):

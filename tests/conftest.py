@@ -3,12 +3,14 @@
 DATABASE_URL picks the database (SQLite in a temporary instance folder by default;
 PostgreSQL in CI). The schema is built by the migrations, as in production.
 """
+import contextvars
 import os
 import re
 import tempfile
 from contextlib import contextmanager
 
 import pytest
+from flask.testing import FlaskClient
 from sqlalchemy import event, text
 
 _INSTANCE = tempfile.mkdtemp(prefix="forum-test-")
@@ -24,9 +26,22 @@ from tests import factories  # noqa: E402
 CSRF_RE = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
 
 
+class IsolatedClient(FlaskClient):
+    """A test client whose requests never share the test's app context.
+
+    Flask reuses an app context that is already pushed, and with it `g`, where
+    Flask-Login and Flask-WTF cache the current user and CSRF token. Each request
+    here runs in an empty context, as a request to a real server does.
+    """
+
+    def open(self, *args, **kwargs):
+        return contextvars.Context().run(super().open, *args, **kwargs)
+
+
 @pytest.fixture(scope="session")
 def app():
     app = create_app(TestingConfig())
+    app.test_client_class = IsolatedClient
     with app.app_context():
         _reset_schema()
     return app

@@ -16,7 +16,7 @@ def valid_username(form, field):
 
 
 class RegisterForm(FlaskForm):
-    username = StringField(_l("Username"), validators=[
+    username = StringField(_l("Username"), filters=[lambda v: v.strip() if v else v], validators=[
         DataRequired(_l("Enter a username.")),
         Length(2, 20, _l("A username has 2 to 20 characters.")), valid_username])
     password = PasswordField(_l("Password"), validators=[

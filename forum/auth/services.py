@@ -1,4 +1,5 @@
 """Account writes; each commits once."""
+from flask import current_app
 from flask_babel import gettext as _
 from werkzeug.security import check_password_hash, generate_password_hash
 
@@ -24,10 +25,14 @@ def register_user(username, password, **fields):
     if find_user(username) is not None:
         raise taken
     user = User(username=username, username_key=User.key_for(username),
-                password_hash=generate_password_hash(password), **fields)
+                password_hash=hash_password(password), **fields)
     db.session.add(user)
     commit(on_conflict=taken)
     return user
+
+
+def hash_password(password):
+    return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
 def authenticate(username, password):

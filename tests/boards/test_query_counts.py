@@ -1,0 +1,82 @@
+"""SQL statements per page stay fixed whatever the number of boards, threads or posts."""
+import pytest
+
+from forum.boards.services import reply
+from forum.extensions import db
+from forum.models import Board
+from forum.stats import view_counts
+from tests.conftest import login
+from tests.factories import make_board, make_thread, make_user
+
+
+@pytest.fixture(params=["guest", "member"])
+def reader(request, client, member):
+    return login(client, member) if request.param == "member" else client
+
+
+def statements_for(reader, count_queries, path):
+    reader.get(path)  # warm caches that are per process, not per request
+    with count_queries() as queries:
+        response = reader.get(path)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def fill_seeded_boards(threads_per_board=1):
+    authors = [make_user() for _ in range(5)]
+    boards = db.session.execute(db.select(Board).where(Board.type == "discussion")).scalars().all()
+    for n, board in enumerate(boards):
+        for m in range(threads_per_board):
+            make_thread(board=board, author=authors[(n + m) % 5], title=f"{board.name}的主题{m}")
+    return boards
+
+
+def test_board_index_with_all_150_boards_takes_at_most_10_statements(reader, seeded, count_queries):
+    fill_seeded_boards()
+    assert db.session.execute(db.select(db.func.count(Board.id))).scalar_one() == 150
+    assert statements_for(reader, count_queries, "/") <= 10
+
+
+def test_board_index_statements_do_not_grow_with_content(reader, seeded, count_queries):
+    make_thread(board=db.session.execute(db.select(Board).limit(1)).scalar_one())
+    few = statements_for(reader, count_queries, "/")
+    fill_seeded_boards(threads_per_board=2)
+    assert statements_for(reader, count_queries, "/") == few
+
+
+@pytest.mark.parametrize("threads", [3, 45])
+def test_board_page_takes_at_most_12_statements(reader, count_queries, threads):
+    board = make_board()
+    authors = [make_user() for _ in range(4)]
+    for n in range(threads):
+        thread = make_thread(board=board, author=authors[n % 4])
+        reply(thread, authors[(n + 1) % 4], "回复")
+    pinned = make_thread(board=board, author=authors[0])
+    pinned.is_pinned = True
+    db.session.commit()
+    for page in (1, 2) if threads > 20 else (1,):
+        assert statements_for(reader, count_queries, f"/b/{board.slug}?page={page}") <= 12
+
+
+@pytest.mark.parametrize("posts", [2, 45])
+def test_thread_page_takes_at_most_12_statements(reader, count_queries, posts):
+    authors = [make_user() for _ in range(5)]
+    thread = make_thread(author=authors[0])
+    for n in range(posts - 1):
+        reply(thread, authors[n % 5], f"第{n}条")
+    for page in (1, 3) if posts > 40 else (1,):
+        assert statements_for(reader, count_queries, f"/t/{thread.id}?page={page}") <= 12
+    view_counts.flush()
+
+
+def test_board_and_thread_pages_cost_the_same_small_or_large(reader, count_queries):
+    small_board, large_board = make_board(), make_board()
+    author = make_user()
+    small = make_thread(board=small_board, author=author)
+    large = make_thread(board=large_board, author=author, replies=30)
+    for _ in range(30):
+        make_thread(board=large_board, author=make_user())
+    assert (statements_for(reader, count_queries, f"/b/{small_board.slug}")
+            == statements_for(reader, count_queries, f"/b/{large_board.slug}"))
+    assert (statements_for(reader, count_queries, f"/t/{small.id}")
+            == statements_for(reader, count_queries, f"/t/{large.id}"))

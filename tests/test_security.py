@@ -1,0 +1,54 @@
+"""Security baseline: headers, trusted hosts, CSRF on every form."""
+import re
+
+import pytest
+
+from tests.factories import make_thread
+
+
+def test_every_page_sends_a_strict_content_security_policy(client):
+    headers = client.get("/").headers
+    csp = headers["Content-Security-Policy"]
+    assert "script-src 'self'" in csp and "unsafe-inline" not in csp
+    assert "frame-ancestors 'none'" in csp
+    assert headers["X-Content-Type-Options"] == "nosniff"
+
+
+def test_error_pages_carry_the_headers_too(client):
+    assert "Content-Security-Policy" in client.get("/b/none").headers
+
+
+def test_pages_have_no_inline_script_or_style(client, seeded):
+    page = client.get("/").get_data(as_text=True)
+    assert "<script" not in page and "<style" not in page and " style=" not in page
+
+
+def test_an_unknown_host_is_refused(client):
+    response = client.get("/", headers={"Host": "evil.example"})
+    assert response.status_code == 400
+
+
+@pytest.mark.parametrize("path", ["/register", "/login"])
+def test_forms_carry_a_csrf_token(client, path):
+    assert re.search(r'name="csrf_token"', client.get(path).get_data(as_text=True))
+
+
+def test_every_form_on_a_thread_page_carries_a_csrf_token(member_client):
+    thread = make_thread()
+    page = member_client.get(f"/t/{thread.id}").get_data(as_text=True)
+    forms = re.findall(r"<form.*?</form>", page, re.S)
+    assert forms and all('name="csrf_token"' in form for form in forms)
+
+
+def test_post_without_csrf_token_is_refused(member_client):
+    thread = make_thread()
+    assert member_client.post(f"/t/{thread.id}/reply", data={"body": "x"}).status_code == 400
+    assert member_client.post("/lang", data={"lang": "en"}).status_code == 400
+
+
+def test_session_cookie_is_http_only(client, member):
+    from tests.conftest import login
+
+    login(client, member)
+    cookie = client.get_cookie("session")
+    assert cookie.http_only
