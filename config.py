@@ -49,7 +49,8 @@ class Config:
         self.SQLALCHEMY_DATABASE_URI = self._database_url()
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret(instance_path())
         self.RATELIMIT_ENABLED = _flag("FORUM_RATE_LIMITS", "on")
-        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "memory://")
+        # Shared by every worker: Redis where there is one, else the forum's database.
+        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "forumdb://")
         self.TRUSTED_HOSTS = os.environ.get("FORUM_HOSTS", "127.0.0.1,localhost").split(",")
         self.SESSION_COOKIE_SECURE = _flag("FORUM_SECURE_COOKIES", "off")
 

@@ -23,6 +23,7 @@ def configure_app(app, config):
 
 
 def configure_extensions(app):
+    from forum import ratelimit  # noqa: F401  (registers the forumdb:// limits storage)
     from forum.extensions import csrf, db, limiter, login_manager, migrate
     from forum.i18n import configure_babel
 
@@ -36,28 +37,42 @@ def configure_extensions(app):
 
 
 def configure_blueprints(app):
+    # Views are imported here, not by their packages, so that a service can import
+    # another package's modules without pulling in every view (and import cycles).
+    from forum.admin import views as _admin_views  # noqa: F401
+    from forum.auth import views as _auth_views  # noqa: F401
+    from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
+    from forum.moderation import views as _mod_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
+    from forum.admin import bp as admin_bp
     from forum.i18n import bp as i18n_bp
+    from forum.moderation import bp as mod_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(boards_bp)
+    app.register_blueprint(mod_bp)
+    app.register_blueprint(admin_bp)
     app.register_blueprint(i18n_bp)
 
 
 def configure_hooks(app):
     from forum import errors, security
+    from forum.moderation import guard
     from forum.stats import view_counts
 
     errors.register(app)
     security.register(app)
+    guard.register(app)
     view_counts.register(app)
 
 
 def configure_templates(app):
-    from forum.permissions import Access, can
+    from forum.moderation.guard import ban_message
+    from forum.permissions import Access, can, is_moderator
 
-    app.jinja_env.globals.update(Access=Access, can=can)
+    app.jinja_env.globals.update(Access=Access, can=can, is_moderator=is_moderator,
+                                 ban_message=ban_message)
 
 
 def configure_cli(app):

@@ -1,8 +1,11 @@
 """Error pages: translated, and never a stack trace."""
 from flask import render_template
+from flask_login import current_user
 from flask_babel import gettext as _
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, SecurityError
+
+from forum.moderation.guard import ban_message
 
 
 def register(app):
@@ -38,4 +41,6 @@ def http_error(error):
     code = error.code or 500
     title = titles.get(code, _("Something went wrong"))
     message = messages.get(code, _("The request could not be completed."))
+    if code == 403 and current_user.is_authenticated and current_user.is_banned:
+        message = ban_message(current_user.ban)
     return render_template("errors/error.html", code=code, title=title, message=message), code

@@ -3,11 +3,12 @@
 Markdown is rendered, then every tag, attribute and URL passes one bleach Cleaner with
 an explicit allowlist. The result is stored at write time; templates mark nothing else safe.
 """
+import threading
 from functools import partial
 
 import bleach
 import markdown
-from bleach.linkifier import LinkifyFilter
+from bleach.linkifier import LinkifyFilter, build_url_re
 from markupsafe import Markup
 
 ALLOWED_TAGS = frozenset({
@@ -25,6 +26,8 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow ugc noopener"
 MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "nl2br", "sane_lists"]
+# Column alignment as the allowlisted align attribute: the default style= is stripped.
+MARKDOWN_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
 
 
 def _set_rel(attrs, new=False):
@@ -32,25 +35,49 @@ def _set_rel(attrs, new=False):
     return attrs
 
 
-_cleaner = bleach.Cleaner(
-    tags=ALLOWED_TAGS,
-    attributes=ALLOWED_ATTRIBUTES,
-    protocols=ALLOWED_PROTOCOLS,
-    strip=True,
-    strip_comments=True,
-    filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"})],
-)
+# Linkify runs after the sanitiser, so it must only ever build links the allowlist
+# would keep: its default pattern also turns ftp:, ssh:, irc:, data: ... text into links.
+_LINKIFY_URL_RE = build_url_re(protocols=sorted(ALLOWED_PROTOCOLS))
+
+
+def _make_cleaner():
+    return bleach.Cleaner(
+        tags=ALLOWED_TAGS,
+        attributes=ALLOWED_ATTRIBUTES,
+        protocols=ALLOWED_PROTOCOLS,
+        strip=True,
+        strip_comments=True,
+        filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"},
+                         url_re=_LINKIFY_URL_RE)],
+    )
+
+
+# One allowlist, one Cleaner per thread: bleach's Cleaner keeps parser state and is not
+# thread-safe (the threaded dev server or a threaded worker would share it).
+_local = threading.local()
+
+
+def _cleaner():
+    cleaner = getattr(_local, "cleaner", None)
+    if cleaner is None:
+        cleaner = _local.cleaner = _make_cleaner()
+    return cleaner
 
 
 def render(text):
     """Render user Markdown to sanitised HTML, ready to store and show."""
-    # Raw HTML inside Markdown is escaped by the cleaner's strip, never trusted.
-    html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS, output_format="html")
-    return Markup(_cleaner.clean(html))
+    # Raw HTML inside Markdown is never trusted: tags off the allowlist are stripped.
+    html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS,
+                             extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
+    return Markup(_cleaner().clean(html))
+
+
+_MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!"})
 
 
 def quote_source(author_name, number, body, limit=300):
     """Markdown that quotes a post: the author, the floor and the start of the text."""
     excerpt = body if len(body) <= limit else body[:limit] + "…"
     lines = "\n".join("> " + line for line in excerpt.splitlines())
-    return f"> **{author_name}** #{number}\n>\n{lines}\n\n"
+    name = author_name.translate(_MARKDOWN_SPECIALS)
+    return f"> **{name}** #{number}\n>\n{lines}\n\n"

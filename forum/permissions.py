@@ -82,3 +82,63 @@ def may_write(user, board):
     if not user.is_authenticated or user.is_banned:
         return False
     return user.is_verified or not board.settings.get("verified_only", False)
+
+
+MODERATING_ROLES = {"moderator", "manager"}
+
+
+def moderated_board_ids(user):
+    """Boards whose queues and logs the user sees, from explicit roles and unit accounts.
+
+    The system admin moderates everywhere (None means every board).
+    """
+    if not user.is_authenticated:
+        return set()
+    if user.admin_role == "system":
+        return None
+    ids = {board_id for board_id, roles in board_roles(user).items() if roles & MODERATING_ROLES}
+    if user.is_unit_account and user.unit_id is not None:
+        from forum.models import Board
+
+        ids |= set(db.session.execute(db.select(Board.id).where(Board.unit_id == user.unit_id))
+                   .scalars())
+    return ids
+
+
+def is_moderator(user):
+    """Does the user moderate any board (for the header's link to /mod/)?"""
+    if not user.is_authenticated:
+        return False
+    if user.admin_role == "system" or user.is_unit_account:
+        return True
+    return any(roles & MODERATING_ROLES for roles in board_roles(user).values())
+
+
+def is_admin(user, *roles):
+    """Does the user hold one of these admin roles (三员: system, security, audit)?"""
+    return user.is_authenticated and user.admin_role in roles
+
+
+def require_admin(user, *roles):
+    if not is_admin(user, *roles):
+        abort(403)
+
+
+def can_pin_site(user):
+    return is_admin(user, "system")
+
+
+def reads_whole_log(user):
+    """The audit admin reads every log row; moderators only their boards' rows."""
+    return is_admin(user, "audit")
+
+
+def post_view(user, post, access):
+    """How a post shows to this user: 'full', 'note' (its author sees why it is hidden),
+    'placeholder' (others see that a floor is hidden) or 'none' (pending, not theirs)."""
+    if post.status == "published" or Access.MODERATE in access:
+        return "full"
+    own = user.is_authenticated and post.author_id == user.id
+    if post.status == "pending":
+        return "full" if own else "none"
+    return "note" if own else "placeholder"

@@ -20,6 +20,7 @@ os.environ["FORUM_RATE_LIMITS"] = "off"
 from config import TestingConfig  # noqa: E402
 from forum import create_app  # noqa: E402
 from forum.extensions import db  # noqa: E402
+from forum.settings import put_setting  # noqa: E402
 from forum.stats import view_counts  # noqa: E402
 from tests import factories  # noqa: E402
 
@@ -59,6 +60,9 @@ def _reset_schema():
 @pytest.fixture(autouse=True)
 def _app_context(app):
     with app.app_context():
+        # Most tests post as brand-new accounts; the moderation tests turn review back on.
+        put_setting("new_account_review_posts", 0)
+        db.session.commit()
         yield
         db.session.remove()
         view_counts.flush()
@@ -72,8 +76,16 @@ def _empty_tables():
             quoted = ", ".join(f'"{name}"' for name in tables)
             connection.execute(text(f"TRUNCATE {quoted} RESTART IDENTITY CASCADE"))
         else:
+            # The audit logs refuse deletes (append-only triggers): lift them meanwhile.
+            triggers = connection.execute(
+                text("SELECT name, sql FROM sqlite_master WHERE type = 'trigger'")).all()
+            for name, _ in triggers:
+                connection.execute(text(f'DROP TRIGGER "{name}"'))
+            connection.execute(text("PRAGMA defer_foreign_keys=ON"))  # user.ban_id <-> ban.user_id
             for name in tables:
                 connection.execute(text(f'DELETE FROM "{name}"'))
+            for _, sql in triggers:
+                connection.execute(text(sql))
 
 
 @pytest.fixture()

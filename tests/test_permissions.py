@@ -3,10 +3,17 @@ import pytest
 
 from forum.boards.roles import grant
 from forum.extensions import Guest
+from forum.moderation.bans import ban_user
 from forum.permissions import Access, access_for
 from tests.factories import make_board, make_thread, make_unit, make_user
 
 A = Access
+
+
+def banned_user():
+    user = make_user()
+    ban_user(user, make_user(admin_role="security"), "发广告")
+    return user
 
 
 def people(unit, board):
@@ -18,7 +25,7 @@ def people(unit, board):
         "guest": Guest(),
         "member": make_user(),
         "verified": make_user(is_verified=True),
-        "banned": make_user(status="banned"),
+        "banned": banned_user(),
         "moderator": moderator,
         "other_moderator": other_moderator,
         "unit_account": make_user(unit_id=unit.id, is_unit_account=True, is_verified=True),

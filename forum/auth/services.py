@@ -6,6 +6,7 @@ from werkzeug.security import check_password_hash, generate_password_hash
 from forum.extensions import db
 from forum.models import User
 from forum.models.base import utcnow
+from forum.moderation.audit import log_security
 from forum.service import Refused, commit
 
 # A real hash to compare against when the user does not exist, so timing says nothing.
@@ -44,8 +45,16 @@ def authenticate(username, password):
     return user if check_password_hash(user.password_hash, password) else None
 
 
-def record_login(user):
+def record_login(user, ip):
     user.last_seen_at = utcnow()
+    log_security("login", user=user, ip=ip)
+    commit()
+
+
+def record_failed_login(username, ip):
+    """Log a failed login, naming the account only where it exists."""
+    user = find_user(username or "")
+    log_security("login_failed", user=user, ip=ip, detail="" if user else (username or "")[:40])
     commit()
 
 

@@ -5,7 +5,8 @@ from flask_login import current_user, login_user, logout_user
 
 from forum.auth import bp
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
-from forum.auth.services import authenticate, end_sessions, record_login, register_user
+from forum.auth.services import (authenticate, end_sessions, record_failed_login, record_login,
+                                 register_user)
 from forum.extensions import limiter
 from forum.service import Refused
 from forum.urls import safe_next
@@ -34,10 +35,11 @@ def login():
     if form.validate_on_submit():
         user = authenticate(form.username.data, form.password.data)
         if user is None or not user.is_active:
+            record_failed_login(form.username.data, request.remote_addr)
             form.password.errors.append(_("Wrong username or password."))
         else:
             login_user(user, remember=form.remember.data)
-            record_login(user)
+            record_login(user, request.remote_addr)
             return redirect(safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form)
 

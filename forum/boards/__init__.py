@@ -2,5 +2,3 @@
 from flask import Blueprint
 
 bp = Blueprint("boards", __name__)
-
-from forum.boards import views  # noqa: E402,F401

@@ -45,14 +45,23 @@ class ThreadForm(PostForm):
 
 
 class EditForm(PostForm):
-    """Edit a post; the title too when it is a thread's first post."""
+    """Edit a post; the title too when it is a thread's first post; a moderator editing
+    someone else's post says why."""
 
     title = StringField(_l("Title"), filters=[_strip])
+    reason = StringField(_l("Reason for the edit (shown with the post)"), filters=[_strip])
     submit = SubmitField(_l("Save changes"))
 
-    def __init__(self, *args, edits_title=False, **kwargs):
+    def __init__(self, *args, edits_title=False, needs_reason=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.edits_title = edits_title
+        self.needs_reason = needs_reason
+
+    def validate_reason(self, field):
+        if self.needs_reason and not field.data:
+            raise ValidationError(_l("Give a reason for editing someone else's post."))
+        if len(field.data or "") > 200:
+            raise ValidationError(_l("A reason has at most 200 characters."))
 
     def validate_title(self, field):
         if self.edits_title:

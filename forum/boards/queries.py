@@ -1,5 +1,5 @@
 """Read queries for the forum pages, each a fixed number of statements."""
-from sqlalchemy import func
+from sqlalchemy import func, or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.boards.registry import get_type
@@ -47,7 +47,11 @@ def _listing(board, pinned):
 
 
 def pinned_threads(board):
-    return _threads_by_ids(_listing(board, True))
+    """The board's pinned threads and the site-wide pins of every board."""
+    ids = (db.select(Thread.id)
+           .where(Thread.status == "published", Thread.is_pinned.is_(True),
+                  or_(Thread.board_id == board.id, Thread.pin_scope == "site")))
+    return _threads_by_ids(ids)
 
 
 def board_threads(board, page, per_page):

@@ -1,4 +1,8 @@
-"""Rebuild every denormalised counter from the rows themselves (`forum recount`)."""
+"""Rebuild denormalised counters from the rows themselves.
+
+`recount()` rebuilds everything (`forum recount`); moderation actions rebuild only the
+threads, boards and users they touched, inside their own unit of work.
+"""
 from sqlalchemy import and_, func, select, update
 
 from forum.boards.registry import get_type
@@ -9,8 +13,15 @@ from forum.service import commit
 
 def recount():
     """Threads, then boards, then users: set-based statements, one commit."""
+    recount_threads()
+    recount_boards()
+    recount_users()
+    commit()
+
+
+def recount_threads(ids=None):
     published_posts = and_(Post.thread_id == Thread.id, Post.status == "published")
-    db.session.execute(update(Thread).values(
+    statement = update(Thread).values(
         reply_count=func.coalesce(
             select(func.count(Post.id)).where(published_posts).scalar_subquery() - 1, 0),
         last_number=func.coalesce(
@@ -19,22 +30,35 @@ def recount():
         last_post_at=func.coalesce(
             select(func.max(Post.created_at)).where(published_posts).scalar_subquery(),
             Thread.created_at),
-    ).execution_options(synchronize_session=False))
+    )
+    _run(statement, Thread.id, ids)
 
+
+def recount_boards(ids=None):
     live = and_(Thread.board_id == Board.id, Thread.status == "published")
-    db.session.execute(update(Board).values(
+    statement = update(Board).values(
         thread_count=select(func.count(Thread.id)).where(live).scalar_subquery(),
         post_count=func.coalesce(
             select(func.sum(Thread.reply_count + 1)).where(live).scalar_subquery(), 0),
         last_post_id=select(func.max(Thread.last_post_id)).where(live).scalar_subquery(),
-    ).execution_options(synchronize_session=False))
+    )
+    _run(statement, Board.id, ids)
 
+
+def recount_users(ids=None):
     public_types = [key for key in db.session.execute(select(Board.type).distinct()).scalars()
                     if get_type(key).public]
     counted = (select(func.count(Post.id))
                .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
                .where(Post.author_id == User.id, Post.status == "published",
                       Thread.status == "published", Board.type.in_(public_types)))
-    db.session.execute(update(User).values(post_count=counted.scalar_subquery())
-                       .execution_options(synchronize_session=False))
-    commit()
+    _run(update(User).values(post_count=counted.scalar_subquery()), User.id, ids)
+
+
+def _run(statement, id_column, ids):
+    if ids is not None:
+        ids = {i for i in ids if i is not None}
+        if not ids:
+            return
+        statement = statement.where(id_column.in_(ids))
+    db.session.execute(statement.execution_options(synchronize_session=False))

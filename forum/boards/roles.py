@@ -1,13 +1,41 @@
-"""Granting board roles."""
+"""Granting and revoking board roles; every change is logged."""
+from flask_babel import gettext as _
+
 from forum.extensions import db
 from forum.models import BoardRole
-from forum.service import commit
+from forum.moderation.audit import log_action, log_security
+from forum.service import Refused, commit
 
 
-def grant(user, board, role):
+def grant(user, board, role, actor=None):
     """Give user the role on board; granting twice changes nothing."""
-    exists = db.session.execute(db.select(BoardRole).filter_by(
+    if _find(user, board, role) is not None:
+        return
+    db.session.add(BoardRole(user_id=user.id, board_id=board.id, role=role))
+    log_action(actor, "role_grant", "user", user.id, board.id, f"{role}: {user.username}")
+    log_security("role_grant", user=user, actor=actor, detail=f"{role} of {board.slug}")
+    commit()
+
+
+def revoke(user, board, role, actor=None):
+    row = _find(user, board, role)
+    if row is None:
+        raise Refused(_("%(name)s does not hold that role here.", name=user.username))
+    db.session.delete(row)
+    log_action(actor, "role_revoke", "user", user.id, board.id, f"{role}: {user.username}")
+    log_security("role_revoke", user=user, actor=actor, detail=f"{role} of {board.slug}")
+    commit()
+
+
+def holders(board, role):
+    """The users holding role on board."""
+    from forum.models import User
+
+    return db.session.execute(db.select(User).join(BoardRole, BoardRole.user_id == User.id)
+                              .where(BoardRole.board_id == board.id, BoardRole.role == role)
+                              .order_by(User.username)).scalars().all()
+
+
+def _find(user, board, role):
+    return db.session.execute(db.select(BoardRole).filter_by(
         user_id=user.id, board_id=board.id, role=role)).scalar_one_or_none()
-    if exists is None:
-        db.session.add(BoardRole(user_id=user.id, board_id=board.id, role=role))
-        commit()

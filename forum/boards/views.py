@@ -8,9 +8,13 @@ from forum.boards.forms import EditForm, PostForm, ThreadForm
 from forum.boards.loaders import get_board, get_post, get_thread, quotable_post
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
+from forum.extensions import limiter
 from forum.markup import quote_source, render
+from forum.moderation.forms import ReportForm
+from forum.moderation.panel import thread_panel
 from forum.pages import check_in_range, page_count, requested_page
-from forum.permissions import Access, access_for, can_edit_post, require
+from forum.permissions import Access, access_for, can_edit_post, post_view, require
+from forum.service import Refused
 from forum.stats import view_counts
 
 
@@ -31,7 +35,7 @@ def board(slug):
     board_type = get_type(board.type)
     page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
     pinned = queries.pinned_threads(board) if board_type.built else []
-    pages = page_count(board.thread_count - len(pinned), per_page)
+    pages = page_count(board.thread_count - sum(t.board_id == board.id for t in pinned), per_page)
     check_in_range(page, pages)
     threads = queries.board_threads(board, page, per_page) if board_type.built else []
     shown = (pinned if page == 1 else []) + threads
@@ -42,6 +46,7 @@ def board(slug):
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
 @login_required
 def new_thread(slug):
     board = get_board(slug)
@@ -53,8 +58,13 @@ def new_thread(slug):
         if form.wants_preview:
             preview = render(form.body.data)
         else:
-            thread = create_thread(board, current_user, form.title.data, form.body.data)
-            return redirect(url_for("boards.thread", thread_id=thread.id))
+            try:
+                thread = create_thread(board, current_user, form.title.data, form.body.data)
+            except Refused as refusal:
+                form[refusal.field or "body"].errors.append(refusal.message)
+            else:
+                _flash_if_queued(thread.status)
+                return redirect(url_for("boards.thread", thread_id=thread.id))
     return render_template(get_type(board.type).template("new_thread.html"), board=board,
                            form=form, preview=preview)
 
@@ -72,11 +82,14 @@ def thread(thread_id):
     return render_template(get_type(thread.board.type).template("thread.html"), thread=thread,
                            board=thread.board, posts=posts, access=access, page=page,
                            pages=pages, can_edit=lambda post: can_edit_post(current_user, post, access),
+                           shows=lambda post: post_view(current_user, post, access),
                            views=thread.view_count + view_counts.pending(thread.id),
-                           form=PostForm())
+                           form=PostForm(), report_form=ReportForm(),
+                           mod=thread_panel(current_user, thread, posts, access))
 
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
+@limiter.limit("120 per hour", methods=["POST"])
 @login_required
 def reply_to(thread_id):
     thread = get_thread(thread_id)
@@ -91,10 +104,20 @@ def reply_to(thread_id):
         if form.wants_preview:
             preview = render(form.body.data)
         else:
-            post = reply(thread, current_user, form.body.data)
-            return redirect(url_for("boards.post", post_id=post.id))
+            try:
+                post = reply(thread, current_user, form.body.data)
+            except Refused as refusal:
+                form.body.errors.append(refusal.message)
+            else:
+                _flash_if_queued(post.status)
+                return redirect(url_for("boards.post", post_id=post.id))
     return render_template("boards/reply.html", thread=thread, board=thread.board, form=form,
                            preview=preview)
+
+
+def _flash_if_queued(status):
+    if status == "pending":
+        flash(_("Your post is awaiting a moderator's approval; until then only you can see it."), "info")
 
 
 def _quote(thread, post_id):
@@ -124,7 +147,11 @@ def edit(post_id):
     require(Access.VIEW, access, private=True)
     if not can_edit_post(current_user, post, access):
         require(Access.MODERATE, access)  # 403 with the page's reason
-    form = EditForm(obj=post if request.method == "GET" else None, edits_title=post.number == 1)
+    someone_elses = post.author_id != current_user.id
+    form = EditForm(obj=post if request.method == "GET" else None, edits_title=post.number == 1,
+                    needs_reason=someone_elses)
+    if request.method == "GET":
+        form.reason.data = ""
     if request.method == "GET" and post.number == 1:
         form.title.data = post.thread.title
     preview = None
@@ -132,9 +159,15 @@ def edit(post_id):
         if form.wants_preview:
             preview = render(form.body.data)
         else:
-            edit_post(post, current_user, form.body.data,
-                      form.title.data if post.number == 1 else None)
-            flash(_("Your changes have been saved."), "success")
-            return redirect(url_for("boards.post", post_id=post.id))
+            try:
+                edit_post(post, current_user, form.body.data,
+                          form.title.data if post.number == 1 else None,
+                          reason=form.reason.data if someone_elses else None)
+            except Refused as refusal:
+                form[refusal.field or "body"].errors.append(refusal.message)
+            else:
+                flash(_("Your changes have been saved."), "success")
+                return redirect(url_for("boards.post", post_id=post.id))
     return render_template("boards/edit.html", post=post, thread=post.thread,
-                           board=post.thread.board, form=form, preview=preview)
+                           board=post.thread.board, form=form, preview=preview,
+                           needs_reason=someone_elses)

@@ -11,6 +11,7 @@ class Thread(db.Model):
     __table_args__ = (
         # The board listing walks this index in order: no sort, no table scan.
         db.Index("ix_thread_listing", "board_id", "status", "is_pinned", "last_post_at", "id"),
+        db.Index("ix_thread_site_pins", "pin_scope"),
     )
 
     id = db.Column(db.Integer, primary_key=True)
@@ -50,6 +51,8 @@ class Post(db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     edited_at = db.Column(db.DateTime, nullable=True)
     edited_by_id = db.Column(db.ForeignKey("user.id"), nullable=True)
+    edit_reason = db.Column(db.String(200), nullable=True)  # given when a moderator edits
+    moderation_note = db.Column(db.String(500), nullable=True)  # why it was refused, for the author
 
     thread = db.relationship("Thread")
     author = db.relationship("User", foreign_keys=[author_id])

@@ -5,7 +5,7 @@ from forum.extensions import db
 from forum.models.base import utcnow
 
 ADMIN_ROLES = ("system", "security", "audit")
-STATUSES = ("active", "pending", "banned")
+STATUSES = ("active", "pending")
 
 
 class User(UserMixin, db.Model):
@@ -26,8 +26,12 @@ class User(UserMixin, db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     last_seen_at = db.Column(db.DateTime, nullable=True)
     post_count = db.Column(db.Integer, nullable=False, default=0)
+    last_posted_at = db.Column(db.DateTime, nullable=True)  # flood control
+    # The ban in force, if any (the Ban rows keep the whole history).
+    ban_id = db.Column(db.ForeignKey("ban.id", use_alter=True), nullable=True)
 
     unit = db.relationship("Unit", lazy="joined", innerjoin=False)
+    ban = db.relationship("Ban", foreign_keys=[ban_id], lazy="joined", post_update=True)
 
     @staticmethod
     def key_for(username):
@@ -41,7 +45,7 @@ class User(UserMixin, db.Model):
 
     @property
     def is_banned(self):
-        return self.status == "banned"
+        return self.ban is not None and self.ban.in_force
 
     @property
     def is_active(self):

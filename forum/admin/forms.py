@@ -1,0 +1,67 @@
+"""Control-panel forms: validate, never save."""
+from flask_babel import lazy_gettext as _l
+from flask_wtf import FlaskForm
+from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Length, NumberRange, Optional
+
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
+
+class BoardForm(FlaskForm):
+    name = StringField(_l("Name"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a name.")), Length(max=60, message=_l("At most 60 characters."))])
+    description = TextAreaField(_l("Description"), filters=[_strip], validators=[
+        Length(max=500, message=_l("At most 500 characters."))])
+    category_id = SelectField(_l("Category"), coerce=int)
+    unit_id = SelectField(_l("Owning unit"), coerce=int)
+    position = IntegerField(_l("Position"), validators=[
+        NumberRange(0, 10_000, _l("A position from 0 to 10,000."))])
+
+
+class UnitForm(FlaskForm):
+    name = StringField(_l("Name"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a name.")), Length(max=60, message=_l("At most 60 characters."))])
+    kind = StringField(_l("Kind"), filters=[_strip], validators=[
+        DataRequired(_l("Enter the kind, such as 镇 or 政府部门.")),
+        Length(max=20, message=_l("At most 20 characters."))])
+    slug = StringField(_l("Slug (ASCII, for the board address)"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a slug.")), Length(max=40, message=_l("At most 40 characters."))])
+
+
+class SettingsForm(FlaskForm):
+    new_account_review_posts = IntegerField(
+        _l("Posts of a new account that wait for approval"),
+        validators=[NumberRange(0, 100, _l("A number from 0 to 100."))])
+    post_interval_seconds = IntegerField(
+        _l("Minimum seconds between two posts of one account"),
+        validators=[NumberRange(0, 3600, _l("A number from 0 to 3,600."))])
+
+
+class WordForm(FlaskForm):
+    word = StringField(_l("Word or phrase"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a word."))])
+    action = SelectField(_l("Action"), choices=[
+        SelectChoice("block", _l("Block: refuse the post")),
+        SelectChoice("review", _l("Review: send to the queue")),
+        SelectChoice("replace", _l("Replace: show ***"))])
+    replacement = StringField(_l("Replacement"), default="***", filters=[_strip])
+
+
+class RoleForm(FlaskForm):
+    username = StringField(_l("Username"), filters=[_strip], validators=[DataRequired(_l("Enter a username."))])
+    role = SelectField(_l("Role"), choices=[
+        SelectChoice("moderator", _l("Moderator")), SelectChoice("manager", _l("Manager")),
+        SelectChoice("handler", _l("Mailbox handler")), SelectChoice("counsellor", _l("Counsellor")),
+        SelectChoice("trainer", _l("Trainer"))])
+    board = StringField(_l("Board slug"), filters=[_strip], validators=[DataRequired(_l("Enter a board."))])
+
+
+class BanForm(FlaskForm):
+    username = StringField(_l("Username"), filters=[_strip])
+    ip_range = StringField(_l("or IP address / range"), filters=[_strip])
+    reason = StringField(_l("Reason (the banned user sees it)"), filters=[_strip], validators=[
+        DataRequired(_l("Give the reason for the ban.")), Length(max=500, message=_l("At most 500 characters."))])
+    until = DateField(_l("Until (empty: no end)"), validators=[Optional()])

@@ -1,0 +1,45 @@
+"""Control-panel writes: boards, units and site settings; each logged, one commit."""
+from flask_babel import gettext as _
+
+from forum.extensions import db
+from forum.models import Unit
+from forum.moderation.audit import log_action
+from forum.service import Refused, commit
+from forum.settings import get_setting, put_setting
+
+
+def update_board(board, actor, **fields):
+    """Change a board's name, description, category, owner or position."""
+    changed = [name for name, value in fields.items() if getattr(board, name) != value]
+    if not changed:
+        raise Refused(_("Nothing was changed."))
+    for name in changed:
+        setattr(board, name, fields[name])
+    log_action(actor, "board_edit", "board", board.id, board.id, ", ".join(changed))
+    commit()
+
+
+def add_unit(actor, name, kind, slug):
+    taken = Refused(_("A unit with that name or slug exists already."), field="name")
+    if db.session.execute(db.select(Unit.id).where((Unit.name == name) | (Unit.slug == slug))).first():
+        raise taken
+    if not slug.isascii() or not slug.replace("-", "").isalnum():
+        raise Refused(_("A slug has only ASCII letters, digits and -."), field="slug")
+    position = (db.session.execute(db.select(db.func.max(Unit.position))).scalar() or 0) + 1
+    unit = Unit(name=name, kind=kind, slug=slug.lower(), position=position)
+    db.session.add(unit)
+    db.session.flush()
+    log_action(actor, "unit_add", "unit", unit.id, None, name)
+    commit(on_conflict=taken)
+    return unit
+
+
+def save_settings(actor, values):
+    changed = {key: value for key, value in values.items() if get_setting(key) != value}
+    if not changed:
+        raise Refused(_("Nothing was changed."))
+    for key, value in changed.items():
+        put_setting(key, value)
+    log_action(actor, "settings", "site", None, None,
+               ", ".join(f"{key}={value}" for key, value in changed.items()))
+    commit()

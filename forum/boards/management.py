@@ -1,0 +1,43 @@
+"""What a board's managers change: its settings and its moderators (DESIGN §1)."""
+from flask_babel import gettext as _
+
+from forum.auth.services import find_user
+from forum.boards.roles import grant, revoke
+from forum.moderation.audit import log_action
+from forum.service import Refused, commit
+
+MANAGED_SETTINGS = ("rules", "premoderated", "verified_only")
+
+
+def update_board(board, actor, description, **settings):
+    """Change the description and the managed settings; logged with what changed."""
+    changed = []
+    if description != board.description:
+        board.description = description
+        changed.append("description")
+    new_settings = dict(board.settings or {})
+    for key in MANAGED_SETTINGS:
+        if key in settings and new_settings.get(key) != settings[key]:
+            new_settings[key] = settings[key]
+            changed.append(key)
+    if not changed:
+        raise Refused(_("Nothing was changed."))
+    board.settings = new_settings
+    log_action(actor, "board_settings", "board", board.id, board.id, ", ".join(changed))
+    commit()
+
+
+def appoint_moderator(board, actor, username):
+    """Make a verified account a moderator of the board."""
+    user = find_user(username or "")
+    if user is None:
+        raise Refused(_("There is no account named %(name)s.", name=username), field="username")
+    if not user.is_verified:
+        raise Refused(_("Only real-name verified accounts can moderate."), field="username")
+    if user.is_banned:
+        raise Refused(_("A banned account cannot moderate."), field="username")
+    grant(user, board, "moderator", actor)
+
+
+def dismiss_moderator(board, actor, user):
+    revoke(user, board, "moderator", actor)

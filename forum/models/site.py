@@ -1,0 +1,23 @@
+"""Site-wide settings and shared rate-limit counters."""
+from forum.extensions import db
+
+SITE_DEFAULTS = {
+    "new_account_review_posts": 3,   # an account's first N posts wait in the queue
+    "post_interval_seconds": 15,     # flood control: minimum time between two posts
+    "word_rules_version": 0,         # changes whenever the word filter's rules change
+}
+
+
+class SiteSetting(db.Model):
+    """One site setting; missing keys take SITE_DEFAULTS."""
+
+    key = db.Column(db.String(40), primary_key=True)
+    value = db.Column(db.JSON, nullable=False)
+
+
+class RateCounter(db.Model):
+    """A fixed-window counter shared by every worker (rate limits without Redis)."""
+
+    key = db.Column(db.String(200), primary_key=True)
+    count = db.Column(db.Integer, nullable=False)
+    expires_at = db.Column(db.Float, nullable=False, index=True)

@@ -1,0 +1,34 @@
+"""What a thread page needs to show its moderation controls."""
+from wtforms.fields.choices import SelectChoice
+
+from forum.boards.registry import get_type
+from forum.extensions import db
+from forum.models import Board
+from forum.moderation.forms import MoveForm, PinForm, ReasonForm
+from forum.moderation.listing import queue_items_for
+from forum.permissions import Access, can_pin_site, moderated_board_ids
+
+
+def thread_panel(user, thread, posts, access):
+    """Forms, move targets and open queue items for a moderator; None for anyone else."""
+    if Access.MODERATE not in access:
+        return None
+    pin = PinForm()
+    if not can_pin_site(user):
+        pin.scope.choices = [c for c in pin.scope.choices if c.value == "board"]
+    move = MoveForm()
+    move.board.choices = [SelectChoice(b.id, b.name) for b in _move_targets(user, thread)]
+    return {
+        "reason": ReasonForm(),
+        "pin": pin,
+        "move": move,
+        "queue": queue_items_for([p.id for p in posts if p.status == "pending"]),
+    }
+
+
+def _move_targets(user, thread):
+    board_ids = moderated_board_ids(user)
+    query = db.select(Board).where(Board.id != thread.board_id).order_by(Board.category_id, Board.position)
+    if board_ids is not None:
+        query = query.where(Board.id.in_(board_ids or [-1]))
+    return [b for b in db.session.execute(query).scalars() if get_type(b.type).built]

@@ -1,0 +1,233 @@
+"""Moderation pages and actions: load, check access, call one action, redirect."""
+import csv
+import io
+
+from flask import Response, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+
+from forum.boards.loaders import get_post, get_thread
+from forum.boards.registry import get_type
+from forum.extensions import db
+from forum.models import Board, QueueItem, Report
+from forum.moderation import actions, bp, listing
+from forum.moderation.forms import (REPORT_REASON_LABELS, LogFilterForm, MoveForm, PinForm,
+                                    ReasonForm, ReportForm)
+from forum.moderation.queue import decide
+from forum.moderation.reports import close_report, report_post
+from forum.pages import requested_page
+from forum.permissions import (Access, access_for, can_pin_site, moderated_board_ids,
+                               reads_whole_log, require)
+from forum.service import Refused
+
+
+@bp.get("/mod/")
+@login_required
+def queues():
+    board_ids = moderated_board_ids(current_user)
+    if board_ids is not None and not board_ids:
+        require(Access.MODERATE, Access.VIEW)  # 403: moderates nothing
+    queued, reports = listing.open_counts(board_ids)
+    return render_template("moderation/queues.html", items=listing.open_queue(board_ids),
+                           reports=listing.open_reports(board_ids), queued=queued,
+                           reported=reports, report_reasons=REPORT_REASON_LABELS)
+
+
+@bp.get("/mod/log")
+@login_required
+def log():
+    whole = reads_whole_log(current_user)
+    board_ids = None if whole else moderated_board_ids(current_user)
+    if board_ids is not None and not board_ids:
+        require(Access.MODERATE, Access.VIEW)
+    form = LogFilterForm(request.args)
+    filters = form.data if form.validate() else {}
+    kind = "security" if whole and request.args.get("kind") == "security" else "actions"
+    if request.args.get("format") == "csv":
+        return _csv(kind, board_ids, filters)
+    page = requested_page()
+    rows = (listing.security_events(filters, page) if kind == "security"
+            else listing.mod_actions(board_ids, filters, page))
+    return render_template("moderation/log.html", rows=rows[:listing.LOG_PAGE], form=form,
+                           kind=kind, whole=whole, page=page,
+                           has_next=len(rows) > listing.LOG_PAGE)
+
+
+def _csv(kind, board_ids, filters):
+    out = io.StringIO()
+    writer = csv.writer(out)
+    if kind == "security":
+        writer.writerow(["at_utc", "kind", "user", "actor", "ip", "detail"])
+        for e in listing.security_events(filters, None):
+            writer.writerow([e.at.isoformat(), e.kind, e.user.username if e.user else "",
+                             e.actor.username if e.actor else "", e.ip or "", e.detail])
+    else:
+        writer.writerow(["at_utc", "actor", "action", "target_type", "target_id", "board", "reason"])
+        for a in listing.mod_actions(board_ids, filters, None):
+            writer.writerow([a.at.isoformat(), a.actor.username if a.actor else "", a.action,
+                             a.target_type, a.target_id or "", a.board.slug if a.board else "",
+                             a.reason])
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="forum-{kind}-log.csv"'})
+
+
+def _moderated_thread(thread_id):
+    thread = get_thread(thread_id)
+    require(Access.MODERATE, access_for(current_user, thread.board, thread), private=True)
+    return thread
+
+
+def _act(form, action, target, back):
+    """Run action(target, actor, reason) from a valid form; refusals are flashed, never a 500."""
+    if not form.validate_on_submit():
+        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        return redirect(back)
+    try:
+        action(target, current_user, form.reason.data)
+    except Refused as refusal:
+        flash(refusal.message, "error")
+    else:
+        flash(_("Done."), "success")
+    return redirect(back)
+
+
+def _thread_action(thread_id, action):
+    thread = _moderated_thread(thread_id)
+    return _act(ReasonForm(), action, thread, back=url_for("boards.thread", thread_id=thread.id))
+
+
+@bp.post("/t/<int:thread_id>/lock")
+@login_required
+def thread_lock(thread_id):
+    return _thread_action(thread_id, actions.lock_thread)
+
+
+@bp.post("/t/<int:thread_id>/unlock")
+@login_required
+def thread_unlock(thread_id):
+    return _thread_action(thread_id, actions.unlock_thread)
+
+
+@bp.post("/t/<int:thread_id>/unpin")
+@login_required
+def thread_unpin(thread_id):
+    return _thread_action(thread_id, actions.unpin_thread)
+
+
+@bp.post("/t/<int:thread_id>/hide")
+@login_required
+def thread_hide(thread_id):
+    return _thread_action(thread_id, actions.hide_thread)
+
+
+@bp.post("/t/<int:thread_id>/restore")
+@login_required
+def thread_restore(thread_id):
+    return _thread_action(thread_id, actions.restore_thread)
+
+
+@bp.post("/t/<int:thread_id>/pin")
+@login_required
+def thread_pin(thread_id):
+    thread = _moderated_thread(thread_id)
+    form = PinForm()
+    if form.scope.data == "site" and not can_pin_site(current_user):
+        require(Access.MANAGE, Access.VIEW)  # 403: only the system admin pins site-wide
+    back = url_for("boards.thread", thread_id=thread.id)
+    return _act(form, lambda t, actor, reason: actions.pin_thread(t, actor, form.scope.data, reason),
+                thread, back)
+
+
+@bp.post("/t/<int:thread_id>/move")
+@login_required
+def thread_move(thread_id):
+    thread = _moderated_thread(thread_id)
+    form = MoveForm()
+    target = db.session.get(Board, form.board.data) if form.board.data else None
+    if target is None or not get_type(target.type).built:
+        require(Access.MODERATE, Access.VIEW)
+    require(Access.MODERATE, access_for(current_user, target))
+    back = url_for("boards.thread", thread_id=thread.id)
+    return _act(form, lambda t, actor, reason: actions.move_thread(t, target, actor, reason),
+                thread, back)
+
+
+def _moderated_post(post_id):
+    post = get_post(post_id)
+    require(Access.MODERATE, access_for(current_user, post.thread.board, post.thread), private=True)
+    return post
+
+
+@bp.post("/p/<int:post_id>/hide")
+@login_required
+def post_hide(post_id):
+    post = _moderated_post(post_id)
+    return _act(ReasonForm(), actions.hide_post, post, url_for("boards.post", post_id=post.id))
+
+
+@bp.post("/p/<int:post_id>/restore")
+@login_required
+def post_restore(post_id):
+    post = _moderated_post(post_id)
+    return _act(ReasonForm(), actions.restore_post, post, url_for("boards.post", post_id=post.id))
+
+
+@bp.post("/p/<int:post_id>/report")
+@login_required
+def post_report(post_id):
+    post = get_post(post_id)
+    require(Access.VIEW, access_for(current_user, post.thread.board, post.thread), private=True)
+    form = ReportForm()
+    if form.validate_on_submit():
+        try:
+            report_post(post, current_user, form.reason.data, form.text.data)
+        except Refused as refusal:
+            flash(refusal.message, "error")
+        else:
+            flash(_("Thank you. The moderators of this board will look at your report."), "success")
+    else:
+        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+    return redirect(url_for("boards.post", post_id=post.id))
+
+
+def _queue_item(item_id):
+    item = db.session.get(QueueItem, item_id)
+    if item is None:
+        require(Access.VIEW, Access.NONE)  # 404
+    require(Access.MODERATE, access_for(current_user, item.board), private=True)
+    return item
+
+
+@bp.post("/q/<int:item_id>/approve")
+@login_required
+def queue_approve(item_id):
+    item = _queue_item(item_id)
+    return _act(ReasonForm(), lambda i, actor, reason: decide(i, actor, True, reason), item,
+                _back_to_queue())
+
+
+@bp.post("/q/<int:item_id>/reject")
+@login_required
+def queue_reject(item_id):
+    item = _queue_item(item_id)
+
+    return _act(ReasonForm(), lambda i, actor, reason: decide(i, actor, False, reason), item,
+                _back_to_queue())
+
+
+@bp.post("/mod/reports/<int:report_id>/<any(resolve, dismiss):verdict>")
+@login_required
+def report_close(report_id, verdict):
+    report = db.session.get(Report, report_id)
+    if report is None:
+        require(Access.VIEW, Access.NONE)
+    require(Access.MODERATE, access_for(current_user, db.session.get(Board, report.board_id)),
+            private=True)
+    return _act(ReasonForm(),
+                lambda r, actor, reason: close_report(r, actor, verdict == "resolve", reason),
+                report, url_for("mod.queues"))
+
+
+def _back_to_queue():
+    target = request.form.get("next", "")
+    return target if target.startswith("/") and not target.startswith("//") else url_for("mod.queues")

@@ -1,0 +1,79 @@
+"""Rate-limit counters in the forum's own database, shared by every worker.
+
+Flask-Limiter keeps its counters in a `limits` storage; its in-memory one is per
+process, so two gunicorn workers would each allow the full limit. This storage keeps
+fixed-window counters in the `rate_counter` table (one atomic upsert a hit), so the
+limits hold across workers and hosts without Redis; with REDIS_URL set, Redis is used.
+"""
+import random
+import time
+
+from flask import current_app
+from limits.storage import Storage
+from sqlalchemy import case, delete, select
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import SQLAlchemyError
+
+from forum.models import RateCounter
+
+STORAGE_URI = "forumdb://"
+
+
+class DatabaseStorage(Storage):
+    """A `limits` storage over the rate_counter table (fixed windows only)."""
+
+    STORAGE_SCHEME = ["forumdb"]
+
+    @property
+    def base_exceptions(self):
+        return SQLAlchemyError
+
+    def _engine(self):
+        return current_app.extensions["sqlalchemy"].engine
+
+    def incr(self, key, expiry, amount=1):
+        now = time.time()
+        table = RateCounter.__table__
+        engine = self._engine()
+        insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        live = table.c.expires_at > now
+        statement = insert(table).values(key=key, count=amount, expires_at=now + expiry)
+        statement = statement.on_conflict_do_update(
+            index_elements=[table.c.key],
+            set_={"count": _case(live, table.c.count + amount, amount),
+                  "expires_at": _case(live, table.c.expires_at, now + expiry)},
+        ).returning(table.c.count)
+        with engine.begin() as connection:
+            count = connection.execute(statement).scalar_one()
+            if random.random() < 0.01:  # sweep expired windows now and then
+                connection.execute(delete(table).where(table.c.expires_at < now))
+        return count
+
+    def get(self, key):
+        row = self._row(key)
+        return row.count if row is not None and row.expires_at > time.time() else 0
+
+    def get_expiry(self, key):
+        row = self._row(key)
+        return row.expires_at if row is not None else time.time()
+
+    def check(self):
+        return True
+
+    def reset(self):
+        with self._engine().begin() as connection:
+            return connection.execute(delete(RateCounter.__table__)).rowcount
+
+    def clear(self, key):
+        with self._engine().begin() as connection:
+            connection.execute(delete(RateCounter.__table__).where(RateCounter.__table__.c.key == key))
+
+    def _row(self, key):
+        table = RateCounter.__table__
+        with self._engine().connect() as connection:
+            return connection.execute(select(table).where(table.c.key == key)).first()
+
+
+def _case(condition, then, otherwise):
+    return case((condition, then), else_=otherwise)
