@@ -88,21 +88,13 @@ MODERATING_ROLES = {"moderator", "manager"}
 
 
 def moderated_board_ids(user):
-    """Boards whose queues and logs the user sees, from explicit roles and unit accounts.
+    """Boards whose queues the user works, from explicit roles and unit accounts.
 
     The system admin moderates everywhere (None means every board).
     """
-    if not user.is_authenticated:
-        return set()
-    if user.admin_role == "system":
+    if getattr(user, "admin_role", None) == "system":
         return None
-    ids = {board_id for board_id, roles in board_roles(user).items() if roles & MODERATING_ROLES}
-    if user.is_unit_account and user.unit_id is not None:
-        from forum.models import Board
-
-        ids |= set(db.session.execute(db.select(Board.id).where(Board.unit_id == user.unit_id))
-                   .scalars())
-    return ids
+    return logged_board_ids(user)
 
 
 def is_moderator(user):
@@ -142,3 +134,18 @@ def post_view(user, post, access):
     if post.status == "pending":
         return "full" if own else "none"
     return "note" if own else "placeholder"
+
+
+def logged_board_ids(user):
+    """Boards whose moderation log the user reads: those they moderate by an explicit
+    role or as the unit's account. The system admin's reach over every board is not a
+    licence to read the log; that is the audit admin's (三员分立)."""
+    if not user.is_authenticated:
+        return set()
+    ids = {board_id for board_id, roles in board_roles(user).items() if roles & MODERATING_ROLES}
+    if user.is_unit_account and user.unit_id is not None:
+        from forum.models import Board
+
+        ids |= set(db.session.execute(db.select(Board.id).where(Board.unit_id == user.unit_id))
+                   .scalars())
+    return ids

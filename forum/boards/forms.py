@@ -7,7 +7,10 @@ from wtforms.validators import DataRequired, ValidationError
 
 
 def _strip(value):
-    return value.strip() if isinstance(value, str) else value
+    """Trim, and count a line break as one character whatever the browser sent."""
+    if not isinstance(value, str):
+        return value
+    return value.replace("\r\n", "\n").replace("\r", "\n").strip()
 
 
 def _max_length(key, message):

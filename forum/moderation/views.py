@@ -16,8 +16,8 @@ from forum.moderation.forms import (REPORT_REASON_LABELS, LogFilterForm, MoveFor
 from forum.moderation.queue import decide
 from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
-from forum.permissions import (Access, access_for, can_pin_site, moderated_board_ids,
-                               reads_whole_log, require)
+from forum.permissions import (Access, access_for, can_pin_site, logged_board_ids,
+                               moderated_board_ids, reads_whole_log, require)
 from forum.service import Refused
 
 
@@ -37,7 +37,7 @@ def queues():
 @login_required
 def log():
     whole = reads_whole_log(current_user)
-    board_ids = None if whole else moderated_board_ids(current_user)
+    board_ids = None if whole else logged_board_ids(current_user)
     if board_ids is not None and not board_ids:
         require(Access.MODERATE, Access.VIEW)
     form = LogFilterForm(request.args)

@@ -1,0 +1,9 @@
+"""The ceiling: a minimal Flask app served exactly like the forum (bench/pages.py)."""
+from flask import Flask
+
+app = Flask(__name__)
+
+
+@app.get("/")
+def hello():
+    return "hello"

@@ -1,0 +1,276 @@
+"""Page benchmark: the forum's main pages against a hello-world ceiling, under wrk.
+
+    FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/pages.py [--duration 15] [--rounds 1]
+
+Serves the forum (gunicorn --preload --workers 2, FORUM_RATE_LIMITS=off) and
+bench/hello_app.py with the same settings on another port, finds the URLs of the pages
+to measure (board index, the big board's page 1 and 500, the longest thread's first and
+last page), checks each answers 200, warms it up, runs wrk against it (127.0.0.1 only,
+bounded duration), and prints a markdown table: req/s, p99 latency, % of hello's req/s,
+plus the deep-page ratios. Both servers are stopped at the end, also on Ctrl-C or error.
+DATABASE_URL, if set, is passed to the forum (to benchmark PostgreSQL). --root serves
+the code of another checkout or snapshot (with this repository's .venv), for a stable
+benchmark while the working tree is being edited.
+"""
+import argparse
+import json
+import os
+import re
+import shutil
+import signal
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent  # the code served; --root changes it
+VENV_BIN = ROOT / ".venv" / "bin"
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--instance", default=os.environ.get("FORUM_INSTANCE", "/tmp/bench-1m"))
+    parser.add_argument("--port", type=int, default=8411, help="forum port")
+    parser.add_argument("--hello-port", type=int, default=8412)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--duration", type=int, default=15, help="seconds of wrk per page")
+    parser.add_argument("--warmup", type=int, default=3, help="seconds of wrk warm-up per page")
+    parser.add_argument("--threads", type=int, default=2, help="wrk -t")
+    parser.add_argument("--connections", type=int, default=8, help="wrk -c")
+    parser.add_argument("--rounds", type=int, default=1,
+                        help="measure every page this many times (interleaved); report medians")
+    parser.add_argument("--board", default="chengguanzhen")
+    parser.add_argument("--board-page", type=int, default=500)
+    parser.add_argument("--json", help="also write the raw results here")
+    parser.add_argument("--root", help="serve the code in this folder instead of this checkout")
+    return parser.parse_args()
+
+
+class Servers:
+    """gunicorn processes started here, each in its own process group; stopped by id."""
+
+    def __init__(self, logdir):
+        self.logdir = logdir
+        self.procs = []
+
+    def start(self, name, app, port, env, workers, extra=()):
+        log = open(self.logdir / f"{name}.log", "wb")
+        cmd = [str(VENV_BIN / "gunicorn"), "--preload", "--workers", str(workers),
+               "--bind", f"127.0.0.1:{port}", *extra, app]
+        proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                                start_new_session=True)
+        self.procs.append((name, proc))
+        return proc
+
+    def stop(self):
+        for name, proc in self.procs:
+            if proc.poll() is None:
+                os.killpg(proc.pid, signal.SIGTERM)
+        deadline = time.time() + 15
+        for name, proc in self.procs:
+            try:
+                proc.wait(timeout=max(0.1, deadline - time.time()))
+            except subprocess.TimeoutExpired:
+                os.killpg(proc.pid, signal.SIGKILL)
+                proc.wait()
+        self.procs = []
+
+
+def wait_ready(url, proc, timeout=90):
+    deadline = time.time() + timeout
+    while time.time() < deadline:
+        if proc.poll() is not None:
+            raise SystemExit(f"server for {url} exited with {proc.returncode}")
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            pass
+        time.sleep(0.3)
+    raise SystemExit(f"{url} not ready after {timeout}s")
+
+
+def fetch(url):
+    with urllib.request.urlopen(url, timeout=30) as response:
+        return response.status, len(response.read())
+
+
+def find_pages(args, env):
+    """Ask the database (through the app, same environment) for the URLs to measure."""
+    code = f"""
+import json, math
+from sqlalchemy import select
+from forum import create_app
+from forum.extensions import db
+from forum.models import Board, Thread
+app = create_app()
+with app.app_context():
+    per_page = app.config["POSTS_PER_PAGE"]
+    board = db.session.execute(select(Board).where(Board.slug == {args.board!r})).scalar_one()
+    pinned = db.session.execute(select(db.func.count()).where(
+        Thread.board_id == board.id, Thread.is_pinned.is_(True))).scalar()
+    longest = db.session.execute(select(Thread).order_by(Thread.last_number.desc()).limit(1)).scalar_one()
+    print(json.dumps({{
+        "board_pages": math.ceil((board.thread_count - pinned) / app.config["THREADS_PER_PAGE"]),
+        "thread_id": longest.id, "thread_posts": longest.last_number,
+        "thread_pages": math.ceil(longest.last_number / per_page)}}))
+"""
+    out = subprocess.run([str(VENV_BIN / "python"), "-c", code], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True)
+    facts = json.loads(out.stdout.strip().splitlines()[-1])
+    if facts["board_pages"] < args.board_page:
+        raise SystemExit(f"/b/{args.board} has only {facts['board_pages']} pages; "
+                         f"load more data or pass --board-page")
+    tid = facts["thread_id"]
+    pages = [
+        ("board index", "/"),
+        (f"board p1 ({args.board})", f"/b/{args.board}"),
+        (f"board p{args.board_page}", f"/b/{args.board}?page={args.board_page}"),
+        (f"thread p1 ({facts['thread_posts']:,} posts)", f"/t/{tid}"),
+        (f"thread p{facts['thread_pages']} (last)", f"/t/{tid}?page={facts['thread_pages']}"),
+    ]
+    return pages, facts
+
+
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0}
+TICK = os.sysconf("SC_CLK_TCK")
+
+
+def group_cpu_seconds(pgid):
+    """User+system CPU of every live process in a process group (gunicorn master+workers).
+
+    CPU per request does not depend on what else the machine is doing, unlike req/s:
+    on a shared 2-core box it is the steadier figure.
+    """
+    total = 0
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[2]) == pgid:        # pgrp
+            total += int(fields[11]) + int(fields[12])  # utime + stime
+    return total / TICK
+
+
+def run_wrk(args, url, duration):
+    cmd = [shutil.which("wrk") or "/usr/bin/wrk", f"-t{args.threads}", f"-c{args.connections}",
+           f"-d{duration}s", "--timeout", "10s", "--latency", url]
+    out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60).stdout
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
+    errors = re.search(r"Non-2xx or 3xx responses:\s+(\d+)", out)
+    sockets = re.search(r"Socket errors:.*", out)
+    requests = int(re.search(r"(\d+) requests in", out).group(1))
+    return {"rps": rps, "p99_ms": float(p99.group(1)) * UNITS[p99.group(2)],
+            "requests": requests, "non2xx": int(errors.group(1)) if errors else 0,
+            "socket_errors": sockets.group(0) if sockets else "", "raw": out}
+
+
+def main():
+    global ROOT
+    args = parse_args()
+    if args.root:
+        ROOT = Path(args.root).resolve()
+        if not (ROOT / "wsgi.py").exists():
+            raise SystemExit(f"no wsgi.py in {ROOT}")
+    instance = Path(args.instance)
+    if not os.environ.get("DATABASE_URL") and not (instance / "forum.db").exists():
+        raise SystemExit(f"no forum.db in {instance}: run forum init and forum bench-data first")
+    env = {**os.environ, "FORUM_INSTANCE": str(instance), "FORUM_RATE_LIMITS": "off"}
+    logdir = Path(tempfile.mkdtemp(prefix="bench-pages-"))
+    servers = Servers(logdir)
+
+    def on_signal(signum, _frame):
+        raise SystemExit(f"stopped by signal {signum}")
+
+    signal.signal(signal.SIGTERM, on_signal)
+    signal.signal(signal.SIGHUP, on_signal)
+    try:
+        pages, facts = find_pages(args, env)
+        forum = servers.start("forum", "wsgi:app", args.port, env, args.workers)
+        hello = servers.start("hello", "hello_app:app", args.hello_port, env, args.workers,
+                              extra=("--pythonpath", str(Path(__file__).resolve().parent)))
+        base = f"http://127.0.0.1:{args.port}"
+        hello_url = f"http://127.0.0.1:{args.hello_port}/"
+        wait_ready(base + "/", forum)
+        wait_ready(hello_url, hello)
+        targets = [("hello (ceiling)", hello_url)] + [(name, base + path) for name, path in pages]
+        for name, url in targets:
+            status, size = fetch(url)
+            if status != 200:
+                raise SystemExit(f"{url} answered {status}")
+            print(f"# {name}: {url} -> {status}, {size:,} bytes", flush=True)
+
+        results = {name: [] for name, _ in targets}
+        for round_no in range(1, args.rounds + 1):
+            for name, url in targets:
+                for _ in range(4):
+                    fetch(url)
+                run_wrk(args, url, args.warmup)
+                pgid = (hello if url == hello_url else forum).pid
+                cpu_before = group_cpu_seconds(pgid)
+                result = run_wrk(args, url, args.duration)
+                result["cpu_ms"] = 1000 * (group_cpu_seconds(pgid) - cpu_before) / max(1, result["requests"])
+                if result["non2xx"] or result["socket_errors"]:
+                    print(f"# WARNING {name}: {result['non2xx']} non-2xx, "
+                          f"{result['socket_errors']}", flush=True)
+                results[name].append(result)
+                print(f"# round {round_no} {name}: {result['rps']:.1f} req/s, "
+                      f"p99 {result['p99_ms']:.1f} ms, {result['cpu_ms']:.2f} CPU ms/req (load {os.getloadavg()[0]:.2f})", flush=True)
+    finally:
+        servers.stop()
+        print(f"# servers stopped; logs in {logdir}", flush=True)
+
+    load = os.getloadavg()
+    summary = {name: {"rps": statistics.median(r["rps"] for r in runs),
+                      "p99_ms": statistics.median(r["p99_ms"] for r in runs),
+                      "cpu_ms": statistics.median(r["cpu_ms"] for r in runs),
+                      "rounds": [(r["rps"], r["p99_ms"], r["cpu_ms"]) for r in runs]}
+               for name, runs in results.items()}
+    ceiling = summary["hello (ceiling)"]["rps"]
+    ceiling_cpu = summary["hello (ceiling)"]["cpu_ms"]
+    print()
+    print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, gunicorn "
+          f"--preload --workers {args.workers}, {args.rounds} round(s), medians; "
+          f"instance {instance}; code {ROOT}; load average at the end "
+          f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
+    print()
+    print("| page | URL | req/s | p99 ms | % of hello | server CPU ms/req | % of hello by CPU |")
+    print("|---|---|---:|---:|---:|---:|---:|")
+    for name, url in targets:
+        s = summary[name]
+        parts = urllib.parse.urlsplit(url)
+        path = parts.path + (f"?{parts.query}" if parts.query else "")
+        print(f"| {name} | `{path}` | {s['rps']:.1f} | {s['p99_ms']:.1f} | {100 * s['rps'] / ceiling:.1f}% "
+              f"| {s['cpu_ms']:.2f} | {100 * ceiling_cpu / s['cpu_ms']:.1f}% |")
+    names = [name for name, _ in targets]
+    board1, board_deep, thread1, thread_last = names[2], names[3], names[4], names[5]
+    print()
+    for deep, first in ((board_deep, board1), (thread_last, thread1)):
+        ratio = summary[deep]["rps"] / summary[first]["rps"]
+        cpu_ratio = summary[first]["cpu_ms"] / summary[deep]["cpu_ms"]
+        print(f"- {deep} vs {first}: {100 * ratio:.1f}% of the req/s, "
+              f"{100 * cpu_ratio:.1f}% by CPU per request "
+              f"({'within' if min(ratio, cpu_ratio) >= 0.8 else 'NOT within'} 20%)")
+    slow = [n for n in names[1:] if summary[n]["rps"] < 0.25 * ceiling]
+    print(f"- pages under 25% of hello's req/s: {', '.join(slow) if slow else 'none'}")
+    if args.json:
+        Path(args.json).write_text(json.dumps(
+            {"args": vars(args), "facts": facts, "summary": summary, "loadavg_end": load,
+             "raw": {n: [r["raw"] for r in runs] for n, runs in results.items()}},
+            ensure_ascii=False, indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

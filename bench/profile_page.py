@@ -1,0 +1,83 @@
+"""Where does a page's time go? SQL statements per request, time per request, cProfile.
+
+    FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/profile_page.py /b/chengguanzhen?page=500 \
+        [-n 50] [--top 30] [--sql]
+
+Runs the page in-process (Flask test client, same app and config as gunicorn would use,
+rate limits off), after a warm-up request: prints the statements one request sends,
+the mean wall time per request, and the top functions by cumulative time under cProfile.
+"""
+import argparse
+import cProfile
+import io
+import os
+import pstats
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+os.environ.setdefault("FORUM_RATE_LIMITS", "off")
+
+from sqlalchemy import event  # noqa: E402
+
+from forum import create_app  # noqa: E402
+from forum.extensions import db  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("url")
+    parser.add_argument("-n", type=int, default=50, help="requests to time and profile")
+    parser.add_argument("--top", type=int, default=30)
+    parser.add_argument("--sql", action="store_true", help="print each statement and its time")
+    parser.add_argument("--sort", default="cumulative", help="pstats sort key (cumulative, tottime)")
+    args = parser.parse_args()
+
+    app = create_app()
+    client = app.test_client()
+    statements = []
+
+    with app.app_context():
+        engine = db.engine
+
+    @event.listens_for(engine, "before_cursor_execute")
+    def _before(conn, cursor, statement, parameters, context, executemany):
+        conn.info["t0"] = time.perf_counter()
+
+    @event.listens_for(engine, "after_cursor_execute")
+    def _after(conn, cursor, statement, parameters, context, executemany):
+        statements.append((time.perf_counter() - conn.info["t0"], statement))
+
+    response = client.get(args.url)
+    print(f"{args.url}: {response.status_code}, {len(response.data):,} bytes")
+    statements.clear()
+    client.get(args.url)
+    total_sql = sum(t for t, _ in statements)
+    print(f"one request: {len(statements)} SQL statements, {1000 * total_sql:.2f} ms in the database")
+    if args.sql:
+        for seconds, statement in statements:
+            print(f"  {1000 * seconds:8.2f} ms  {' '.join(statement.split())[:300]}")
+
+    started, cpu_started = time.perf_counter(), time.process_time()
+    for _ in range(args.n):
+        client.get(args.url)
+    plain = (time.perf_counter() - started) / args.n
+    cpu = (time.process_time() - cpu_started) / args.n
+    print(f"per request (no profiler): {1000 * cpu:.2f} ms CPU, {1000 * plain:.2f} ms wall "
+          f"(~{1 / cpu:.0f} req/s per busy core)")
+    if args.top == 0:
+        return
+
+    profiler = cProfile.Profile()
+    profiler.enable()
+    for _ in range(args.n):
+        client.get(args.url)
+    profiler.disable()
+    out = io.StringIO()
+    pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
+    print(out.getvalue())
+
+
+if __name__ == "__main__":
+    main()

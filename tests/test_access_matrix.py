@@ -1,0 +1,156 @@
+"""Every route of the URL map × every role: the status each must get (DESIGN §5).
+
+The table is checked against app.url_map, so a new route without a row fails here.
+Each row runs in a fresh world: a board of unit U with its moderator, a thread with a
+reply, a post waiting in the queue, a report, a ban, a word rule.
+"""
+import pytest
+
+from forum.boards.roles import grant
+from forum.boards.services import reply
+from forum.extensions import db
+from forum.models import Ban, BoardRole, Post, QueueItem, Report, WordRule
+from forum.moderation.bans import ban_user
+from forum.moderation.reports import report_post
+from forum.moderation.words import add_word
+from tests.conftest import login, post_form
+from tests.factories import make_board, make_thread, make_unit, make_user
+
+# Roles act in this order on one world; those allowed to change it come late, and an
+# action repeated on changed state is refused with a message (still a redirect).
+ROLES = ["guest", "member", "verified", "other_moderator", "other_unit_account", "unit_account",
+         "moderator", "system", "security", "audit"]
+EVERYONE = dict.fromkeys(ROLES, 200)
+
+
+def expect(default, **overrides):
+    return {role: overrides.get(role, default) for role in ROLES}
+
+
+LOGGED_IN = expect(200, guest=302)
+POSTS = expect(302)
+MODERATORS = expect(404, guest=302, moderator=302, unit_account=302, system=302)
+MANAGERS_PAGE = expect(403, guest=302, unit_account=200, system=200)
+MANAGERS_POST = expect(403, guest=302, unit_account=302, system=302)
+QUEUE_PAGE = expect(200, guest=302, member=403, verified=403, security=403, audit=403)
+LOG_PAGE = expect(200, guest=302, member=403, verified=403, system=403, security=403)
+ADMIN_HOME = expect(403, guest=302, system=200, security=200, audit=200)
+SYSTEM_PAGE = expect(403, guest=302, system=200)
+SYSTEM_POST = expect(403, guest=302, system=302)
+SECURITY_PAGE = expect(403, guest=302, security=200)
+SECURITY_POST = expect(403, guest=302, security=302)
+EDITORS_PAGE = expect(403, guest=302, moderator=200, unit_account=200, system=200)
+EDITORS_POST = expect(403, guest=302, moderator=302, unit_account=302, system=302)
+MOVERS = expect(404, guest=302, moderator=302, unit_account=403, system=302)
+
+# endpoint: [(method, path, form, expected statuses)]
+ROUTES = {
+    "boards.index": [("GET", "/", None, EVERYONE)],
+    "boards.board": [("GET", "/b/{board}", None, EVERYONE)],
+    "boards.new_thread": [("GET", "/b/{board}/new", None, LOGGED_IN),
+                          ("POST", "/b/{board}/new", {"title": "新主题", "body": "内容"}, POSTS)],
+    "boards.thread": [("GET", "/t/{thread}", None, EVERYONE)],
+    "boards.reply_to": [("GET", "/t/{thread}/reply", None, LOGGED_IN),
+                        ("POST", "/t/{thread}/reply", {"body": "回复"}, POSTS)],
+    "boards.post": [("GET", "/p/{post}", None, expect(302))],
+    "boards.edit": [("GET", "/p/{first}/edit", None, EDITORS_PAGE),
+                    ("POST", "/p/{first}/edit", {"title": "改", "body": "改过", "reason": "整理"}, EDITORS_POST)],
+    "boards.manage": [("GET", "/b/{board}/manage", None, MANAGERS_PAGE),
+                      ("POST", "/b/{board}/manage", {"description": "新说明 {role}"}, MANAGERS_POST)],
+    "boards.add_moderator": [("POST", "/b/{board}/manage/moderators", {"username": "verified"}, MANAGERS_POST)],
+    "boards.remove_moderator": [("POST", "/b/{board}/manage/moderators/{moderator}/remove", {}, MANAGERS_POST)],
+    "auth.register": [("GET", "/register", None, EVERYONE)],
+    "auth.login": [("GET", "/login", None, EVERYONE)],
+    "auth.logout": [("POST", "/logout", {}, POSTS)],
+    "i18n.switch_language": [("POST", "/lang", {"lang": "en", "next": "/"}, POSTS)],
+    "mod.queues": [("GET", "/mod/", None, QUEUE_PAGE)],
+    "mod.log": [("GET", "/mod/log", None, LOG_PAGE)],
+    "mod.thread_lock": [("POST", "/t/{thread}/lock", {}, MODERATORS)],
+    "mod.thread_unlock": [("POST", "/t/{thread}/unlock", {}, MODERATORS)],
+    "mod.thread_pin": [("POST", "/t/{thread}/pin", {"scope": "board"}, MODERATORS)],
+    "mod.thread_unpin": [("POST", "/t/{thread}/unpin", {}, MODERATORS)],
+    "mod.thread_hide": [("POST", "/t/{thread}/hide", {"reason": "违规"}, MODERATORS)],
+    "mod.thread_restore": [("POST", "/t/{thread}/restore", {}, MODERATORS)],
+    "mod.thread_move": [("POST", "/t/{thread}/move", {"board": "{target}", "reason": "归类"}, MOVERS)],
+    "mod.post_hide": [("POST", "/p/{post}/hide", {"reason": "违规"}, MODERATORS)],
+    "mod.post_restore": [("POST", "/p/{post}/restore", {}, MODERATORS)],
+    "mod.post_report": [("POST", "/p/{post}/report", {"reason": "spam", "text": "广告"}, POSTS)],
+    "mod.queue_approve": [("POST", "/q/{item}/approve", {}, MODERATORS)],
+    "mod.queue_reject": [("POST", "/q/{item}/reject", {"reason": "不通过"}, MODERATORS)],
+    "mod.report_close": [("POST", "/mod/reports/{report}/resolve", {}, MODERATORS),
+                         ("POST", "/mod/reports/{report}/dismiss", {}, MODERATORS)],
+    "admin.home": [("GET", "/admin/", None, ADMIN_HOME)],
+    "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
+    "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],
+    "admin.units": [("GET", "/admin/units", None, SYSTEM_PAGE)],
+    "admin.settings": [("GET", "/admin/settings", None, SYSTEM_PAGE)],
+    "admin.words": [("GET", "/admin/words", None, SYSTEM_PAGE)],
+    "admin.word_remove": [("POST", "/admin/words/{word}/remove", {}, SYSTEM_POST)],
+    "admin.roles": [("GET", "/admin/roles", None, SECURITY_PAGE)],
+    "admin.role_revoke": [("POST", "/admin/roles/{role_row}/revoke", {}, SECURITY_POST)],
+    "admin.bans": [("GET", "/admin/bans", None, SECURITY_PAGE)],
+    "admin.ban_lift": [("POST", "/admin/bans/{ban}/lift", {}, SECURITY_POST)],
+}
+
+
+def build_world():
+    """Everything the routes act on, and one account per role."""
+    unit, other_unit = make_unit(), make_unit()
+    board, other_board, target = make_board(unit=unit), make_board(unit=other_unit), make_board()
+    people = {
+        "member": make_user(username="member"),
+        "verified": make_user(username="verified", is_verified=True),
+        "moderator": make_user(username="moderator", is_verified=True),
+        "other_moderator": make_user(username="other_moderator", is_verified=True),
+        "unit_account": make_user(username="unit_account", unit_id=unit.id, is_unit_account=True, is_verified=True),
+        "other_unit_account": make_user(username="other_unit_account", unit_id=other_unit.id,
+                                        is_unit_account=True, is_verified=True),
+        "system": make_user(username="system", admin_role="system"),
+        "security": make_user(username="security", admin_role="security"),
+        "audit": make_user(username="audit", admin_role="audit"),
+    }
+    grant(people["moderator"], board, "moderator")
+    grant(people["moderator"], target, "moderator")
+    grant(people["other_moderator"], other_board, "moderator")
+    author = make_user()
+    thread = make_thread(board=board, author=author)
+    post = reply(thread, author, "二楼")
+    board.settings = {"premoderated": True}
+    db.session.commit()
+    reply(thread, make_user(), "待审核")
+    board.settings = {}
+    db.session.commit()
+    report_post(post, people["verified"], "spam")
+    ban_user(make_user(), people["security"], "发广告")
+    add_word("违禁词", "block")
+    one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
+    first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
+    ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
+           "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
+           "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole)}
+    return people, ids
+
+
+def test_every_route_has_a_row(app):
+    endpoints = {rule.endpoint for rule in app.url_map.iter_rules() if rule.endpoint != "static"}
+    assert endpoints == set(ROUTES)
+
+
+@pytest.mark.parametrize("endpoint,method,path,form,statuses",
+                         [(e, *row) for e, rows in ROUTES.items() for row in rows],
+                         ids=[f"{e}-{m}" for e, rows in ROUTES.items() for m, *_ in rows])
+def test_route_answers_each_role_as_expected(app, endpoint, method, path, form, statuses):
+    people, ids = build_world()
+    if endpoint == "admin.board_edit":
+        ids = {**ids, "board": db.session.execute(db.select(db.func.min(BoardRole.board_id))).scalar_one()}
+    url = path.format(**ids)
+    wrong = []
+    for role in ROLES:
+        client = app.test_client()
+        if role != "guest":
+            login(client, people[role])
+        data = {k: str(v).format(role=role, **ids) for k, v in (form or {}).items()}
+        response = post_form(client, url, data) if method == "POST" else client.get(url)
+        if response.status_code != statuses[role]:
+            wrong.append(f"{role}: {response.status_code} (expected {statuses[role]})")
+    assert not wrong, f"{method} {url}: " + "; ".join(wrong)

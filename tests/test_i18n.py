@@ -1,0 +1,168 @@
+"""Translations: every interface string is in both catalogs, and Chinese is the default.
+
+If test_every_string_is_translated fails, run `bin/update-translations`, then fill in the
+new or fuzzy entries of forum/translations/zh_CN/LC_MESSAGES/messages.po.
+"""
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
+from babel.messages.frontend import parse_mapping_cfg
+from babel.messages.pofile import read_po
+
+from tests.conftest import post_form
+
+ROOT = Path(__file__).resolve().parent.parent
+CATALOGS = ROOT / "forum" / "translations"
+SOURCE_DIRS = ("forum", "templates")
+# The same keywords bin/update-translations passes to pybabel (Flask-Babel's lazy_gettext as _l).
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
+UPDATE_HINT = ("Run bin/update-translations, then translate the new or fuzzy entries in "
+               "forum/translations/zh_CN/LC_MESSAGES/messages.po")
+
+
+def read_catalog(locale):
+    path = CATALOGS / locale / "LC_MESSAGES" / "messages.po"
+    assert path.exists(), f"{path} is missing. {UPDATE_HINT}"
+    with path.open("rb") as po_file:
+        return read_po(po_file, locale=locale)
+
+
+def _in_source_dirs(dirpath):
+    """Walk only forum/ and templates/, including "_"-named folders (templates/_macros),
+    which Babel's default directory filter would skip."""
+    parts = Path(dirpath).relative_to(ROOT).parts
+    return (parts[0] in SOURCE_DIRS and parts[-1] != "__pycache__"
+            and not parts[-1].startswith("."))
+
+
+def extracted_msgids():
+    """{(msgid, context): [where, ...]} for every string marked for translation, as
+    pybabel sees it; a plural message is keyed by its singular, as in the catalog."""
+    with (ROOT / "babel.cfg").open(encoding="utf-8") as cfg:
+        method_map, options_map = parse_mapping_cfg(cfg)
+    found = {}
+    for filename, lineno, message, _comments, context in extract_from_dir(
+            ROOT, method_map, options_map, keywords=KEYWORDS, directory_filter=_in_source_dirs):
+        msgid = message[0] if isinstance(message, tuple) else message
+        if msgid:
+            found.setdefault((msgid, context), []).append(f"{filename}:{lineno}")
+    return found
+
+
+def _translated(catalog, msgid, context):
+    message = catalog.get(msgid, context=context)
+    if message is None or message.fuzzy:
+        return False
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)
+    return all(strings)
+
+
+def _listing(keys, where):
+    lines = []
+    for msgid, context in sorted(keys, key=lambda key: (key[0], key[1] or "")):
+        label = f"{msgid!r}" + (f" [context {context!r}]" if context else "")
+        lines.append(f"  {label}  ({', '.join(where[(msgid, context)])})")
+    return "\n".join(lines)
+
+
+def test_every_string_is_translated():
+    source = extracted_msgids()
+    assert len(source) > 50, "extraction found almost nothing: check babel.cfg"
+    assert any("_macros" in place for places in source.values() for place in places), \
+        "templates/_macros was not scanned"
+
+    zh = read_catalog("zh_CN")
+    untranslated = [key for key in source if not _translated(zh, *key)]
+    assert not untranslated, (
+        f"{len(untranslated)} string(s) have no Chinese translation (missing, empty or fuzzy) "
+        f"in the zh_CN catalog:\n{_listing(untranslated, source)}\n{UPDATE_HINT}.")
+
+    en = read_catalog("en")
+    missing_en = [key for key in source if en.get(*key) is None]
+    assert not missing_en, (
+        f"{len(missing_en)} string(s) are missing from the en catalog:\n"
+        f"{_listing(missing_en, source)}\nRun bin/update-translations.")
+
+
+def test_catalogs_hold_the_same_strings():
+    zh = {(m.id, m.context) for m in read_catalog("zh_CN") if m.id}
+    en = {(m.id, m.context) for m in read_catalog("en") if m.id}
+    assert zh == en, (f"catalogs out of step: only in zh_CN {sorted(zh - en, key=str)}, "
+                      f"only in en {sorted(en - zh, key=str)}. Run bin/update-translations.")
+
+
+def _bare_percents(text):
+    """What is left of text once %(name)s placeholders and %% are taken out."""
+    return PLACEHOLDER.sub("", text).replace("%%", "").count("%")
+
+
+@pytest.mark.parametrize("locale", ["zh_CN", "en"])
+def test_placeholders_are_kept(locale):
+    wrong = []
+    for message in read_catalog(locale):
+        if not message.id or not message.string or message.fuzzy:
+            continue  # fuzzy entries are not compiled; the test above reports them
+        ids = message.id if isinstance(message.id, tuple) else (message.id,)
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        # A plural entry's forms carry the placeholders of the singular and plural msgids.
+        expected = set().union(*(PLACEHOLDER.findall(msgid) for msgid in ids))
+        bare = max(_bare_percents(msgid) for msgid in ids)
+        for string in strings:
+            if not string:
+                continue
+            # Templates use new-style gettext, which always applies `% variables`: a
+            # stray % in a translation would break the page.
+            if set(PLACEHOLDER.findall(string)) != expected or _bare_percents(string) != bare:
+                wrong.append(f"  {ids[0]!r} -> {string!r}")
+    assert not wrong, f"placeholders differ from the msgid in {locale}:\n" + "\n".join(wrong)
+
+
+def test_chinese_by_default_english_on_request(client):
+    # The browser's Accept-Language does not matter: Chinese until the switch says otherwise.
+    page = client.get("/", headers={"Accept-Language": "en-US,en;q=0.9"})
+    html = page.get_data(as_text=True)
+    assert page.status_code == 200
+    assert "Log in" not in html, (
+        "the index is in English: the Chinese catalog was not found. Flask-Babel looks for "
+        "forum/translations/zh_Hans_CN (a symlink to zh_CN); see forum/translations/README.md")
+    assert "论坛首页" in html and "织金党建论坛" in html and "登录" in html
+    # get_locale() is Locale('zh', script='Hans', territory='CN'): str() gives zh_Hans_CN.
+    assert '<html lang="zh-CN">' in html
+
+    switched = post_form(client, "/lang", {"lang": "en", "next": "/"})
+    assert switched.status_code == 302
+    assert switched.headers["Location"].endswith("/")
+
+    html = client.get("/", headers={"Accept-Language": "zh-CN"}).get_data(as_text=True)
+    assert '<html lang="en">' in html
+    assert "Log in" in html and "Zhijin Party-building Forum" in html
+    assert "登录" not in html and "论坛首页" not in html
+
+    post_form(client, "/lang", {"lang": "zh_CN", "next": "/"})
+    html = client.get("/").get_data(as_text=True)
+    assert '<html lang="zh-CN">' in html and "登录" in html
+
+
+def test_language_switch_ignores_unknown_languages_and_foreign_targets(client):
+    response = post_form(client, "/lang", {"lang": "fr", "next": "//evil.example/"})
+    assert response.status_code == 302
+    assert "evil.example" not in response.headers["Location"]
+    assert "lang=" not in response.headers.get("Set-Cookie", "")
+    assert "登录" in client.get("/").get_data(as_text=True)
+
+
+def test_error_pages_are_translated(client):
+    response = client.get("/b/no-such-board")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "页面不存在" in html and "返回论坛首页" in html
+    assert "Page not found" not in html
+
+    post_form(client, "/lang", {"lang": "en", "next": "/"})
+    response = client.get("/b/no-such-board")
+    html = response.get_data(as_text=True)
+    assert response.status_code == 404
+    assert "Page not found" in html and "页面不存在" not in html
