@@ -68,11 +68,15 @@ def configure_hooks(app):
 
 
 def configure_templates(app):
+    from forum import labels
+    from forum.boards.registry import get_type
     from forum.moderation.guard import ban_message
     from forum.permissions import Access, can, is_moderator
 
     app.jinja_env.globals.update(Access=Access, can=can, is_moderator=is_moderator,
-                                 ban_message=ban_message)
+                                 ban_message=ban_message, get_type=get_type,
+                                 action_label=labels.action_label,
+                                 target_label=labels.target_label, role_label=labels.role_label)
 
 
 def configure_cli(app):

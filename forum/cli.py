@@ -82,6 +82,28 @@ def grant_role(name, role, slug):
     click.echo(f"{user.username} is now {role} of {board.slug}")
 
 
+@forum_cli.group("word")
+def word_cli():
+    """The word filter (敏感词)."""
+
+
+@word_cli.command("add")
+@click.argument("word")
+@click.option("--action", type=click.Choice(["block", "review", "replace"]), required=True)
+@click.option("--replacement", default="***", show_default=True)
+@with_appcontext
+def add_word_command(word, action, replacement):
+    """Add WORD to the filter: block refuses posts, review queues them, replace masks it."""
+    from forum.moderation.words import add_word
+    from forum.service import Refused
+
+    try:
+        rule = add_word(word, action, replacement)
+    except Refused as refusal:
+        raise click.ClickException(str(refusal.message))
+    click.echo(f"{rule.word}: {rule.action}")
+
+
 @forum_cli.command("recount")
 @with_appcontext
 def recount_command():

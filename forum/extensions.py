@@ -1,5 +1,6 @@
 """Unbound extensions, bound to the app in create_app."""
 from flask_babel import Babel
+from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 from flask_login import AnonymousUserMixin, LoginManager
@@ -39,6 +40,8 @@ login_manager = LoginManager()
 login_manager.anonymous_user = Guest
 login_manager.login_view = "auth.login"
 login_manager.session_protection = "basic"
+login_manager.login_message = _l("Please log in to see this page.")
+login_manager.localize_callback = str
 
 
 @event.listens_for(Engine, "connect")

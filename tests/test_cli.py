@@ -65,3 +65,12 @@ def test_recount_command_rebuilds_counters(app):
     assert run(app, "recount").exit_code == 0
     db.session.expire_all()
     assert db.session.get(Board, thread.board_id).post_count == 3
+
+
+def test_word_add_puts_a_rule_in_the_filter_and_refuses_a_duplicate(app):
+    from forum.models import WordRule
+
+    assert run(app, "word", "add", "法轮", "--action", "block").exit_code == 0
+    assert run(app, "word", "add", "法 轮", "--action", "review").exit_code != 0
+    rules = db.session.execute(db.select(WordRule.word, WordRule.action)).all()
+    assert rules == [("法轮", "block")]

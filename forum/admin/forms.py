@@ -5,6 +5,8 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
+from forum.labels import ROLES
+
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
@@ -52,10 +54,7 @@ class WordForm(FlaskForm):
 
 class RoleForm(FlaskForm):
     username = StringField(_l("Username"), filters=[_strip], validators=[DataRequired(_l("Enter a username."))])
-    role = SelectField(_l("Role"), choices=[
-        SelectChoice("moderator", _l("Moderator")), SelectChoice("manager", _l("Manager")),
-        SelectChoice("handler", _l("Mailbox handler")), SelectChoice("counsellor", _l("Counsellor")),
-        SelectChoice("trainer", _l("Trainer"))])
+    role = SelectField(_l("Role"), choices=[SelectChoice(k, v) for k, v in ROLES.items()])
     board = StringField(_l("Board slug"), filters=[_strip], validators=[DataRequired(_l("Enter a board."))])
 
 

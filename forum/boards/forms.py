@@ -15,17 +15,18 @@ def _strip(value):
 
 def _max_length(key, message):
     def check(form, field):
-        if len(field.data or "") > current_app.config[key]:
-            raise ValidationError(message)
+        limit = current_app.config[key]
+        if len(field.data or "") > limit:
+            raise ValidationError(message % {"n": limit})
     return check
 
 
 TITLE = dict(filters=[_strip], validators=[
     DataRequired(_l("Enter a title.")),
-    _max_length("TITLE_MAX", _l("A title has at most 80 characters."))])
+    _max_length("TITLE_MAX", _l("A title has at most %(n)d characters."))])
 BODY = dict(filters=[_strip], validators=[
     DataRequired(_l("Write something first.")),
-    _max_length("BODY_MAX", _l("A post has at most 20,000 characters."))])
+    _max_length("BODY_MAX", _l("A post has at most %(n)d characters."))])
 
 
 class PostForm(FlaskForm):
@@ -33,7 +34,7 @@ class PostForm(FlaskForm):
 
     body = TextAreaField(_l("Content (Markdown)"), **BODY)
     preview = SubmitField(_l("Preview"))
-    submit = SubmitField(_l("Post"))
+    submit = SubmitField(_l("Post reply"))
 
     @property
     def wants_preview(self):

@@ -1,6 +1,5 @@
 """The board-type registry: small classes over the one content model (DESIGN §4)."""
-from flask_babel import lazy_gettext as _l
-
+from forum.labels import BOARD_TYPES
 from forum.permissions import Access, may_write
 
 _TYPES = {}
@@ -29,7 +28,7 @@ class BoardType:
     """
 
     key = "discussion"
-    label = _l("Discussion board")
+    label = BOARD_TYPES["discussion"]
     built = True
     public = True
 
@@ -71,12 +70,12 @@ class PendingType(BoardType):
     mailbox exists would become a public thread.
     """
 
-    label = _l("Not yet available")
     built = False
     public = False
 
     def __init__(self, key):
         self.key = key
+        self.label = BOARD_TYPES.get(key, key)
 
     def access(self, user, board, thread, roles):
         if thread is not None:

@@ -24,7 +24,7 @@ def index():
     boards = [b for c in categories for b in c.boards]
     last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).public)
     return render_template("boards/index.html", categories=categories, last_posts=last,
-                           figures=queries.site_figures(categories), get_type=get_type)
+                           figures=queries.site_figures(categories))
 
 
 @bp.get("/b/<slug>")

@@ -1,7 +1,8 @@
-"""Refuse writes from banned addresses before any view runs."""
+"""Refuse writes from banned accounts and addresses before any view runs."""
 from flask import render_template, request
 from flask_babel import format_datetime
 from flask_babel import gettext as _
+from flask_login import current_user
 
 from forum.moderation.bans import ip_ban_for
 
@@ -15,9 +16,16 @@ def register(app):
 
 
 def refuse_banned_address():
+    """403 with the ban's reason and end for a write from a banned address or account.
+
+    Views refuse banned accounts through their access flags too; this also covers the
+    writes that only need VIEW (reporting a post).
+    """
     if request.method != "POST" or request.endpoint not in WRITING_ENDPOINTS:
         return None
     ban = ip_ban_for(request.remote_addr)
+    if ban is None and current_user.is_authenticated and current_user.is_banned:
+        ban = current_user.ban
     if ban is None:
         return None
     return render_template("errors/error.html", code=403, title=_("Not allowed"),

@@ -10,7 +10,11 @@ from forum.service import Refused, commit
 
 
 def report_post(post, reporter, reason, text=""):
-    """File a report; one open report per member and post."""
+    """File a report; one open report per member and post; banned accounts cannot."""
+    if reporter.is_banned:
+        from forum.moderation.guard import ban_message
+
+        raise Refused(ban_message(reporter.ban))
     already = db.session.execute(db.select(Report.id).where(
         Report.post_id == post.id, Report.reporter_id == reporter.id, Report.status == "open")
     ).first()

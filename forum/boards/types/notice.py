@@ -1,7 +1,6 @@
 """The notice board: only the owning unit and admins announce (DESIGN §4)."""
-from flask_babel import lazy_gettext as _l
-
 from forum.boards.registry import BoardType, register
+from forum.labels import BOARD_TYPES
 
 
 @register
@@ -10,7 +9,7 @@ class Notice(BoardType):
     threads; members reply unless the board's `replies` setting is off."""
 
     key = "notice"
-    label = _l("Notice board")
+    label = BOARD_TYPES["notice"]
 
     def may_start(self, user, board, roles):
         return bool(roles & {"manager", "admin"})

@@ -1,0 +1,43 @@
+"""Names people read for the codes stored in the database (log actions, roles, types)."""
+from flask_babel import lazy_gettext as _l
+
+ACTIONS = {
+    "approve": _l("Approved"), "reject": _l("Rejected"), "lock": _l("Locked"),
+    "unlock": _l("Unlocked"), "pin_board": _l("Pinned in board"), "pin_site": _l("Pinned site-wide"),
+    "unpin": _l("Unpinned"), "move": _l("Moved"), "hide": _l("Hid"), "restore": _l("Restored"),
+    "edit": _l("Edited"), "report_resolved": _l("Report resolved"),
+    "report_dismissed": _l("Report dismissed"), "role_grant": _l("Role granted"),
+    "role_revoke": _l("Role revoked"), "board_settings": _l("Board settings changed"),
+    "board_edit": _l("Board edited"), "unit_add": _l("Unit added"),
+    "settings": _l("Site settings changed"), "word_add": _l("Word added"),
+    "word_remove": _l("Word removed"), "ban": _l("Banned"), "unban": _l("Ban lifted"),
+    "login": _l("Logged in"), "login_failed": _l("Failed login"),
+    "word_block": _l("Block"), "word_review": _l("Review"), "word_replace": _l("Replace"),
+}
+TARGETS = {
+    "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),
+    "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
+    "site": _l("Site"),
+}
+ROLES = {
+    "moderator": _l("Moderator"), "manager": _l("Manager"), "handler": _l("Mailbox handler"),
+    "counsellor": _l("Counsellor"), "trainer": _l("Trainer"),
+}
+BOARD_TYPES = {
+    "discussion": _l("Discussion board"), "notice": _l("Notice board"),
+    "disclosure": _l("Disclosure notices"), "mailbox": _l("Mailbox"),
+    "training": _l("Training centre"), "counsel": _l("Heart-to-heart room"),
+    "branch": _l("Online branch"), "fund": _l("Care fund"),
+}
+
+
+def action_label(code):
+    return ACTIONS.get(code, code)
+
+
+def target_label(code):
+    return TARGETS.get(code, code)
+
+
+def role_label(code):
+    return ROLES.get(code, code)
