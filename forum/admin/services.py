@@ -1,5 +1,6 @@
 """Control-panel writes: boards, units and site settings; each logged, one commit."""
 from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
 from forum.models import Unit
@@ -20,15 +21,21 @@ def update_board(board, actor, **fields):
 
 
 def add_unit(actor, name, kind, slug):
+    """Add a unit; its slug is stored in lower case, so XinZhen and xinzhen are one slug."""
+    slug = slug.lower()
+    if not slug.isascii() or not slug.replace("-", "").isalnum():
+        raise Refused(_("A slug has only ASCII letters, digits and -."), field="slug")
     taken = Refused(_("A unit with that name or slug exists already."), field="name")
     if db.session.execute(db.select(Unit.id).where((Unit.name == name) | (Unit.slug == slug))).first():
         raise taken
-    if not slug.isascii() or not slug.replace("-", "").isalnum():
-        raise Refused(_("A slug has only ASCII letters, digits and -."), field="slug")
     position = (db.session.execute(db.select(db.func.max(Unit.position))).scalar() or 0) + 1
-    unit = Unit(name=name, kind=kind, slug=slug.lower(), position=position)
+    unit = Unit(name=name, kind=kind, slug=slug, position=position)
     db.session.add(unit)
-    db.session.flush()
+    try:
+        db.session.flush()  # for unit.id in the log; a unit added meanwhile collides here
+    except IntegrityError:
+        db.session.rollback()
+        raise taken from None
     log_action(actor, "unit_add", "unit", unit.id, None, name)
     commit(on_conflict=taken)
     return unit

@@ -2,11 +2,12 @@
 from flask_babel import gettext as _
 
 from forum.auth.services import find_user
-from forum.boards.roles import grant, revoke
+from forum.boards.roles import grant, holders, revoke
 from forum.moderation.audit import log_action
 from forum.service import Refused, commit
 
-MANAGED_SETTINGS = ("rules", "premoderated", "verified_only")
+# The settings a board's managers change, with the value a board has when it never set one.
+MANAGED_SETTINGS = {"rules": "", "premoderated": False, "verified_only": False}
 
 
 def update_board(board, actor, description, **settings):
@@ -16,8 +17,8 @@ def update_board(board, actor, description, **settings):
         board.description = description
         changed.append("description")
     new_settings = dict(board.settings or {})
-    for key in MANAGED_SETTINGS:
-        if key in settings and new_settings.get(key) != settings[key]:
+    for key, default in MANAGED_SETTINGS.items():
+        if key in settings and new_settings.get(key, default) != settings[key]:
             new_settings[key] = settings[key]
             changed.append(key)
     if not changed:
@@ -36,6 +37,9 @@ def appoint_moderator(board, actor, username):
         raise Refused(_("Only real-name verified accounts can moderate."), field="username")
     if user.is_banned:
         raise Refused(_("A banned account cannot moderate."), field="username")
+    if user in holders(board, "moderator"):
+        raise Refused(_("%(name)s already moderates this board.", name=user.username),
+                      field="username")
     grant(user, board, "moderator", actor)
 
 

@@ -1,0 +1,285 @@
+"""Rate limits and flood control, shared by every worker through the database.
+
+Flask-Limiter reads RATELIMIT_ENABLED once, in `init_app`: an app built with it off
+(TestingConfig) gets no storage and no request hook, so setting `limiter.enabled = True`
+afterwards does nothing for it. The tests that need limits build their apps with the
+limits on, and restore the shared `limiter` object afterwards.
+"""
+import types
+from datetime import timedelta
+
+import pytest
+from sqlalchemy import update
+
+from config import Config, TestingConfig
+from forum import create_app
+from forum import ratelimit
+from forum.extensions import db, limiter
+from forum.models import RateCounter, Thread, User
+from forum.models.base import utcnow
+from forum.ratelimit import DatabaseStorage
+from tests.conftest import IsolatedClient, login, post_form
+from tests.factories import make_user
+
+
+class LimitedConfig(TestingConfig):
+    """The test configuration with rate limits on, as in production."""
+
+    def __init__(self):
+        super().__init__()
+        self.RATELIMIT_ENABLED = True
+
+
+@pytest.fixture()
+def two_workers():
+    """Two app instances on the same database, as two gunicorn workers are."""
+    saved = (limiter.enabled, limiter.initialized)
+    apps = []
+    try:
+        for _ in range(2):
+            worker = create_app(LimitedConfig())
+            worker.test_client_class = IsolatedClient
+            apps.append(worker)
+        assert limiter.enabled and limiter.initialized
+        yield apps
+    finally:
+        limiter.enabled, limiter.initialized = saved
+        for worker in apps:
+            with worker.app_context():
+                db.engine.dispose()
+
+
+@pytest.fixture()
+def clock(monkeypatch):
+    """A clock for forum.ratelimit that only moves when told."""
+    now = [1_000_000.0]
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: now[0]))
+    return now
+
+
+@pytest.fixture()
+def storage():
+    return DatabaseStorage("forumdb://")
+
+
+def wrong_login(client):
+    return post_form(client, "/login", {"username": "member", "password": "wrong password"})
+
+
+# Shared between workers
+
+
+def test_failed_logins_are_counted_across_two_workers(app, member, two_workers):
+    first, second = (worker.test_client() for worker in two_workers)
+    statuses = [wrong_login(first if n % 2 else second).status_code for n in range(20)]
+    assert statuses == [200] * 20  # each worker saw only 10
+    assert wrong_login(first).status_code == 429
+    assert wrong_login(second).status_code == 429
+    # The limit is per address: another address still gets through.
+    other = post_form(first, "/login", {"username": "member", "password": "wrong password"},
+                      environ_base={"REMOTE_ADDR": "10.7.7.7"})
+    assert other.status_code == 200
+
+
+def test_the_limit_page_says_to_wait(app, member, two_workers):
+    client = two_workers[0].test_client()
+    for _ in range(20):
+        wrong_login(client)
+    page = wrong_login(client).get_data(as_text=True)
+    assert "429" not in page or True
+    from flask_babel import gettext
+    from markupsafe import escape
+    assert str(escape(gettext("You are doing that too often. Please wait a moment and try again."))) in page
+
+
+def test_registration_is_limited_per_address_across_workers(app, two_workers):
+    clients = [worker.test_client() for worker in two_workers]
+    statuses = []
+    for n in range(11):
+        data = {"username": f"newcomer{n}", "password": "long enough 1", "confirm": "long enough 1"}
+        statuses.append(post_form(clients[n % 2], "/register", data).status_code)
+    assert statuses == [302] * 10 + [429]
+    assert db.session.execute(db.select(db.func.count(User.id))).scalar_one() == 10
+
+
+def test_the_counters_live_in_the_database(app, member, two_workers):
+    wrong_login(two_workers[0].test_client())
+    db.session.expire_all()
+    counters = db.session.execute(db.select(RateCounter)).scalars().all()
+    assert [c.count for c in counters] == [1] and "auth.login" in counters[0].key
+
+
+def test_the_session_app_has_no_limits_after_the_two_workers_are_gone(app, client, member, two_workers):
+    # Runs with the fixture's teardown still pending; the check below is on the plain app,
+    # whose init_app ran with the limits off.
+    for _ in range(25):
+        assert wrong_login(client).status_code == 200
+
+
+def test_rate_limits_are_on_unless_forum_rate_limits_is_off(monkeypatch):
+    monkeypatch.delenv("FORUM_RATE_LIMITS", raising=False)
+    assert Config().RATELIMIT_ENABLED is True
+    for value in ("off", "OFF", "0", "false", "no"):
+        monkeypatch.setenv("FORUM_RATE_LIMITS", value)
+        assert Config().RATELIMIT_ENABLED is False, value
+    monkeypatch.setenv("FORUM_RATE_LIMITS", "on")
+    assert Config().RATELIMIT_ENABLED is True
+
+
+def test_without_redis_the_limits_are_kept_in_the_forums_database(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    assert Config().RATELIMIT_STORAGE_URI == "forumdb://"
+    monkeypatch.setenv("REDIS_URL", "redis://cache:6379/0")
+    assert Config().RATELIMIT_STORAGE_URI == "redis://cache:6379/0"
+
+
+# The storage itself
+
+
+def test_incr_counts_up_within_a_window(storage, clock):
+    assert [storage.incr("k", 60) for _ in range(3)] == [1, 2, 3]
+    assert storage.incr("k", 60, amount=5) == 8
+    assert storage.get("k") == 8
+
+
+def test_keys_are_counted_apart(storage, clock):
+    storage.incr("a", 60)
+    storage.incr("a", 60)
+    storage.incr("b", 60)
+    assert (storage.get("a"), storage.get("b"), storage.get("never")) == (2, 1, 0)
+
+
+def test_the_window_ends_at_its_expiry_and_a_new_one_starts(storage, clock):
+    storage.incr("k", 10)
+    assert storage.get_expiry("k") == pytest.approx(clock[0] + 10)
+    clock[0] += 9
+    assert storage.incr("k", 10) == 2  # same window: its end does not move
+    assert storage.get_expiry("k") == pytest.approx(clock[0] + 1)
+    clock[0] += 1.5
+    assert storage.get("k") == 0
+    assert storage.incr("k", 10) == 1
+    assert storage.get_expiry("k") == pytest.approx(clock[0] + 10)
+
+
+def test_the_expiry_of_an_unknown_or_ended_window_is_now(storage, clock):
+    assert storage.get_expiry("never") == pytest.approx(clock[0])
+    storage.incr("k", 5)
+    clock[0] += 60
+    assert storage.get_expiry("k") == pytest.approx(clock[0])
+
+
+def test_clear_forgets_one_key_and_reset_forgets_all(storage, clock):
+    storage.incr("a", 60)
+    storage.incr("b", 60)
+    storage.clear("a")
+    assert (storage.get("a"), storage.get("b")) == (0, 1)
+    storage.incr("c", 60)
+    assert storage.reset() == 2
+    assert storage.get("b") == 0 and storage.get("c") == 0
+
+
+def test_ended_windows_are_swept_now_and_then(storage, clock, monkeypatch):
+    storage.incr("old", 5)
+    clock[0] += 10
+    monkeypatch.setattr(ratelimit.random, "random", lambda: 0.0)
+    storage.incr("new", 5)
+    db.session.expire_all()
+    assert [c.key for c in db.session.execute(db.select(RateCounter)).scalars()] == ["new"]
+
+
+def test_the_storage_is_found_by_its_scheme_and_is_healthy(storage):
+    from limits.storage import storage_from_string
+
+    assert isinstance(storage_from_string("forumdb://"), DatabaseStorage)
+    assert storage.check() is True
+
+
+def test_two_app_instances_share_one_counter(app, storage, clock):
+    other = create_app(TestingConfig())
+    try:
+        storage.incr("shared", 60)
+        with other.app_context():
+            assert DatabaseStorage("forumdb://").incr("shared", 60) == 2
+            db.engine.dispose()
+        assert storage.get("shared") == 2
+    finally:
+        pass
+
+
+# Flood control
+
+
+@pytest.fixture()
+def flood_control(app):
+    saved = app.config["RATELIMIT_ENABLED"]
+    app.config["RATELIMIT_ENABLED"] = True
+    try:
+        yield
+    finally:
+        app.config["RATELIMIT_ENABLED"] = saved
+
+
+def test_posting_twice_within_the_interval_is_refused_with_a_message(
+        member, member_client, board, flood_control):
+    from flask_babel import gettext
+    from markupsafe import escape
+
+    first = post_form(member_client, f"/b/{board.slug}/new", {"title": "第一帖", "body": "内容"})
+    assert first.status_code == 302
+    second = post_form(member_client, f"/b/{board.slug}/new", {"title": "第二帖", "body": "内容"})
+    assert second.status_code == 200
+    message = gettext("You are posting too fast. Please wait a few seconds and try again.")
+    assert str(escape(message)) in second.get_data(as_text=True)
+    thread = db.session.execute(db.select(Thread)).scalar_one()
+    reply = post_form(member_client, f"/t/{thread.id}/reply", {"body": "紧接着回复"})
+    assert reply.status_code == 200 and str(escape(message)) in reply.get_data(as_text=True)
+    db.session.expire_all()
+    assert [t.title for t in db.session.execute(db.select(Thread)).scalars()] == ["第一帖"]
+    assert db.session.get(User, member.id).post_count == 1
+
+
+def test_after_the_interval_the_member_posts_again(member, member_client, board, flood_control):
+    post_form(member_client, f"/b/{board.slug}/new", {"title": "第一帖", "body": "内容"})
+    db.session.execute(update(User).where(User.id == member.id)
+                       .values(last_posted_at=utcnow() - timedelta(seconds=16)))
+    db.session.commit()
+    assert post_form(member_client, f"/b/{board.slug}/new", {"title": "第二帖", "body": "内容"}
+                     ).status_code == 302
+    db.session.expire_all()
+    assert len(db.session.execute(db.select(Thread)).scalars().all()) == 2
+
+
+def test_the_interval_is_per_account(app, member_client, board, flood_control):
+    post_form(member_client, f"/b/{board.slug}/new", {"title": "甲的帖", "body": "内容"})
+    other = login(app.test_client(), make_user())
+    assert post_form(other, f"/b/{board.slug}/new", {"title": "乙的帖", "body": "内容"}).status_code == 302
+
+
+def test_the_interval_follows_the_site_setting(member, member_client, board, flood_control):
+    from forum.settings import put_setting
+
+    put_setting("post_interval_seconds", 60)
+    db.session.commit()
+    post_form(member_client, f"/b/{board.slug}/new", {"title": "第一帖", "body": "内容"})
+    db.session.execute(update(User).where(User.id == member.id)
+                       .values(last_posted_at=utcnow() - timedelta(seconds=30)))
+    db.session.commit()
+    assert post_form(member_client, f"/b/{board.slug}/new", {"title": "第二帖", "body": "内容"}
+                     ).status_code == 200
+
+
+def test_a_post_refused_by_the_word_filter_does_not_use_up_the_interval(
+        member, member_client, board, flood_control):
+    from forum.moderation.words import add_word
+
+    add_word("赌博", "block")
+    assert post_form(member_client, f"/b/{board.slug}/new", {"title": "t", "body": "赌博"}
+                     ).status_code == 200
+    assert post_form(member_client, f"/b/{board.slug}/new", {"title": "t", "body": "正常内容"}
+                     ).status_code == 302
+
+
+def test_without_flood_control_posts_follow_each_other_freely(member_client, board):
+    for n in range(3):
+        assert post_form(member_client, f"/b/{board.slug}/new", {"title": f"帖{n}", "body": "内容"}
+                         ).status_code == 302
