@@ -43,6 +43,8 @@ class Config:
     BODY_MAX = 20_000
     VIEW_FLUSH_SECONDS = 5.0
     PASSWORD_HASH_METHOD = "scrypt"
+    ADMIN_IDLE_MINUTES = 30
+    MAIL_DEFAULT_SENDER = "织金党建论坛 <noreply@localhost>"
 
     def __init__(self):
         self.INSTANCE_PATH = str(instance_path())
@@ -52,7 +54,15 @@ class Config:
         # Shared by every worker: Redis where there is one, else the forum's database.
         self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "forumdb://")
         self.TRUSTED_HOSTS = os.environ.get("FORUM_HOSTS", "127.0.0.1,localhost").split(",")
+        self.PROXIES = int(os.environ.get("FORUM_PROXIES", "0"))  # reverse proxies in front
         self.SESSION_COOKIE_SECURE = _flag("FORUM_SECURE_COOKIES", "off")
+        # Links in mail are built from this, never from a request's Host header.
+        self.FORUM_BASE_URL = os.environ.get("FORUM_BASE_URL", "http://127.0.0.1:5000")
+        self.MAIL_SERVER = os.environ.get("MAIL_SERVER")  # unset: mail goes to instance/mail
+        self.MAIL_PORT = int(os.environ.get("MAIL_PORT", "25"))
+        self.MAIL_USE_TLS = _flag("MAIL_USE_TLS", "off")
+        self.MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
+        self.MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
 
     def _database_url(self):
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path() / 'forum.db'}"

@@ -51,6 +51,8 @@ def main():
 
     response = client.get(args.url)
     print(f"{args.url}: {response.status_code}, {len(response.data):,} bytes")
+    if response.status_code != 200:
+        raise SystemExit(f"{args.url} answered {response.status_code}; nothing to measure")
     statements.clear()
     client.get(args.url)
     total_sql = sum(t for t, _ in statements)

@@ -20,6 +20,13 @@ def create_app(config=None):
 def configure_app(app, config):
     app.config.from_object(config or Config())
     app.instance_path = app.config["INSTANCE_PATH"]
+    if app.config["PROXIES"]:
+        # Behind nginx: take the client's address from X-Forwarded-For, trusting as many
+        # hops as there are proxies, so per-IP limits and IP bans see the real client.
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["PROXIES"],
+                                x_proto=app.config["PROXIES"])
 
 
 def configure_extensions(app):
@@ -33,13 +40,16 @@ def configure_extensions(app):
     login_manager.init_app(app)
     limiter.init_app(app)
     configure_babel(app)
-    from forum.auth import sessions  # noqa: F401  (registers the user loader)
+    from forum.mail import mail
+
+    mail.init_app(app)
 
 
 def configure_blueprints(app):
     # Views are imported here, not by their packages, so that a service can import
     # another package's modules without pulling in every view (and import cycles).
-    from forum.admin import views as _admin_views  # noqa: F401
+    from forum.admin import accounts as _admin_accounts, views as _admin_views  # noqa: F401
+    from forum.auth import account_views, profile, reset_views  # noqa: F401
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
@@ -58,12 +68,14 @@ def configure_blueprints(app):
 
 def configure_hooks(app):
     from forum import errors, security
+    from forum.auth import sessions
     from forum.moderation import guard
     from forum.stats import view_counts
 
     errors.register(app)
     security.register(app)
     guard.register(app)
+    sessions.register(app)
     view_counts.register(app)
 
 

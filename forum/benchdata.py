@@ -42,7 +42,6 @@ REPLY_BODIES = 2_500            # distinct replies, rendered once each
 # The forum's busy years: the 学习实践科学发展观 campaign to the 建党90周年.
 START = datetime(2008, 6, 1, 8, 0, 0)
 SPAN = 3 * 365 * 86400          # seconds: threads start within three years
-END = START + timedelta(seconds=SPAN)
 
 
 def generate(*, posts, users, long_thread):
@@ -96,11 +95,13 @@ def generate(*, posts, users, long_thread):
     board_stats = {b.id: [0, 0, None] for b in boards}  # threads, posts, last post id
     user_posts = {}
     user_last = {}
+    public = {b.id for b in boards if get_type(b.type).public}
     for offset, (at, thread, number, author) in enumerate(plan_posts):
         post_id = first_post_id + offset
         if number == thread.length:
             thread.last_post_id = post_id
-        user_posts[author] = user_posts.get(author, 0) + 1
+        if thread.board.id in public:  # what a profile's post count counts
+            user_posts[author] = user_posts.get(author, 0) + 1
         user_last[author] = at
     for thread in threads:
         stats = board_stats[thread.board.id]
@@ -174,8 +175,9 @@ def generate(*, posts, users, long_thread):
                 conn.rollback()
                 _sqlite_pragmas(conn, loading=False)
     big = board_stats[by_slug[BIG_BOARD].id][0]
+    long_id = next(t.id for t in threads if t.is_long)
     yield (f"done in {time.perf_counter() - started:.0f}s: {BIG_BOARD} has {big:,} threads; "
-           f"long thread id {people.long_thread_id(threads)} in {LONG_THREAD_BOARD}")
+           f"long thread id {long_id} in {LONG_THREAD_BOARD}")
 
 
 # ---- SQLite loading mode -------------------------------------------------------------
@@ -208,9 +210,6 @@ class _People:
         self.times = []          # seconds after START, sorted, parallel to rows
         self.ids = []
         self.unit_accounts = {}  # unit id -> user id
-
-    def long_thread_id(self, threads):
-        return next((t.id for t in threads if t.is_long), None)
 
     def pick(self, rng, at):
         """An author registered before `at`; early members post more (a long tail)."""
@@ -304,11 +303,13 @@ def _plan_threads(rng, words, boards, total_posts, long_thread):
     count = len(lengths)
 
     big = next(b for b in discussion if b.slug == BIG_BOARD)
-    others = [b for b in discussion if b is not big]
+    # After the big board, the county-wide boards are the busiest; the township and
+    # department boards follow in a random order down a long tail (Zipf).
+    specials = ("integrity", "papers", "models", "talent")
+    others = [b for b in discussion if b is not big and b.slug not in specials]
     rng.shuffle(others)
-    # The special boards are busy; unit boards follow a long tail (Zipf).
-    specials = {"integrity": 5.0, "papers": 3.0, "models": 2.5, "talent": 1.5}
-    weights = [specials.get(b.slug, 1.0) / (rank + 1) ** 0.9 for rank, b in enumerate(others)]
+    others = [b for s in specials for b in discussion if b.slug == s] + others
+    weights = [1 / (rank + 1) ** 0.9 for rank in range(len(others))]
     big_share = min(0.5, max(0.14, BIG_BOARD_THREADS / max(count, 1)))
     notice_share = NOTICE_SHARE if notices else 0.0
     scale = (1 - big_share - notice_share) / sum(weights)

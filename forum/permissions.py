@@ -38,7 +38,10 @@ def board_roles(user):
 
 
 def roles_on(user, board):
-    """The roles the user holds on this board, unit management included."""
+    """The roles the user holds on this board, unit management included; a banned
+    account holds none."""
+    if getattr(user, "is_banned", False):
+        return set()
     roles = set(board_roles(user).get(board.id, ()))
     if (user.is_authenticated and getattr(user, "is_unit_account", False)
             and board.unit_id is not None and user.unit_id == board.unit_id):

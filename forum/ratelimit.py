@@ -55,8 +55,10 @@ class DatabaseStorage(Storage):
         return row.count if row is not None and row.expires_at > time.time() else 0
 
     def get_expiry(self, key):
+        """When the key's window ends; now for a key without a live window (as Redis does)."""
         row = self._row(key)
-        return row.expires_at if row is not None else time.time()
+        now = time.time()
+        return max(row.expires_at, now) if row is not None else now
 
     def check(self):
         return True

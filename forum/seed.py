@@ -45,9 +45,11 @@ def _board_specs(category, data, units):
     if "unit_boards" in category:
         for entry in data["units"][category["unit_boards"]]:
             unit = units[entry["name"]]
+            # Township and department boards take posts from verified accounts only
+            # (the 跟帖评论 rules); an operator may change that per board.
             yield {"slug": entry["slug"], "name": entry["name"], "type": category["board_type"],
                    "description": category["description_template"].format(name=entry["name"]),
-                   "unit_id": unit.id}
+                   "unit_id": unit.id, "settings": {"verified_only": True}}
         return
     for entry in category["boards"]:
         owner = units[entry["owner"]].id if entry.get("owner") else None

@@ -9,7 +9,8 @@ import pytest
 from forum.boards.roles import grant
 from forum.boards.services import reply
 from forum.extensions import db
-from forum.models import Ban, BoardRole, Post, QueueItem, Report, WordRule
+from forum.auth.verification import request_verification
+from forum.models import Ban, BoardRole, Post, QueueItem, Report, Verification, WordRule
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
 from forum.moderation.words import add_word
@@ -18,8 +19,8 @@ from tests.factories import make_board, make_thread, make_unit, make_user
 
 # Roles act in this order on one world; those allowed to change it come late, and an
 # action repeated on changed state is refused with a message (still a redirect).
-ROLES = ["guest", "member", "verified", "other_moderator", "other_unit_account", "unit_account",
-         "moderator", "system", "security", "audit"]
+ROLES = ["guest", "member", "verified", "security", "audit", "other_moderator",
+         "other_unit_account", "unit_account", "moderator", "system"]
 EVERYONE = dict.fromkeys(ROLES, 200)
 
 
@@ -29,7 +30,8 @@ def expect(default, **overrides):
 
 LOGGED_IN = expect(200, guest=302)
 POSTS = expect(302)
-MODERATORS = expect(404, guest=302, moderator=302, unit_account=302, system=302)
+MODERATORS = expect(403, guest=302, moderator=302, unit_account=302, system=302)
+QUEUE_DECIDERS = expect(404, guest=302, moderator=302, unit_account=302, system=302)
 MANAGERS_PAGE = expect(403, guest=302, unit_account=200, system=200)
 MANAGERS_POST = expect(403, guest=302, unit_account=302, system=302)
 QUEUE_PAGE = expect(200, guest=302, member=403, verified=403, security=403, audit=403)
@@ -41,7 +43,7 @@ SECURITY_PAGE = expect(403, guest=302, security=200)
 SECURITY_POST = expect(403, guest=302, security=302)
 EDITORS_PAGE = expect(403, guest=302, moderator=200, unit_account=200, system=200)
 EDITORS_POST = expect(403, guest=302, moderator=302, unit_account=302, system=302)
-MOVERS = expect(404, guest=302, moderator=302, unit_account=403, system=302)
+MOVERS = expect(403, guest=302, moderator=302, system=302)
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
@@ -62,6 +64,22 @@ ROUTES = {
     "auth.register": [("GET", "/register", None, EVERYONE)],
     "auth.login": [("GET", "/login", None, EVERYONE)],
     "auth.logout": [("POST", "/logout", {}, POSTS)],
+    "auth.account": [("GET", "/account", None, LOGGED_IN)],
+    "auth.real_name": [("POST", "/account/real-name", {"shown": "0"}, POSTS)],
+    "auth.password": [("GET", "/account/password", None, LOGGED_IN)],
+    "auth.verify": [("GET", "/account/verify", None, LOGGED_IN)],
+    "auth.delete": [("GET", "/account/delete", None, LOGGED_IN)],
+    "auth.profile": [("GET", "/u/member", None, EVERYONE)],
+    "auth.forgot": [("GET", "/password/forgot", None, EVERYONE),
+                    ("POST", "/password/forgot", {"identifier": "member"}, POSTS)],
+    "auth.reset": [("GET", "/password/reset/not-a-token", None, expect(410))],
+    "auth.reset_with_code": [("GET", "/password/code", None, EVERYONE)],
+    "admin.verifications": [("GET", "/admin/verifications", None, SECURITY_PAGE)],
+    "admin.verification_decide": [("POST", "/admin/verifications/{verification}/approve", {}, SECURITY_POST)],
+    "admin.users": [("GET", "/admin/users?q=mem", None, SECURITY_PAGE)],
+    "admin.user": [("GET", "/admin/users/{moderator}", None, SECURITY_PAGE)],
+    "admin.user_sign_out": [("POST", "/admin/users/{moderator}/sign-out", {}, SECURITY_POST)],
+    "admin.user_reset_code": [("POST", "/admin/users/{moderator}/reset-code", {}, expect(403, guest=302, security=200))],
     "i18n.switch_language": [("POST", "/lang", {"lang": "en", "next": "/"}, POSTS)],
     "mod.queues": [("GET", "/mod/", None, QUEUE_PAGE)],
     "mod.log": [("GET", "/mod/log", None, LOG_PAGE)],
@@ -75,10 +93,10 @@ ROUTES = {
     "mod.post_hide": [("POST", "/p/{post}/hide", {"reason": "违规"}, MODERATORS)],
     "mod.post_restore": [("POST", "/p/{post}/restore", {}, MODERATORS)],
     "mod.post_report": [("POST", "/p/{post}/report", {"reason": "spam", "text": "广告"}, POSTS)],
-    "mod.queue_approve": [("POST", "/q/{item}/approve", {}, MODERATORS)],
-    "mod.queue_reject": [("POST", "/q/{item}/reject", {"reason": "不通过"}, MODERATORS)],
-    "mod.report_close": [("POST", "/mod/reports/{report}/resolve", {}, MODERATORS),
-                         ("POST", "/mod/reports/{report}/dismiss", {}, MODERATORS)],
+    "mod.queue_approve": [("POST", "/q/{item}/approve", {}, QUEUE_DECIDERS)],
+    "mod.queue_reject": [("POST", "/q/{item}/reject", {"reason": "不通过"}, QUEUE_DECIDERS)],
+    "mod.report_close": [("POST", "/mod/reports/{report}/resolve", {}, QUEUE_DECIDERS),
+                         ("POST", "/mod/reports/{report}/dismiss", {}, QUEUE_DECIDERS)],
     "admin.home": [("GET", "/admin/", None, ADMIN_HOME)],
     "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
     "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],
@@ -123,11 +141,13 @@ def build_world():
     report_post(post, people["verified"], "spam")
     ban_user(make_user(), people["security"], "发广告")
     add_word("违禁词", "block")
+    request_verification(make_user(), "王五", "13900000000")
     one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
-           "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole)}
+           "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole),
+           "verification": one(Verification)}
     return people, ids
 
 

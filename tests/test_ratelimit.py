@@ -6,12 +6,16 @@ afterwards does nothing for it. The tests that need limits build their apps with
 limits on, and restore the shared `limiter` object afterwards.
 """
 import types
+from contextlib import contextmanager
 from datetime import timedelta
 
 import pytest
+from flask_babel import gettext
+from markupsafe import escape
 from sqlalchemy import update
 
-from config import Config, TestingConfig
+import config
+from config import Config
 from forum import create_app
 from forum import ratelimit
 from forum.extensions import db, limiter
@@ -22,7 +26,7 @@ from tests.conftest import IsolatedClient, login, post_form
 from tests.factories import make_user
 
 
-class LimitedConfig(TestingConfig):
+class LimitedConfig(config.TestingConfig):
     """The test configuration with rate limits on, as in production."""
 
     def __init__(self):
@@ -30,13 +34,17 @@ class LimitedConfig(TestingConfig):
         self.RATELIMIT_ENABLED = True
 
 
-@pytest.fixture()
-def two_workers():
-    """Two app instances on the same database, as two gunicorn workers are."""
+@contextmanager
+def limited_workers(n=2):
+    """n app instances on the same database, as gunicorn workers are, with limits on.
+
+    `limiter` is one object for the whole process: while it is enabled and initialised,
+    its decorators limit the views of every app, so it is put back afterwards.
+    """
     saved = (limiter.enabled, limiter.initialized)
     apps = []
     try:
-        for _ in range(2):
+        for _ in range(n):
             worker = create_app(LimitedConfig())
             worker.test_client_class = IsolatedClient
             apps.append(worker)
@@ -47,6 +55,12 @@ def two_workers():
         for worker in apps:
             with worker.app_context():
                 db.engine.dispose()
+
+
+@pytest.fixture()
+def two_workers():
+    with limited_workers() as apps:
+        yield apps
 
 
 @pytest.fixture()
@@ -73,23 +87,15 @@ def test_failed_logins_are_counted_across_two_workers(app, member, two_workers):
     first, second = (worker.test_client() for worker in two_workers)
     statuses = [wrong_login(first if n % 2 else second).status_code for n in range(20)]
     assert statuses == [200] * 20  # each worker saw only 10
-    assert wrong_login(first).status_code == 429
+    refused = wrong_login(first)
+    assert refused.status_code == 429
+    assert str(escape(gettext("You are doing that too often. Please wait a moment and try again."))
+               ) in refused.get_data(as_text=True)
     assert wrong_login(second).status_code == 429
     # The limit is per address: another address still gets through.
     other = post_form(first, "/login", {"username": "member", "password": "wrong password"},
                       environ_base={"REMOTE_ADDR": "10.7.7.7"})
     assert other.status_code == 200
-
-
-def test_the_limit_page_says_to_wait(app, member, two_workers):
-    client = two_workers[0].test_client()
-    for _ in range(20):
-        wrong_login(client)
-    page = wrong_login(client).get_data(as_text=True)
-    assert "429" not in page or True
-    from flask_babel import gettext
-    from markupsafe import escape
-    assert str(escape(gettext("You are doing that too often. Please wait a moment and try again."))) in page
 
 
 def test_registration_is_limited_per_address_across_workers(app, two_workers):
@@ -109,11 +115,22 @@ def test_the_counters_live_in_the_database(app, member, two_workers):
     assert [c.count for c in counters] == [1] and "auth.login" in counters[0].key
 
 
-def test_the_session_app_has_no_limits_after_the_two_workers_are_gone(app, client, member, two_workers):
-    # Runs with the fixture's teardown still pending; the check below is on the plain app,
-    # whose init_app ran with the limits off.
-    for _ in range(25):
-        assert wrong_login(client).status_code == 200
+def test_enabling_the_limiter_alone_limits_nothing_in_an_app_built_with_limits_off(app, client, member):
+    saved = limiter.enabled
+    limiter.enabled = True
+    try:
+        if not limiter.initialized:  # no earlier test built an app with limits on
+            assert [wrong_login(client).status_code for _ in range(21)] == [200] * 21
+    finally:
+        limiter.enabled = saved
+
+
+def test_the_test_app_is_not_limited_once_the_limited_workers_are_gone(app, client, member):
+    with limited_workers(1) as (worker,):
+        for _ in range(20):
+            wrong_login(worker.test_client())
+        assert wrong_login(client).status_code == 429  # same limiter, same address, same table
+    assert [wrong_login(client).status_code for _ in range(5)] == [200] * 5
 
 
 def test_rate_limits_are_on_unless_forum_rate_limits_is_off(monkeypatch):
@@ -195,15 +212,12 @@ def test_the_storage_is_found_by_its_scheme_and_is_healthy(storage):
 
 
 def test_two_app_instances_share_one_counter(app, storage, clock):
-    other = create_app(TestingConfig())
-    try:
-        storage.incr("shared", 60)
-        with other.app_context():
-            assert DatabaseStorage("forumdb://").incr("shared", 60) == 2
-            db.engine.dispose()
-        assert storage.get("shared") == 2
-    finally:
-        pass
+    other = create_app(config.TestingConfig())
+    storage.incr("shared", 60)
+    with other.app_context():
+        assert DatabaseStorage("forumdb://").incr("shared", 60) == 2
+        db.engine.dispose()
+    assert storage.get("shared") == 2
 
 
 # Flood control
@@ -221,9 +235,6 @@ def flood_control(app):
 
 def test_posting_twice_within_the_interval_is_refused_with_a_message(
         member, member_client, board, flood_control):
-    from flask_babel import gettext
-    from markupsafe import escape
-
     first = post_form(member_client, f"/b/{board.slug}/new", {"title": "第一帖", "body": "内容"})
     assert first.status_code == 302
     second = post_form(member_client, f"/b/{board.slug}/new", {"title": "第二帖", "body": "内容"})
@@ -283,3 +294,15 @@ def test_without_flood_control_posts_follow_each_other_freely(member_client, boa
     for n in range(3):
         assert post_form(member_client, f"/b/{board.slug}/new", {"title": f"帖{n}", "body": "内容"}
                          ).status_code == 302
+
+
+def test_new_threads_are_limited_per_address_across_workers(app, member, board, two_workers):
+    from forum.settings import put_setting
+
+    put_setting("post_interval_seconds", 0)  # only the per-address limit is tested here
+    db.session.commit()
+    clients = [login(worker.test_client(), member) for worker in two_workers]
+    statuses = [post_form(clients[n % 2], f"/b/{board.slug}/new", {"title": f"帖{n}", "body": "内容"}
+                          ).status_code for n in range(31)]
+    assert statuses == [302] * 30 + [429]
+    assert db.session.execute(db.select(db.func.count(Thread.id))).scalar_one() == 30

@@ -64,3 +64,20 @@ class BanForm(FlaskForm):
     reason = StringField(_l("Reason (the banned user sees it)"), filters=[_strip], validators=[
         DataRequired(_l("Give the reason for the ban.")), Length(max=500, message=_l("At most 500 characters."))])
     until = DateField(_l("Until (empty: no end)"), validators=[Optional()])
+
+
+class DecisionForm(FlaskForm):
+    reason = StringField(_l("Reason (required to refuse; the member sees it)"), filters=[_strip],
+                         validators=[Length(max=500, message=_l("At most 500 characters."))])
+
+
+class UserSearchForm(FlaskForm):
+    class Meta:
+        csrf = False
+
+    q = StringField(_l("Username"), filters=[_strip])
+
+
+class TitleForm(FlaskForm):
+    title = StringField(_l("Official title (e.g. 县委书记)"), filters=[_strip], validators=[
+        Length(max=20, message=_l("At most 20 characters."))])

@@ -50,3 +50,10 @@ def save_settings(actor, values):
     log_action(actor, "settings", "site", None, None,
                ", ".join(f"{key}={value}" for key, value in changed.items()))
     commit()
+
+
+def set_title(user, actor, title):
+    """Give an account an official title shown beside its name (县委书记, 组织部长)."""
+    user.title = title or None
+    log_action(actor, "title", "user", user.id, None, title or "")
+    commit()

@@ -3,8 +3,12 @@ import re
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, PasswordField, StringField
-from wtforms.validators import DataRequired, EqualTo, Length, ValidationError
+from wtforms import BooleanField, PasswordField, SelectField, StringField
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+
+def _strip(value):
+    return value.strip() if isinstance(value, str) else value
+
 
 # Letters (Chinese included), digits, underscore and hyphen; no spaces or look-alikes.
 USERNAME_RE = re.compile(r"^[\w\-]+$")
@@ -16,12 +20,10 @@ def valid_username(form, field):
 
 
 class RegisterForm(FlaskForm):
-    username = StringField(_l("Username"), filters=[lambda v: v.strip() if v else v], validators=[
+    username = StringField(_l("Username"), filters=[_strip], validators=[
         DataRequired(_l("Enter a username.")),
         Length(2, 20, _l("A username has 2 to 20 characters.")), valid_username])
-    password = PasswordField(_l("Password"), validators=[
-        DataRequired(_l("Enter a password.")),
-        Length(8, 128, _l("A password has 8 to 128 characters."))])
+    password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter a password."))])
     confirm = PasswordField(_l("Repeat the password"), validators=[
         DataRequired(_l("Repeat the password.")),
         EqualTo("password", _l("The two passwords differ."))])
@@ -35,3 +37,49 @@ class LoginForm(FlaskForm):
 
 class LogoutForm(FlaskForm):
     """Only the CSRF token: logging out is a POST."""
+
+
+class VerifyForm(FlaskForm):
+    real_name = StringField(_l("Real name"), filters=[_strip],
+                            validators=[DataRequired(_l("Enter your real name."))])
+    phone = StringField(_l("Mobile phone"), filters=[_strip],
+                        validators=[DataRequired(_l("Enter your mobile phone number."))])
+    id_number = StringField(_l("ID card number (optional)"), filters=[_strip])
+    consent = BooleanField(_l("I agree that my ID card number is checked and kept only as a "
+                              "masked form and a one-way code, to make sure one person has one account."))
+    unit_id = SelectField(_l("Your unit"), coerce=int, validate_choice=False)
+
+
+class AccountForm(FlaskForm):
+    display_name = StringField(_l("Display name"), filters=[_strip], validators=[
+        Length(max=20, message=_l("A display name has at most 20 characters."))])
+    email = StringField(_l("Email (for password resets; optional)"), filters=[_strip], validators=[
+        Optional(), Email(_l("Enter a valid email address.")),
+        Length(max=254, message=_l("An address has at most 254 characters."))])
+
+
+class PasswordForm(FlaskForm):
+    current = PasswordField(_l("Current password"), validators=[DataRequired(_l("Enter your current password."))])
+    password = PasswordField(_l("New password"), validators=[DataRequired(_l("Enter a new password."))])
+    confirm = PasswordField(_l("Repeat the new password"), validators=[
+        EqualTo("password", _l("The two passwords differ."))])
+
+
+class DeleteForm(FlaskForm):
+    password = PasswordField(_l("Your password"), validators=[DataRequired(_l("Enter your password."))])
+
+
+class ForgotForm(FlaskForm):
+    identifier = StringField(_l("Username or email"), filters=[_strip],
+                             validators=[DataRequired(_l("Enter your username or email."))])
+
+
+class ResetForm(FlaskForm):
+    password = PasswordField(_l("New password"), validators=[DataRequired(_l("Enter a new password."))])
+    confirm = PasswordField(_l("Repeat the new password"), validators=[
+        EqualTo("password", _l("The two passwords differ."))])
+
+
+class CodeResetForm(ResetForm):
+    username = StringField(_l("Username"), filters=[_strip], validators=[DataRequired(_l("Enter your username."))])
+    code = StringField(_l("One-time code"), filters=[_strip], validators=[DataRequired(_l("Enter the code."))])

@@ -1,6 +1,14 @@
-"""Load the user of a session; a stale session version means the session has ended."""
+"""Sessions: a stale session version ends a session; admins time out when idle."""
+import time
+
+from flask import current_app, flash, session
+from flask_babel import gettext as _
+from flask_login import current_user, logout_user
+
 from forum.extensions import db, login_manager
 from forum.models import User
+
+SEEN_KEY = "seen"
 
 
 @login_manager.user_loader
@@ -9,6 +17,25 @@ def load_user(session_id):
     if not (user_id.isdigit() and version.isdigit()):
         return None
     user = db.session.get(User, int(user_id))
-    if user is None or user.session_version != int(version):
+    if user is None or user.session_version != int(version) or not user.is_active:
         return None
     return user
+
+
+def register(app):
+    app.before_request(end_idle_admin_session)
+
+
+def end_idle_admin_session():
+    """An admin session that has been idle too long ends (等保: 30 minutes)."""
+    if not current_user.is_authenticated or not current_user.admin_role:
+        return
+    now = time.time()
+    seen = session.get(SEEN_KEY)
+    if seen is not None and now - seen > current_app.config["ADMIN_IDLE_MINUTES"] * 60:
+        logout_user()
+        session.pop(SEEN_KEY, None)
+        flash(_("You were logged out after %(n)d minutes without activity.",
+                n=current_app.config["ADMIN_IDLE_MINUTES"]), "info")
+        return
+    session[SEEN_KEY] = now

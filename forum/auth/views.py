@@ -5,8 +5,8 @@ from flask_login import current_user, login_user, logout_user
 
 from forum.auth import bp
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
-from forum.auth.services import (authenticate, end_sessions, record_failed_login, record_login,
-                                 register_user)
+from forum.auth.passwords import password_rules_text
+from forum.auth.services import end_sessions, log_in, register_user
 from forum.extensions import limiter
 from forum.service import Refused
 from forum.urls import safe_next
@@ -25,7 +25,7 @@ def register():
             login_user(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.username), "success")
             return redirect(safe_next(request.args.get("next")))
-    return render_template("auth/register.html", form=form)
+    return render_template("auth/register.html", form=form, rules=password_rules_text())
 
 
 @bp.route("/login", methods=["GET", "POST"])
@@ -33,13 +33,13 @@ def register():
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        user = authenticate(form.username.data, form.password.data)
-        if user is None or not user.is_active:
-            record_failed_login(form.username.data, request.remote_addr)
-            form.password.errors.append(_("Wrong username or password."))
+        try:
+            user = log_in(form.username.data, form.password.data, request.remote_addr,
+                          request.user_agent.string[:200])
+        except Refused as refusal:
+            form.password.errors.append(refusal.message)
         else:
             login_user(user, remember=form.remember.data)
-            record_login(user, request.remote_addr)
             return redirect(safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form)
 

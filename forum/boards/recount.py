@@ -5,7 +5,7 @@ threads, boards and users they touched, inside their own unit of work.
 """
 from sqlalchemy import and_, func, select, update
 
-from forum.boards.registry import get_type
+from forum.boards.registry import public_types
 from forum.extensions import db
 from forum.models import Board, Post, Thread, User
 from forum.service import commit
@@ -46,12 +46,10 @@ def recount_boards(ids=None):
 
 
 def recount_users(ids=None):
-    public_types = [key for key in db.session.execute(select(Board.type).distinct()).scalars()
-                    if get_type(key).public]
     counted = (select(func.count(Post.id))
                .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
                .where(Post.author_id == User.id, Post.status == "published",
-                      Thread.status == "published", Board.type.in_(public_types)))
+                      Thread.status == "published", Board.type.in_(public_types())))
     _run(update(User).values(post_count=counted.scalar_subquery()), User.id, ids)
 
 

@@ -11,6 +11,11 @@ def register(cls):
     return cls
 
 
+def public_types():
+    """Keys of the types whose content is public (listed, counted, indexed)."""
+    return [key for key, board_type in _TYPES.items() if board_type.public]
+
+
 def get_type(key):
     """The board type for key; types not built yet answer as PendingType."""
     return _TYPES.get(key) or PendingType(key)

@@ -1,4 +1,5 @@
 """The data model, one module per aggregate (DESIGN §3)."""
+from forum.models.account import PasswordReset, Verification
 from forum.models.board import Board, BoardRole, Category
 from forum.models.content import Post, Thread
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
@@ -6,6 +7,6 @@ from forum.models.site import RateCounter, SiteSetting
 from forum.models.unit import Unit
 from forum.models.user import User
 
-__all__ = ["Ban", "Board", "BoardRole", "Category", "ModAction", "Post", "QueueItem",
-           "RateCounter", "Report", "SecurityEvent", "SiteSetting", "Thread", "Unit", "User",
-           "WordRule"]
+__all__ = ["Ban", "Board", "BoardRole", "Category", "ModAction", "PasswordReset", "Post",
+           "QueueItem", "RateCounter", "Report", "SecurityEvent", "SiteSetting", "Thread", "Unit",
+           "User", "Verification", "WordRule"]

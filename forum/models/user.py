@@ -1,10 +1,12 @@
 """Accounts."""
+from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 
 from forum.extensions import db
 from forum.models.base import utcnow
 
 ADMIN_ROLES = ("system", "security", "audit")
+DELETED_NAME = _l("Deleted user")
 STATUSES = ("active", "pending")
 
 
@@ -15,6 +17,8 @@ class User(UserMixin, db.Model):
     username = db.Column(db.String(20), nullable=False)
     username_key = db.Column(db.String(20), nullable=False, unique=True)  # casefolded
     display_name = db.Column(db.String(40), nullable=True)
+    title = db.Column(db.String(20), nullable=True)  # an official title: 县委书记, 组织部长
+    email = db.Column(db.String(254), nullable=True)
     password_hash = db.Column(db.String(255), nullable=False)
     unit_id = db.Column(db.ForeignKey("unit.id"), nullable=True, index=True)
     admin_role = db.Column(db.String(10), nullable=True)
@@ -27,6 +31,9 @@ class User(UserMixin, db.Model):
     last_seen_at = db.Column(db.DateTime, nullable=True)
     post_count = db.Column(db.Integer, nullable=False, default=0)
     last_posted_at = db.Column(db.DateTime, nullable=True)  # flood control
+    failed_logins = db.Column(db.Integer, nullable=False, default=0)
+    locked_until = db.Column(db.DateTime, nullable=True)
+    deleted_at = db.Column(db.DateTime, nullable=True)
     # The ban in force, if any (the Ban rows keep the whole history).
     ban_id = db.Column(db.ForeignKey("ban.id", use_alter=True), nullable=True)
 
@@ -40,7 +47,10 @@ class User(UserMixin, db.Model):
 
     @property
     def name(self):
-        """What the front shows: the chosen display name, else the username."""
+        """What the front shows: the display name (the real name, where its holder chose
+        so), else the username; a deleted account is 已注销用户."""
+        if self.deleted_at is not None:
+            return DELETED_NAME
         return self.display_name or self.username
 
     @property
@@ -49,7 +59,7 @@ class User(UserMixin, db.Model):
 
     @property
     def is_active(self):
-        return self.status != "pending"
+        return self.status != "pending" and self.deleted_at is None
 
     def get_id(self):
         # The version makes every cookie issued before a logout or password change stale.

@@ -11,10 +11,16 @@ from forum.service import Refused, commit
 
 
 def ban_user(user, actor, reason, expires_at=None):
-    """Ban an account; every session of it ends at once."""
+    """Ban an account; every session of it ends at once.
+
+    A new ban replaces one in force: the account holds one ban at a time (user.ban_id),
+    so the old row is closed rather than left listed as in force without applying.
+    """
     _check(reason, expires_at)
     if user.admin_role:
         raise Refused(_("An administrator cannot be banned; remove the role first."))
+    if user.ban is not None and user.ban.in_force:
+        user.ban.lifted_at = utcnow()
     ban = Ban(user_id=user.id, reason=reason.strip(), expires_at=expires_at, created_by_id=actor.id)
     db.session.add(ban)
     db.session.flush()

@@ -41,7 +41,8 @@ def log():
     if board_ids is not None and not board_ids:
         require(Access.MODERATE, Access.VIEW)
     form = LogFilterForm(request.args)
-    filters = form.data if form.validate() else {}
+    form.validate()  # a bad field is shown beside it; the valid filters still apply
+    filters = {name: field.data for name, field in form._fields.items() if not field.errors}
     kind = "security" if whole and request.args.get("kind") == "security" else "actions"
     if request.args.get("format") == "csv":
         return _csv(kind, board_ids, filters)
@@ -53,9 +54,25 @@ def log():
                            has_next=len(rows) > listing.LOG_PAGE)
 
 
+def _form_errors(form):
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
+
+
+class _SafeWriter:
+    """A CSV writer that defuses cells a spreadsheet would run as formulas
+    (a username such as =HYPERLINK(...) lands in the security log)."""
+
+    def __init__(self, out):
+        self.writer = csv.writer(out)
+
+    def writerow(self, row):
+        self.writer.writerow(["'" + c if isinstance(c, str) and c[:1] in ("=", "+", "-", "@", "\t", "\r")
+                              else c for c in row])
+
+
 def _csv(kind, board_ids, filters):
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = _SafeWriter(out)
     if kind == "security":
         writer.writerow(["at_utc", "kind", "user", "actor", "ip", "detail"])
         for e in listing.security_events(filters, None):
@@ -73,14 +90,14 @@ def _csv(kind, board_ids, filters):
 
 def _moderated_thread(thread_id):
     thread = get_thread(thread_id)
-    require(Access.MODERATE, access_for(current_user, thread.board, thread), private=True)
+    require(Access.MODERATE, access_for(current_user, thread.board, thread))  # 404 if unseen
     return thread
 
 
 def _act(form, action, target, back):
     """Run action(target, actor, reason) from a valid form; refusals are flashed, never a 500."""
     if not form.validate_on_submit():
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(_form_errors(form), "error")
         return redirect(back)
     try:
         action(target, current_user, form.reason.data)
@@ -154,7 +171,7 @@ def thread_move(thread_id):
 
 def _moderated_post(post_id):
     post = get_post(post_id)
-    require(Access.MODERATE, access_for(current_user, post.thread.board, post.thread), private=True)
+    require(Access.MODERATE, access_for(current_user, post.thread.board, post.thread))
     return post
 
 
@@ -186,7 +203,7 @@ def post_report(post_id):
         else:
             flash(_("Thank you. The moderators of this board will look at your report."), "success")
     else:
-        flash(" ".join(e for errors in form.errors.values() for e in errors), "error")
+        flash(_form_errors(form), "error")
     return redirect(url_for("boards.post", post_id=post.id))
 
 

@@ -8,7 +8,7 @@ from forum.models import (Board, BoardRole, ModAction, Post, QueueItem, Security
                           Thread, Unit, WordRule)
 from forum.settings import get_setting
 from tests.conftest import login, post_form
-from tests.factories import make_board, make_category, make_unit, make_user
+from tests.factories import make_category, make_unit, make_user
 
 
 def says(page, message, **params):

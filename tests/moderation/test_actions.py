@@ -143,7 +143,7 @@ def test_a_moderator_edits_someone_elses_post_only_with_a_reason(mod_client, thr
 @pytest.mark.parametrize("path", ["lock", "unlock", "pin", "unpin", "hide", "restore", "move"])
 def test_members_cannot_moderate(member_client, thread, path):
     response = post_form(member_client, f"/t/{thread.id}/{path}", {"reason": "x", "scope": "board"})
-    assert response.status_code == 404
+    assert response.status_code == 403
     assert actions() == []
 
 
@@ -151,7 +151,7 @@ def test_a_moderator_of_another_board_cannot_moderate_here(app, thread):
     other = make_user(is_verified=True)
     grant(other, make_board(), "moderator")
     client = login(app.test_client(), other)
-    assert post_form(client, f"/t/{thread.id}/lock", {}).status_code == 404
+    assert post_form(client, f"/t/{thread.id}/lock", {}).status_code == 403
     assert not fresh(Thread, thread.id).is_locked
 
 
@@ -161,7 +161,7 @@ def test_a_unit_account_moderates_its_own_units_board_only(app, unit, thread):
     assert post_form(client, f"/t/{thread.id}/lock", {}).status_code == 302
     assert fresh(Thread, thread.id).is_locked
     foreign = make_thread(board=make_board(unit=None))
-    assert post_form(client, f"/t/{foreign.id}/lock", {}).status_code == 404
+    assert post_form(client, f"/t/{foreign.id}/lock", {}).status_code == 403
 
 
 def test_moderation_keeps_the_counters_recount_would_give(mod_client, moderator, thread, moderated_board):

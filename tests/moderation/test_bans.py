@@ -293,3 +293,30 @@ def test_a_member_cannot_lift_a_ban(member, member_client, security):
 def test_a_guest_is_sent_to_log_in(client):
     response = client.get("/admin/bans")
     assert response.status_code == 302 and "/login" in response.headers["Location"]
+
+
+def test_a_second_ban_replaces_the_first_and_lifting_it_frees_the_account(
+        app, member, board, thread, security):
+    ban(security, username="member", reason="第一次")
+    ban(security, username="member", reason="第二次", until=(shanghai_today() + timedelta(days=3)).isoformat())
+    listed = security.get("/admin/bans").get_data(as_text=True)
+    assert "第二次" in listed and "第一次" not in listed
+    first, second = rows(Ban)
+    assert first.lifted_at is not None and fresh_user(member).ban_id == second.id
+    post_form(security, f"/admin/bans/{second.id}/lift", {})
+    client = login(app.test_client(), member)
+    assert post_form(client, f"/t/{thread.id}/reply", {"body": "解封了"}).status_code == 302
+    assert "第一次" not in security.get("/admin/bans").get_data(as_text=True)
+
+
+def test_a_banned_moderator_can_no_longer_moderate(app, board, security):
+    from forum.boards.roles import grant
+
+    moderator = make_user(username="banzhu", is_verified=True)
+    grant(moderator, board, "moderator")
+    thread = make_thread(board=board)
+    ban(security, username="banzhu")
+    client = login(app.test_client(), moderator)
+    assert post_form(client, f"/t/{thread.id}/lock", {}).status_code in (403, 404)
+    db.session.expire_all()
+    assert not db.session.get(Thread, thread.id).is_locked

@@ -328,3 +328,26 @@ def test_even_an_old_row_cannot_be_updated():
     with pytest.raises(DBAPIError, match="append-only"):
         db.session.execute(text("UPDATE mod_action SET reason = 'changed'"))
     db.session.rollback()
+
+
+def test_an_invalid_date_is_pointed_out_beside_its_field(audit):
+    page = audit.get("/mod/log?since=2024-13-40").get_data(as_text=True)
+    assert 'id="since-error"' in page and 'aria-invalid="true"' in page
+
+
+def test_an_invalid_date_leaves_the_other_filters_in_force(
+        audit, moderator, moderated_board, other_moderator, other_board):
+    logged(moderator, "lock", moderated_board, reason="甲的记录")
+    logged(other_moderator, "lock", other_board, reason="乙的记录")
+    page = audit.get("/mod/log?actor=banzhu&since=2024-13-40").get_data(as_text=True)
+    assert "乙的记录" not in page
+    body = csv_rows(audit.get("/mod/log?actor=banzhu&since=2024-13-40&format=csv"))[1:]
+    assert "乙的记录" not in [row[6] for row in body]
+
+
+def test_the_csv_export_neutralises_spreadsheet_formulas(app, audit):
+    post_form(app.test_client(), "/login", {"username": "=HYPERLINK(\"http://x\")", "password": "x"})
+    body = csv_rows(audit.get("/mod/log?kind=security&format=csv"))[1:]
+    cells = [cell for row in body for cell in row]
+    assert any("HYPERLINK" in cell for cell in cells)
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)

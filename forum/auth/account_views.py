@@ -1,0 +1,101 @@
+"""/account: the member's own settings, password, real-name verification and deletion."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required, login_user, logout_user
+from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
+
+from forum.auth import bp
+from forum.auth.account import delete_account, show_real_name, update_account
+from forum.auth.forms import AccountForm, DeleteForm, PasswordForm, VerifyForm
+from forum.auth.passwords import password_rules_text
+from forum.auth.services import change_password
+from forum.auth.verification import latest_request, request_verification
+from forum.extensions import db
+from forum.models import SecurityEvent, Unit
+from forum.service import Refused
+
+
+def _refusal_to(form, refusal):
+    if refusal.field and refusal.field in form:
+        form[refusal.field].errors.append(refusal.message)
+    else:
+        flash(refusal.message, "error")
+
+
+@bp.route("/account", methods=["GET", "POST"])
+@login_required
+def account():
+    form = AccountForm(obj=current_user)
+    if form.validate_on_submit():
+        update_account(current_user, form.display_name.data, form.email.data)
+        flash(_("Your account has been saved."), "success")
+        return redirect(url_for("auth.account"))
+    logins = db.session.execute(
+        db.select(SecurityEvent).where(SecurityEvent.user_id == current_user.id,
+                                       SecurityEvent.kind.in_(["login", "login_failed", "lockout"]))
+        .order_by(SecurityEvent.id.desc()).limit(10)).scalars().all()
+    return render_template("auth/account.html", form=form, logins=logins,
+                           verification=latest_request(current_user))
+
+
+@bp.post("/account/real-name")
+@login_required
+def real_name():
+    if FlaskForm().validate_on_submit():  # only the CSRF token is asked for
+        try:
+            show_real_name(current_user, request.form.get("shown") == "1")
+        except Refused as refusal:
+            flash(refusal.message, "error")
+    return redirect(url_for("auth.account"))
+
+
+@bp.route("/account/password", methods=["GET", "POST"])
+@login_required
+def password():
+    form = PasswordForm()
+    if form.validate_on_submit():
+        try:
+            change_password(current_user, form.current.data, form.password.data)
+        except Refused as refusal:
+            _refusal_to(form, refusal)
+        else:
+            login_user(current_user)  # this device stays in; every other session has ended
+            flash(_("Your password has been changed; other devices have been signed out."), "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/password.html", form=form, rules=password_rules_text())
+
+
+@bp.route("/account/verify", methods=["GET", "POST"])
+@login_required
+def verify():
+    form = VerifyForm()
+    form.unit_id.choices = [SelectChoice(0, _("Not in a county unit"))] + [
+        SelectChoice(u.id, u.name)
+        for u in db.session.execute(db.select(Unit).order_by(Unit.position)).scalars()]
+    if form.validate_on_submit():
+        try:
+            request_verification(current_user, form.real_name.data, form.phone.data,
+                                 form.id_number.data, form.unit_id.data, form.consent.data)
+        except Refused as refusal:
+            _refusal_to(form, refusal)
+        else:
+            flash(_("Your request has been sent. The security administrator will review it."), "success")
+            return redirect(url_for("auth.account"))
+    return render_template("auth/verify.html", form=form, verification=latest_request(current_user))
+
+
+@bp.route("/account/delete", methods=["GET", "POST"])
+@login_required
+def delete():
+    form = DeleteForm()
+    if form.validate_on_submit():
+        try:
+            delete_account(current_user, form.password.data)
+        except Refused as refusal:
+            _refusal_to(form, refusal)
+        else:
+            logout_user()
+            flash(_("Your account has been deleted. Your posts stay, shown as a deleted user."), "info")
+            return redirect(url_for("boards.index"))
+    return render_template("auth/delete.html", form=form)

@@ -1,0 +1,29 @@
+"""/u/<username>: the public profile."""
+from flask import abort, render_template
+from sqlalchemy.orm import joinedload
+
+from forum.auth import bp
+from forum.auth.services import find_user
+from forum.boards.registry import public_types
+from forum.extensions import db
+from forum.models import Board, Post, Thread
+
+RECENT = 10
+
+
+@bp.get("/u/<username>")
+def profile(username):
+    user = find_user(username)
+    if user is None or user.deleted_at is not None:
+        abort(404)
+    return render_template("auth/profile.html", user=user, posts=recent_public_posts(user))
+
+
+def recent_public_posts(user):
+    """The user's newest posts that anyone may read: published, in public boards."""
+    return db.session.execute(
+        db.select(Post).options(joinedload(Post.thread).joinedload(Thread.board))
+        .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
+        .where(Post.author_id == user.id, Post.status == "published",
+               Thread.status == "published", Board.type.in_(public_types()))
+        .order_by(Post.created_at.desc()).limit(RECENT)).scalars().all()

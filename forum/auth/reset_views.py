@@ -1,0 +1,54 @@
+"""/password/...: a reset link by mail, or a one-time code from the security admin."""
+from flask import flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from forum.auth import bp
+from forum.auth.forms import CodeResetForm, ForgotForm, ResetForm
+from forum.auth.passwords import password_rules_text
+from forum.auth.reset import reset_password, send_reset_link, valid_link
+from forum.extensions import limiter
+from forum.service import Refused
+
+
+@bp.route("/password/forgot", methods=["GET", "POST"])
+@limiter.limit("5 per hour", methods=["POST"])
+def forgot():
+    form = ForgotForm()
+    if form.validate_on_submit():
+        send_reset_link(form.identifier.data, request.remote_addr)
+        flash(_("If that account has an email address, a link to reset the password is on its way."), "info")
+        return redirect(url_for("auth.login"))
+    return render_template("auth/forgot.html", form=form)
+
+
+@bp.route("/password/reset/<token>", methods=["GET", "POST"])
+@limiter.limit("20 per hour", methods=["POST"])
+def reset(token):
+    form = ResetForm()
+    if not valid_link(token):
+        return render_template("auth/reset.html", form=None), 410
+    if form.validate_on_submit():
+        try:
+            reset_password(token, form.password.data)
+        except Refused as refusal:
+            form.password.errors.append(refusal.message)
+        else:
+            flash(_("Your password has been changed. Please log in."), "success")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/reset.html", form=form, rules=password_rules_text())
+
+
+@bp.route("/password/code", methods=["GET", "POST"])
+@limiter.limit("10 per hour", methods=["POST"])
+def reset_with_code():
+    form = CodeResetForm()
+    if form.validate_on_submit():
+        try:
+            reset_password(form.code.data, form.password.data, kind="code",
+                           username=form.username.data)
+        except Refused as refusal:
+            (form.password if refusal.field == "password" else form.code).errors.append(refusal.message)
+        else:
+            flash(_("Your password has been changed. Please log in."), "success")
+            return redirect(url_for("auth.login"))
+    return render_template("auth/code.html", form=form, rules=password_rules_text())
