@@ -90,8 +90,11 @@ def test_no_serious_violations(device, new_page, content, axe):
     expect(page.locator("nav.account .me")).to_have_text(content["username"])
     first = content["first_post"]
     found += check_pages(axe, page, [thread, f"{thread}/reply?quote={first}", f"/p/{first}/edit",
-                                     f"/b/{BOARD_SLUG}/new"], f"{device}, member")
+                                     f"/b/{BOARD_SLUG}/new", "/account", "/account/verify",
+                                     "/account/password", f"/u/{content['username']}"],
+                         f"{device}, member")
 
+    page.goto(f"/b/{BOARD_SLUG}/new")
     page.locator("button[name=submit], input[name=submit]").click()  # empty: errors
     expect(page.locator(".field.has-error")).to_have_count(2)
     report = blocking_violations(axe, page)
@@ -106,4 +109,25 @@ def test_no_serious_violations(device, new_page, content, axe):
     if report:
         found.append(f"new thread with a preview ({device}):\n{report}")
 
+    assert not found, "serious or critical accessibility violations:\n" + "\n".join(found)
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_no_serious_violations_on_the_staff_pages(device, new_page, content, axe):
+    pages = {
+        "system": ["/mod/", "/admin/", "/admin/boards", "/admin/settings", "/admin/words",
+                   f"/b/{BOARD_SLUG}/manage", f"/t/{content['thread']}"],
+        "security": ["/admin/verifications", "/admin/users?q=王", "/admin/roles", "/admin/bans"],
+        "audit": ["/mod/log", "/mod/log?kind=security"],
+    }
+    found = []
+    for role, paths in pages.items():
+        staff = factories.make_user(username=f"{role}管理员", admin_role=role)
+        page = new_page(device)
+        page.goto("/login")
+        page.locator("#username").fill(staff.username)
+        page.locator("#password").fill(factories.PASSWORD)
+        page.locator("main form button[type=submit]").click()
+        expect(page.locator("nav.account .me")).to_have_text(staff.username)
+        found += check_pages(axe, page, paths, f"{device}, {role} admin")
     assert not found, "serious or critical accessibility violations:\n" + "\n".join(found)
