@@ -1,4 +1,5 @@
 """What every write service shares: one commit, and refusals people can read."""
+from sqlalchemy import update
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
@@ -25,3 +26,17 @@ def commit(on_conflict=None):
     except Exception:
         db.session.rollback()
         raise
+
+
+def claim(model, row_id, from_status, **values):
+    """Move a row out of `from_status` with one conditional UPDATE; True if this call won.
+
+    Of two people deciding the same item at once, the database lets exactly one win
+    (the other's UPDATE matches no row once the first commits).
+    """
+    won = db.session.execute(
+        update(model).where(model.id == row_id, model.status == from_status).values(**values)
+        .execution_options(synchronize_session=False)).rowcount == 1
+    if not won:
+        db.session.rollback()
+    return won

@@ -12,6 +12,7 @@ from forum.auth.services import find_user
 from forum.boards.roles import grant, revoke
 from forum.dates import day_end_utc
 from forum.extensions import db
+from forum.feedback import show_refusal
 from forum.models import Ban, Board, BoardRole, Category, Unit, User, WordRule
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
@@ -25,14 +26,6 @@ from forum.settings import get_setting
 def home():
     require_admin(current_user, "system", "security", "audit")
     return render_template("admin/home.html")
-
-
-def _refusal_to(form, refusal):
-    field = form[refusal.field] if refusal.field and refusal.field in form else None
-    if field is not None:
-        field.errors.append(refusal.message)
-    else:
-        flash(refusal.message, "error")
 
 
 @bp.get("/boards")
@@ -60,7 +53,7 @@ def board_edit(board_id):
                                   category_id=form.category_id.data,
                                   unit_id=form.unit_id.data or None, position=form.position.data)
         except Refused as refusal:
-            _refusal_to(form, refusal)
+            show_refusal(form, refusal)
         else:
             flash(_("The board has been saved."), "success")
             return redirect(url_for("admin.boards"))
@@ -78,7 +71,7 @@ def units():
         try:
             services.add_unit(current_user, form.name.data, form.kind.data, form.slug.data)
         except Refused as refusal:
-            _refusal_to(form, refusal)
+            show_refusal(form, refusal)
         else:
             flash(_("The unit has been added."), "success")
             return redirect(url_for("admin.units"))
@@ -112,7 +105,7 @@ def words():
         try:
             add_word(form.word.data, form.action.data, form.replacement.data or "***", actor=current_user)
         except Refused as refusal:
-            _refusal_to(form, refusal)
+            show_refusal(form, refusal)
         else:
             flash(_("The word has been added to the filter."), "success")
             return redirect(url_for("admin.words"))
@@ -174,7 +167,7 @@ def bans():
         try:
             _ban(form)
         except Refused as refusal:
-            _refusal_to(form, refusal)
+            show_refusal(form, refusal)
         else:
             flash(_("The ban is in force."), "success")
             return redirect(url_for("admin.bans"))

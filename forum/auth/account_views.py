@@ -12,15 +12,9 @@ from forum.auth.passwords import password_rules_text
 from forum.auth.services import change_password
 from forum.auth.verification import latest_request, request_verification
 from forum.extensions import db
+from forum.feedback import show_refusal
 from forum.models import SecurityEvent, Unit
 from forum.service import Refused
-
-
-def _refusal_to(form, refusal):
-    if refusal.field and refusal.field in form:
-        form[refusal.field].errors.append(refusal.message)
-    else:
-        flash(refusal.message, "error")
 
 
 @bp.route("/account", methods=["GET", "POST"])
@@ -58,7 +52,7 @@ def password():
         try:
             change_password(current_user, form.current.data, form.password.data)
         except Refused as refusal:
-            _refusal_to(form, refusal)
+            show_refusal(form, refusal)
         else:
             login_user(current_user)  # this device stays in; every other session has ended
             flash(_("Your password has been changed; other devices have been signed out."), "success")
@@ -78,7 +72,7 @@ def verify():
             request_verification(current_user, form.real_name.data, form.phone.data,
                                  form.id_number.data, form.unit_id.data, form.consent.data)
         except Refused as refusal:
-            _refusal_to(form, refusal)
+            show_refusal(form, refusal)
         else:
             flash(_("Your request has been sent. The security administrator will review it."), "success")
             return redirect(url_for("auth.account"))
@@ -93,7 +87,7 @@ def delete():
         try:
             delete_account(current_user, form.password.data)
         except Refused as refusal:
-            _refusal_to(form, refusal)
+            show_refusal(form, refusal)
         else:
             logout_user()
             flash(_("Your account has been deleted. Your posts stay, shown as a deleted user."), "info")

@@ -4,14 +4,13 @@ Only the masked ID number and its keyed hash are stored; the hash makes one pers
 account. Every step is a SecurityEvent; decisions are ModActions too.
 """
 from flask_babel import gettext as _
-from sqlalchemy import update
 
 from forum.auth.identity import parse_id_number, parse_phone, parse_real_name
 from forum.extensions import db
 from forum.models import Verification
 from forum.models.base import utcnow
 from forum.moderation.audit import log_action, log_security
-from forum.service import Refused, commit
+from forum.service import Refused, claim, commit
 
 
 def latest_request(user):
@@ -50,12 +49,8 @@ def decide_verification(request, admin, approve, reason=""):
     bound = Refused(_("This ID number is already bound to another account."))
     if approve and request.id_hash:
         _refuse_if_bound(request.id_hash, request.user)
-    claimed = db.session.execute(
-        update(Verification).where(Verification.id == request.id, Verification.status == "pending")
-        .values(status=status, reason=(reason or "").strip(), reviewed_by_id=admin.id,
-                reviewed_at=utcnow()).execution_options(synchronize_session=False)).rowcount
-    if claimed != 1:
-        db.session.rollback()
+    if not claim(Verification, request.id, "pending", status=status, reason=(reason or "").strip(),
+                 reviewed_by_id=admin.id, reviewed_at=utcnow()):
         raise Refused(_("This request has already been decided."))
     if approve:
         request.user.is_verified = True

@@ -4,7 +4,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum.boards.registry import get_type
 from forum.extensions import db
-from forum.models import Board, Category, Post, Thread, User
+from forum.models import Category, Post, Thread, User
 
 
 def index_categories():

@@ -1,6 +1,5 @@
 """The moderation queue: which new posts wait, and deciding them exactly once."""
 from flask_babel import gettext as _
-from sqlalchemy import update
 
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.extensions import db
@@ -8,7 +7,7 @@ from forum.models import QueueItem
 from forum.models.base import utcnow
 from forum.moderation.audit import log_action
 from forum.permissions import Access, access_for
-from forum.service import Refused, commit
+from forum.service import Refused, claim, commit
 from forum.settings import get_setting
 
 
@@ -35,13 +34,8 @@ def decide(item, moderator, approve, reason=""):
     if not approve and not (reason and reason.strip()):
         raise Refused(_("Give a reason: the author will see it."))
     status = "approved" if approve else "rejected"
-    claimed = db.session.execute(
-        update(QueueItem).where(QueueItem.id == item.id, QueueItem.status == "open")
-        .values(status=status, decided_by_id=moderator.id, decided_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if claimed != 1:
-        db.session.rollback()
+    if not claim(QueueItem, item.id, "open", status=status, decided_by_id=moderator.id,
+                 decided_at=utcnow()):
         raise Refused(_("This item has already been decided by another moderator."))
     post, thread = item.post, item.post.thread
     post.status = "published" if approve else "hidden"

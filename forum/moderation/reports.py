@@ -1,12 +1,11 @@
 """Members report posts; the moderators of the post's board resolve or dismiss them."""
 from flask_babel import gettext as _
-from sqlalchemy import update
 
 from forum.extensions import db
 from forum.models import Report
 from forum.models.base import utcnow
 from forum.moderation.audit import log_action
-from forum.service import Refused, commit
+from forum.service import Refused, claim, commit
 
 
 def report_post(post, reporter, reason, text=""):
@@ -30,13 +29,8 @@ def report_post(post, reporter, reason, text=""):
 def close_report(report, moderator, resolved, reason=""):
     """Mark a report resolved (acted on) or dismissed; exactly one moderator decides."""
     status = "resolved" if resolved else "dismissed"
-    claimed = db.session.execute(
-        update(Report).where(Report.id == report.id, Report.status == "open")
-        .values(status=status, decided_by_id=moderator.id, decided_at=utcnow())
-        .execution_options(synchronize_session=False)
-    ).rowcount
-    if claimed != 1:
-        db.session.rollback()
+    if not claim(Report, report.id, "open", status=status, decided_by_id=moderator.id,
+                 decided_at=utcnow()):
         raise Refused(_("This report has already been closed by another moderator."))
     log_action(moderator, f"report_{status}", "report", report.id, report.board_id, reason)
     commit()

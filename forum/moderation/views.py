@@ -9,6 +9,7 @@ from flask_login import current_user, login_required
 from forum.boards.loaders import get_post, get_thread
 from forum.boards.registry import get_type
 from forum.extensions import db
+from forum.feedback import form_errors
 from forum.models import Board, QueueItem, Report
 from forum.moderation import actions, bp, listing
 from forum.moderation.forms import (REPORT_REASON_LABELS, LogFilterForm, MoveForm, PinForm,
@@ -54,10 +55,6 @@ def log():
                            has_next=len(rows) > listing.LOG_PAGE)
 
 
-def _form_errors(form):
-    return " ".join(str(e) for errors in form.errors.values() for e in errors)
-
-
 class _SafeWriter:
     """A CSV writer that defuses cells a spreadsheet would run as formulas
     (a username such as =HYPERLINK(...) lands in the security log)."""
@@ -97,7 +94,7 @@ def _moderated_thread(thread_id):
 def _act(form, action, target, back):
     """Run action(target, actor, reason) from a valid form; refusals are flashed, never a 500."""
     if not form.validate_on_submit():
-        flash(_form_errors(form), "error")
+        flash(form_errors(form), "error")
         return redirect(back)
     try:
         action(target, current_user, form.reason.data)
@@ -203,7 +200,7 @@ def post_report(post_id):
         else:
             flash(_("Thank you. The moderators of this board will look at your report."), "success")
     else:
-        flash(_form_errors(form), "error")
+        flash(form_errors(form), "error")
     return redirect(url_for("boards.post", post_id=post.id))
 
 

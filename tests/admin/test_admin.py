@@ -1,26 +1,13 @@
 """/admin/: three separate admins (三员分立), each with only their own pages, each decision logged."""
 import pytest
-from flask_babel import gettext
-from markupsafe import escape
 
 from forum.extensions import db
-from forum.models import (Board, BoardRole, ModAction, Post, QueueItem, SecurityEvent, SiteSetting,
+from forum.models import (Board, BoardRole, Post, QueueItem, SecurityEvent, SiteSetting,
                           Thread, Unit, WordRule)
 from forum.settings import get_setting
 from tests.conftest import login, post_form
 from tests.factories import make_category, make_unit, make_user
-
-
-def says(page, message, **params):
-    return str(escape(gettext(message, **params))) in page
-
-
-def log(action=None):
-    db.session.expire_all()
-    query = db.select(ModAction).order_by(ModAction.id)
-    if action:
-        query = query.where(ModAction.action == action)
-    return db.session.execute(query).scalars().all()
+from tests.checks import log, says
 
 
 def all_of(model):

@@ -1,30 +1,17 @@
 """/b/<slug>/manage: a unit's account runs its own boards (settings, moderators) and no other."""
 import pytest
-from flask_babel import gettext
-from markupsafe import escape
 
 from forum.boards.roles import grant
 from forum.extensions import db
-from forum.models import Board, BoardRole, ModAction, Post, QueueItem, SecurityEvent, Thread
+from forum.models import Board, BoardRole, Post, QueueItem, SecurityEvent, Thread
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
-
-
-def says(page, message, **params):
-    return str(escape(gettext(message, **params))) in page
+from tests.checks import log, says
 
 
 def fresh_board(board):
     db.session.expire_all()
     return db.session.get(Board, board.id)
-
-
-def log(action=None):
-    db.session.expire_all()
-    query = db.select(ModAction).order_by(ModAction.id)
-    if action:
-        query = query.where(ModAction.action == action)
-    return db.session.execute(query).scalars().all()
 
 
 def moderators_of(board):

@@ -3,8 +3,8 @@ import pytest
 
 from forum.extensions import db
 from forum.models import Post, Thread
-from tests.conftest import login, post_form
-from tests.factories import make_board, make_thread, make_user
+from tests.conftest import post_form
+from tests.factories import make_thread, make_user
 
 
 def count(model):

@@ -53,3 +53,16 @@ def screenshot(page, name, full_page=True):
     path = SCREENS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+def log_in(page, user, password=None):
+    """Log in through the login form and wait until the header shows the account."""
+    from playwright.sync_api import expect
+
+    from tests.factories import PASSWORD
+
+    page.goto("/login")
+    page.locator("#username").fill(user.username)
+    page.locator("#password").fill(password or PASSWORD)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator("nav.account .me")).to_have_text(user.name)

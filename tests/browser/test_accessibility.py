@@ -12,7 +12,7 @@ from forum.boards.services import reply
 from forum.extensions import db
 from forum.models import Board, Post
 from tests import factories
-from tests.browser.helpers import require_or_skip
+from tests.browser.helpers import log_in, require_or_skip
 
 BLOCKING = {"serious", "critical"}
 BOARD_SLUG = "papers"  # 论文原创, a seeded discussion board
@@ -124,10 +124,6 @@ def test_no_serious_violations_on_the_staff_pages(device, new_page, content, axe
     for role, paths in pages.items():
         staff = factories.make_user(username=f"{role}管理员", admin_role=role)
         page = new_page(device)
-        page.goto("/login")
-        page.locator("#username").fill(staff.username)
-        page.locator("#password").fill(factories.PASSWORD)
-        page.locator("main form button[type=submit]").click()
-        expect(page.locator("nav.account .me")).to_have_text(staff.username)
+        log_in(page, staff)
         found += check_pages(axe, page, paths, f"{device}, {role} admin")
     assert not found, "serious or critical accessibility violations:\n" + "\n".join(found)

@@ -4,15 +4,10 @@ from playwright.sync_api import expect
 
 from forum.boards.roles import grant
 from forum.extensions import db
-from tests.factories import PASSWORD, make_board, make_thread, make_unit, make_user
+from tests.browser.helpers import log_in
+from tests.factories import make_board, make_thread, make_unit, make_user
 
 
-def log_in(page, user):
-    page.goto("/login")
-    page.locator("#username").fill(user.username)
-    page.locator("#password").fill(PASSWORD)
-    page.locator("form.narrow-form button[type=submit]").click()
-    expect(page.locator("nav.account .me")).to_have_text(user.name)
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])

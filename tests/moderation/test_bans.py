@@ -3,8 +3,6 @@ from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
-from flask_babel import gettext
-from markupsafe import escape
 from sqlalchemy import update
 
 from forum.extensions import db
@@ -12,14 +10,10 @@ from forum.models import Ban, ModAction, Post, Report, SecurityEvent, Thread, Us
 from forum.models.base import utcnow
 from tests.conftest import login, post_form
 from tests.factories import PASSWORD, make_thread, make_user
+from tests.checks import says
 
 INSIDE = {"REMOTE_ADDR": "10.1.2.3"}
 OUTSIDE = {"REMOTE_ADDR": "10.1.3.3"}
-
-
-def says(page, message, **params):
-    """Does the page show this message, in the language it was rendered in?"""
-    return str(escape(gettext(message, **params))) in page
 
 
 def shanghai_today():

@@ -1,17 +1,12 @@
 """Members report posts; the report reaches the moderators of that board, who close it once."""
 import pytest
-from flask_babel import gettext
-from markupsafe import escape
 
 from forum.boards.roles import grant
 from forum.extensions import db
 from forum.models import ModAction, Post, Report
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_user, make_unit
-
-
-def says(page, message, **params):
-    return str(escape(gettext(message, **params))) in page
+from tests.checks import says
 
 
 def reports():

@@ -1,0 +1,15 @@
+"""Showing a refused write to the person who tried it: beside its field, or as a flash."""
+from flask import flash
+
+
+def show_refusal(form, refusal):
+    """Put a service's refusal beside the form field it names, else flash it."""
+    if refusal.field and refusal.field in form:
+        form[refusal.field].errors.append(refusal.message)
+    else:
+        flash(refusal.message, "error")
+
+
+def form_errors(form):
+    """Every error of a form as one sentence (for forms that redirect)."""
+    return " ".join(str(e) for errors in form.errors.values() for e in errors)
