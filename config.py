@@ -42,6 +42,7 @@ class Config:
     TITLE_MAX = 80
     BODY_MAX = 20_000
     VIEW_FLUSH_SECONDS = 5.0
+    PAGE_CACHE_SECONDS = 5.0  # guests' index, board and thread pages (forum/pagecache.py)
     PASSWORD_HASH_METHOD = "scrypt"
     ADMIN_IDLE_MINUTES = 30
     MAIL_DEFAULT_SENDER = "织金党建论坛 <noreply@localhost>"
@@ -82,6 +83,7 @@ class TestingConfig(Config):
         super().__init__()
         self.RATELIMIT_ENABLED = False
         self.VIEW_FLUSH_SECONDS = 0  # flushed explicitly by tests
+        self.PAGE_CACHE_SECONDS = 0  # every test sees the page as it is now
         # Thousands of accounts are made in tests; production keeps scrypt's full cost.
         self.PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 

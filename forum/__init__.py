@@ -67,7 +67,7 @@ def configure_blueprints(app):
 
 
 def configure_hooks(app):
-    from forum import errors, security
+    from forum import errors, pagecache, security
     from forum.auth import sessions
     from forum.moderation import guard
     from forum.stats import view_counts
@@ -77,6 +77,7 @@ def configure_hooks(app):
     guard.register(app)
     sessions.register(app)
     view_counts.register(app)
+    pagecache.register(app)
 
 
 def configure_templates(app):

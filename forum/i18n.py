@@ -3,10 +3,11 @@ from pathlib import Path
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Blueprint, current_app, has_request_context, redirect, request, url_for
+from flask import Blueprint, current_app, has_request_context, redirect, request
 from flask_babel import format_datetime, get_locale
 
 from forum.extensions import babel
+from forum.urls import safe_next
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
 LANG_COOKIE = "lang"
@@ -44,14 +45,15 @@ def configure_babel(app):
     app.jinja_env.globals["get_locale"] = get_locale
 
 
-@bp.post("/lang")
-def switch_language():
-    """Remember the chosen language in a cookie and go back where the user was."""
-    lang = request.form.get("lang", "")
-    target = request.form.get("next", "")
-    if not target.startswith("/") or target.startswith("//"):
-        target = url_for("boards.index")
-    response = redirect(target)
+@bp.get("/lang/<code>")
+def switch_language(code):
+    """Remember the chosen language in a cookie and go back where the visitor was.
+
+    A link, not a form: it changes nothing stored, and a page without a form carries no
+    CSRF token, so guests' pages set no session cookie and can be cached.
+    """
+    response = redirect(safe_next(request.args.get("next")))
+    lang = code
     if lang in current_app.config["LANGUAGES"]:
         response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="Lax", httponly=True)
     return response

@@ -101,7 +101,7 @@ def seeded():
     return seed()
 
 
-def csrf_token(client, path="/"):
+def csrf_token(client, path="/login"):
     """The CSRF token of the client's session, read from a page's form."""
     page = client.get(path).get_data(as_text=True)
     match = CSRF_RE.search(page)

@@ -11,7 +11,6 @@ from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
 
-from tests.conftest import post_form
 
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = ROOT / "forum" / "translations"
@@ -132,7 +131,7 @@ def test_chinese_by_default_english_on_request(client):
     # get_locale() is Locale('zh', script='Hans', territory='CN'): str() gives zh_Hans_CN.
     assert '<html lang="zh-CN">' in html
 
-    switched = post_form(client, "/lang", {"lang": "en", "next": "/"})
+    switched = client.get("/lang/en?next=/")
     assert switched.status_code == 302
     assert switched.headers["Location"].endswith("/")
 
@@ -141,13 +140,13 @@ def test_chinese_by_default_english_on_request(client):
     assert "Log in" in html and "Zhijin Party-building Forum" in html
     assert "登录" not in html and "论坛首页" not in html
 
-    post_form(client, "/lang", {"lang": "zh_CN", "next": "/"})
+    client.get("/lang/zh_CN?next=/")
     html = client.get("/").get_data(as_text=True)
     assert '<html lang="zh-CN">' in html and "登录" in html
 
 
 def test_language_switch_ignores_unknown_languages_and_foreign_targets(client):
-    response = post_form(client, "/lang", {"lang": "fr", "next": "//evil.example/"})
+    response = client.get("/lang/fr?next=//evil.example/")
     assert response.status_code == 302
     assert "evil.example" not in response.headers["Location"]
     assert "lang=" not in response.headers.get("Set-Cookie", "")
@@ -161,7 +160,7 @@ def test_error_pages_are_translated(client):
     assert "页面不存在" in html and "返回论坛首页" in html
     assert "Page not found" not in html
 
-    post_form(client, "/lang", {"lang": "en", "next": "/"})
+    client.get("/lang/en?next=/")
     response = client.get("/b/no-such-board")
     html = response.get_data(as_text=True)
     assert response.status_code == 404

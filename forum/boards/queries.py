@@ -80,4 +80,5 @@ def thread_posts(thread, page, per_page):
         .options(joinedload(Post.author).joinedload(User.unit), joinedload(Post.edited_by))
         .where(Post.thread_id == thread.id, Post.number.between(first, first + per_page - 1))
         .order_by(Post.number)
+        .limit(per_page)  # tells PostgreSQL's planner it is 20 rows, not a share of the thread
     ).scalars().all()

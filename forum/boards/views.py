@@ -84,7 +84,10 @@ def thread(thread_id):
                            pages=pages, can_edit=lambda post: can_edit_post(current_user, post, access),
                            shows=lambda post: post_view(current_user, post, access),
                            views=thread.view_count + view_counts.pending(thread.id),
-                           form=PostForm(), report_form=ReportForm(),
+                           # Forms carry a CSRF token, which puts a cookie on the page:
+                           # only for those who can use them, so guests' pages stay shareable.
+                           form=PostForm() if Access.REPLY in access else None,
+                           report_form=ReportForm() if current_user.is_authenticated else None,
                            mod=thread_panel(current_user, thread, posts, access))
 
 

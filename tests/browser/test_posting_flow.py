@@ -155,7 +155,7 @@ def test_register_post_reply_quote_edit(device, new_page, seeded, zh):
 
 
 def test_chinese_by_default_and_english_on_request(new_page, seeded):
-    """Chinese whatever the browser asks for; the footer's English button switches."""
+    """Chinese whatever the browser asks for; the footer's English link switches."""
     page = new_page("desktop", locale="en-US")  # Chromium sends Accept-Language: en-US
     page.goto(f"/b/{BOARD_SLUG}")
     html = page.locator("html")
@@ -163,15 +163,15 @@ def test_chinese_by_default_and_english_on_request(new_page, seeded):
     expect(page.locator("nav.account a[href^='/login']")).to_have_text("登录")
     expect(page.locator("nav.account a[href^='/register']")).to_have_text("注册")
 
-    page.locator("footer button[name=lang][value=en]").click()
+    page.locator("footer .lang-switch a[hreflang=en]").click()
     expect(html).to_have_attribute("lang", "en")
     expect(page).to_have_url(re.compile(rf"/b/{BOARD_SLUG}$"))  # back where the visitor was
     expect(page.locator("nav.account a[href^='/login']")).to_have_text("Log in")
     expect(page.locator("nav.account a[href^='/register']")).to_have_text("Register")
-    expect(page.locator("footer button[name=lang][value=en]")).to_have_text("English")
+    expect(page.locator("footer .lang-switch a[hreflang=en]")).to_have_text("English")
 
     page.goto("/")  # the choice is remembered
     expect(html).to_have_attribute("lang", "en")
-    page.locator("footer button[name=lang][value=zh_CN]").click()
+    page.locator("footer .lang-switch a[hreflang=zh-CN]").click()
     expect(html).to_have_attribute("lang", "zh-CN")
     expect(page.locator("nav.account a[href^='/login']")).to_have_text("登录")
