@@ -42,7 +42,6 @@ class Config:
     TITLE_MAX = 80
     BODY_MAX = 20_000
     VIEW_FLUSH_SECONDS = 5.0
-    PAGE_CACHE_SECONDS = 5.0  # guests' index, board and thread pages (forum/pagecache.py)
     PASSWORD_HASH_METHOD = "scrypt"
     ADMIN_IDLE_MINUTES = 30
     MAIL_DEFAULT_SENDER = "织金党建论坛 <noreply@localhost>"
@@ -56,6 +55,8 @@ class Config:
         self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "forumdb://")
         self.TRUSTED_HOSTS = os.environ.get("FORUM_HOSTS", "127.0.0.1,localhost").split(",")
         self.PROXIES = int(os.environ.get("FORUM_PROXIES", "0"))  # reverse proxies in front
+        # Guests' index, board and thread pages are served from cache this long (0: off).
+        self.PAGE_CACHE_SECONDS = float(os.environ.get("FORUM_PAGE_CACHE_SECONDS", "5"))
         self.SESSION_COOKIE_SECURE = _flag("FORUM_SECURE_COOKIES", "off")
         # Links in mail are built from this, never from a request's Host header.
         self.FORUM_BASE_URL = os.environ.get("FORUM_BASE_URL", "http://127.0.0.1:5000")
