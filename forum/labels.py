@@ -12,6 +12,14 @@ ACTIONS = {
     "settings": _l("Site settings changed"), "word_add": _l("Word added"),
     "word_remove": _l("Word removed"), "ban": _l("Banned"), "unban": _l("Ban lifted"),
     "login": _l("Logged in"), "login_failed": _l("Failed login"),
+    "personal_data_viewed": _l("Real-name record viewed"),
+    "verify_request": _l("Verification requested"), "verify_approved": _l("Verification approved"),
+    "verify_refused": _l("Verification refused"), "title": _l("Title set"),
+    "reset_code": _l("Reset code issued"), "reset_code_issued": _l("Reset code issued"),
+    "reset_requested": _l("Reset link requested"), "password_reset": _l("Password reset"),
+    "password_change": _l("Password changed"), "lockout": _l("Account locked"),
+    "login_locked": _l("Login while locked"), "sign_out_everywhere": _l("Signed out everywhere"),
+    "account_deleted": _l("Account deleted"),
     "word_block": _l("Block"), "word_review": _l("Review"), "word_replace": _l("Replace"),
 }
 TARGETS = {

@@ -9,7 +9,7 @@ from forum.admin.services import set_title
 from forum.admin.forms import DecisionForm, TitleForm, UserSearchForm
 from forum.auth.reset import issue_reset_code
 from forum.auth.services import end_sessions
-from forum.auth.verification import decide_verification
+from forum.auth.verification import decide_verification, reveal_verification
 from forum.extensions import db
 from forum.models import User, Verification
 from forum.permissions import require_admin
@@ -64,7 +64,8 @@ def user(user_id):
         set_title(account, current_user, form.title.data)
         flash(_("The title has been saved."), "success")
         return redirect(url_for("admin.user", user_id=account.id))
-    return render_template("admin/user.html", account=account, form=form, action_form=FlaskForm())
+    return render_template("admin/user.html", account=account, form=form, action_form=FlaskForm(),
+                           verification=reveal_verification(account, current_user))
 
 
 @bp.post("/users/<int:user_id>/sign-out")

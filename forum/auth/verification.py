@@ -67,3 +67,15 @@ def _refuse_if_bound(digest, user):
         Verification.user_id != user.id)).first()
     if other is not None:
         raise Refused(_("This ID number is already bound to another account."), field="id_number")
+
+
+def reveal_verification(user, admin):
+    """The account's approved real-name record, for the security admin; every reveal of
+    personal data is a SecurityEvent."""
+    record = db.session.execute(db.select(Verification).where(
+        Verification.user_id == user.id, Verification.status == "approved")
+        .order_by(Verification.id.desc()).limit(1)).scalar_one_or_none()
+    if record is not None:
+        log_security("personal_data_viewed", user=user, actor=admin, detail="real name, phone")
+        commit()
+    return record

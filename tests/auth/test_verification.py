@@ -124,3 +124,13 @@ def test_every_step_is_a_security_event(member_client, security):
     post_form(security, f"/admin/verifications/{requests()[0].id}/approve", {})
     kinds = db.session.execute(db.select(SecurityEvent.kind)).scalars().all()
     assert {"verify_request", "verify_approved"} <= set(kinds)
+
+
+def test_the_security_admin_sees_the_real_name_record_and_the_reveal_is_logged(member_client, member, security):
+    ask(member_client, real_name="赵六", id_number=ID_A, consent="y")
+    post_form(security, f"/admin/verifications/{requests()[0].id}/approve", {})
+    page = security.get(f"/admin/users/{member.id}").get_data(as_text=True)
+    assert "赵六" in page and "110105********002X" in page and ID_A not in page
+    reveals = db.session.execute(db.select(SecurityEvent).where(
+        SecurityEvent.kind == "personal_data_viewed")).scalars().all()
+    assert [(r.user_id, r.actor_id is not None) for r in reveals] == [(member.id, True)]
