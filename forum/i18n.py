@@ -53,7 +53,6 @@ def switch_language(code):
     CSRF token, so guests' pages set no session cookie and can be cached.
     """
     response = redirect(safe_next(request.args.get("next")))
-    lang = code
-    if lang in current_app.config["LANGUAGES"]:
-        response.set_cookie(LANG_COOKIE, lang, max_age=365 * 86400, samesite="Lax", httponly=True)
+    if code in current_app.config["LANGUAGES"]:
+        response.set_cookie(LANG_COOKIE, code, max_age=365 * 86400, samesite="Lax", httponly=True)
     return response

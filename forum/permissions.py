@@ -8,7 +8,7 @@ from enum import IntFlag
 from flask import abort
 
 from forum.extensions import db
-from forum.models import BoardRole
+from forum.models import Board, BoardRole
 
 
 class Access(IntFlag):
@@ -147,8 +147,6 @@ def logged_board_ids(user):
         return set()
     ids = {board_id for board_id, roles in board_roles(user).items() if roles & MODERATING_ROLES}
     if user.is_unit_account and user.unit_id is not None:
-        from forum.models import Board
-
         ids |= set(db.session.execute(db.select(Board.id).where(Board.unit_id == user.unit_id))
                    .scalars())
     return ids

@@ -8,6 +8,7 @@ from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
 from forum.auth.passwords import password_rules_text
 from forum.auth.services import end_sessions, log_in, register_user
 from forum.extensions import limiter
+from forum.feedback import show_refusal
 from forum.service import Refused
 from forum.urls import safe_next
 
@@ -20,7 +21,7 @@ def register():
         try:
             user = register_user(form.username.data, form.password.data)
         except Refused as refusal:
-            form[refusal.field].errors.append(refusal.message)
+            show_refusal(form, refusal)
         else:
             login_user(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.username), "success")

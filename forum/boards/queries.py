@@ -39,13 +39,6 @@ def site_figures(categories):
     }
 
 
-def _listing(board, pinned):
-    return (db.select(Thread.id)
-            .where(Thread.board_id == board.id, Thread.status == "published",
-                   Thread.is_pinned == pinned)
-            .order_by(Thread.last_post_at.desc(), Thread.id.desc()))
-
-
 def pinned_threads(board):
     """The board's pinned threads and the site-wide pins of every board."""
     ids = (db.select(Thread.id)
@@ -60,7 +53,11 @@ def board_threads(board, page, per_page):
     The inner query reads only the listing index (a deferred join), so a deep page
     costs an index walk, never a scan of the thread rows before it.
     """
-    ids = _listing(board, False).limit(per_page).offset((page - 1) * per_page)
+    ids = (db.select(Thread.id)
+           .where(Thread.board_id == board.id, Thread.status == "published",
+                  Thread.is_pinned.is_(False))
+           .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+           .limit(per_page).offset((page - 1) * per_page))
     return _threads_by_ids(ids)
 
 

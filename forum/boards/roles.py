@@ -2,7 +2,7 @@
 from flask_babel import gettext as _
 
 from forum.extensions import db
-from forum.models import BoardRole
+from forum.models import BoardRole, User
 from forum.moderation.audit import log_action, log_security
 from forum.service import Refused, commit
 
@@ -29,8 +29,6 @@ def revoke(user, board, role, actor=None):
 
 def holders(board, role):
     """The users holding role on board."""
-    from forum.models import User
-
     return db.session.execute(db.select(User).join(BoardRole, BoardRole.user_id == User.id)
                               .where(BoardRole.board_id == board.id, BoardRole.role == role)
                               .order_by(User.username)).scalars().all()

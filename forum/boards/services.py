@@ -15,6 +15,7 @@ from forum.extensions import db
 from forum.markup import render
 from forum.models import Board, Post, Thread, User
 from forum.models.base import utcnow
+from forum.moderation.audit import log_action
 from forum.moderation.queue import enqueue, review_reason
 from forum.moderation.wordfilter import check_post
 from forum.service import Refused, commit
@@ -82,7 +83,6 @@ def edit_post(post, editor, body, title=None, reason=None):
     if review and post.status == "published":
         _send_back_to_queue(post, review)
     if reason:
-        from forum.moderation.audit import log_action
         log_action(editor, "edit", "post", post.id, post.thread.board_id, reason)
     commit()
     return post

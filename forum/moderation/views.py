@@ -2,7 +2,7 @@
 import csv
 import io
 
-from flask import Response, flash, redirect, render_template, request, url_for
+from flask import Response, abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -27,7 +27,7 @@ from forum.service import Refused
 def queues():
     board_ids = moderated_board_ids(current_user)
     if board_ids is not None and not board_ids:
-        require(Access.MODERATE, Access.VIEW)  # 403: moderates nothing
+        abort(403)  # moderates nothing
     queued, reports = listing.open_counts(board_ids)
     return render_template("moderation/queues.html", items=listing.open_queue(board_ids),
                            reports=listing.open_reports(board_ids), queued=queued,
@@ -40,7 +40,7 @@ def log():
     whole = reads_whole_log(current_user)
     board_ids = None if whole else logged_board_ids(current_user)
     if board_ids is not None and not board_ids:
-        require(Access.MODERATE, Access.VIEW)
+        abort(403)
     form = LogFilterForm(request.args)
     form.validate()  # a bad field is shown beside it; the valid filters still apply
     filters = {name: field.data for name, field in form._fields.items() if not field.errors}
@@ -146,7 +146,7 @@ def thread_pin(thread_id):
     thread = _moderated_thread(thread_id)
     form = PinForm()
     if form.scope.data == "site" and not can_pin_site(current_user):
-        require(Access.MANAGE, Access.VIEW)  # 403: only the system admin pins site-wide
+        abort(403)  # only the system admin pins site-wide
     back = url_for("boards.thread", thread_id=thread.id)
     return _act(form, lambda t, actor, reason: actions.pin_thread(t, actor, form.scope.data, reason),
                 thread, back)
@@ -159,7 +159,7 @@ def thread_move(thread_id):
     form = MoveForm()
     target = db.session.get(Board, form.board.data) if form.board.data else None
     if target is None or not get_type(target.type).built:
-        require(Access.MODERATE, Access.VIEW)
+        abort(403)
     require(Access.MODERATE, access_for(current_user, target))
     back = url_for("boards.thread", thread_id=thread.id)
     return _act(form, lambda t, actor, reason: actions.move_thread(t, target, actor, reason),
@@ -207,7 +207,7 @@ def post_report(post_id):
 def _queue_item(item_id):
     item = db.session.get(QueueItem, item_id)
     if item is None:
-        require(Access.VIEW, Access.NONE)  # 404
+        abort(404)
     require(Access.MODERATE, access_for(current_user, item.board), private=True)
     return item
 
@@ -224,7 +224,6 @@ def queue_approve(item_id):
 @login_required
 def queue_reject(item_id):
     item = _queue_item(item_id)
-
     return _act(ReasonForm(), lambda i, actor, reason: decide(i, actor, False, reason), item,
                 _back_to_queue())
 
@@ -234,7 +233,7 @@ def queue_reject(item_id):
 def report_close(report_id, verdict):
     report = db.session.get(Report, report_id)
     if report is None:
-        require(Access.VIEW, Access.NONE)
+        abort(404)
     require(Access.MODERATE, access_for(current_user, db.session.get(Board, report.board_id)),
             private=True)
     return _act(ReasonForm(),
