@@ -53,17 +53,20 @@ def configure_blueprints(app):
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
+    from forum.notifications import views as _notification_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp
     from forum.i18n import bp as i18n_bp
     from forum.moderation import bp as mod_bp
+    from forum.notifications import bp as notifications_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(boards_bp)
     app.register_blueprint(mod_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(i18n_bp)
+    app.register_blueprint(notifications_bp)
 
 
 def configure_hooks(app):
@@ -84,10 +87,12 @@ def configure_templates(app):
     from forum import labels
     from forum.boards.registry import get_type
     from forum.moderation.guard import ban_message
+    from forum.notifications.service import unread_count
     from forum.permissions import Access, can, is_moderator
 
     app.jinja_env.globals.update(Access=Access, can=can, is_moderator=is_moderator,
                                  ban_message=ban_message, get_type=get_type,
+                                 unread_notifications=unread_count,
                                  action_label=labels.action_label,
                                  target_label=labels.target_label, role_label=labels.role_label)
 

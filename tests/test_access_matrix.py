@@ -10,10 +10,12 @@ from forum.boards.roles import grant
 from forum.boards.services import reply
 from forum.extensions import db
 from forum.auth.verification import request_verification
-from forum.models import Ban, BoardRole, Post, QueueItem, Report, Verification, WordRule
+from forum.models import (Ban, BoardRole, Notification, Post, QueueItem, Report, Verification,
+                          WordRule)
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
 from forum.moderation.words import add_word
+from forum.notifications.service import notify
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
 
@@ -108,6 +110,10 @@ ROUTES = {
     "admin.role_revoke": [("POST", "/admin/roles/{role_row}/revoke", {}, SECURITY_POST)],
     "admin.bans": [("GET", "/admin/bans", None, SECURITY_PAGE)],
     "admin.ban_lift": [("POST", "/admin/bans/{ban}/lift", {}, SECURITY_POST)],
+    "notifications.index": [("GET", "/notifications", None, LOGGED_IN)],
+    "notifications.open": [("GET", "/notifications/{notification}", None,
+                            expect(404, guest=302, member=302))],
+    "notifications.read_all": [("POST", "/notifications/read", {}, POSTS)],
 }
 
 
@@ -142,12 +148,14 @@ def build_world():
     ban_user(make_user(), people["security"], "发广告")
     add_word("违禁词", "block")
     request_verification(make_user(), "王五", "13900000000")
+    notify([people["member"]], "reply", post=post, data={"title": thread.title})
+    db.session.commit()
     one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
            "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole),
-           "verification": one(Verification)}
+           "verification": one(Verification), "notification": one(Notification)}
     return people, ids
 
 

@@ -3,10 +3,11 @@ from forum.models.account import PasswordReset, Verification
 from forum.models.board import Board, BoardRole, Category
 from forum.models.content import Post, Thread
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
+from forum.models.notification import Notification
 from forum.models.site import RateCounter, SiteSetting
 from forum.models.unit import Unit
 from forum.models.user import User
 
-__all__ = ["Ban", "Board", "BoardRole", "Category", "ModAction", "PasswordReset", "Post",
-           "QueueItem", "RateCounter", "Report", "SecurityEvent", "SiteSetting", "Thread", "Unit",
-           "User", "Verification", "WordRule"]
+__all__ = ["Ban", "Board", "BoardRole", "Category", "ModAction", "Notification",
+           "PasswordReset", "Post", "QueueItem", "RateCounter", "Report", "SecurityEvent",
+           "SiteSetting", "Thread", "Unit", "User", "Verification", "WordRule"]
