@@ -67,6 +67,9 @@ def configure_blueprints(app):
     app.register_blueprint(admin_bp)
     app.register_blueprint(i18n_bp)
     app.register_blueprint(notifications_bp)
+    from forum.letters import bp as letters_bp, views as _letter_views  # noqa: F401
+
+    app.register_blueprint(letters_bp)
 
 
 def configure_hooks(app):

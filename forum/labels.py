@@ -20,12 +20,17 @@ ACTIONS = {
     "password_change": _l("Password changed"), "lockout": _l("Account locked"),
     "login_locked": _l("Login while locked"), "sign_out_everywhere": _l("Signed out everywhere"),
     "account_deleted": _l("Account deleted"),
+    "letter_accept": _l("Letter accepted"), "letter_refuse": _l("Letter refused"),
+    "letter_transfer": _l("Letter transferred"), "letter_draft": _l("Answer drafted"),
+    "letter_answer": _l("Letter answered"), "letter_extend": _l("Deadline extended"),
+    "letter_close": _l("Letter closed"), "letter_rate": _l("Letter rated"),
+    "letter_publish": _l("Letter published"), "letter_read": _l("Whistleblower letter read"),
     "word_block": _l("Block"), "word_review": _l("Review"), "word_replace": _l("Replace"),
 }
 TARGETS = {
     "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
-    "site": _l("Site"),
+    "site": _l("Site"), "letter": _l("Letter"),
 }
 ROLES = {
     "moderator": _l("Moderator"), "manager": _l("Manager"), "handler": _l("Mailbox handler"),
@@ -37,6 +42,18 @@ BOARD_TYPES = {
     "training": _l("Training centre"), "counsel": _l("Heart-to-heart room"),
     "branch": _l("Online branch"), "fund": _l("Care fund"),
 }
+
+LETTER_KINDS = {
+    "consult": _l("Enquiry"), "suggest": _l("Suggestion"), "complain": _l("Complaint"),
+    "help": _l("Request for help"), "report": _l("Whistleblowing report"),
+}
+LETTER_STATES = {
+    "pending": _l("Awaiting acceptance"), "accepted": _l("Accepted"), "refused": _l("Not accepted"),
+    "transferred": _l("Transferred"), "processing": _l("Being handled"),
+    "answered": _l("Answered"), "rated": _l("Rated"), "closed": _l("Closed"),
+}
+RATINGS = {"satisfied": _l("Satisfied"), "fair": _l("Fairly satisfied"),
+           "unsatisfied": _l("Not satisfied")}
 
 
 def action_label(code):

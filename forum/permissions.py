@@ -106,7 +106,7 @@ def is_moderator(user):
         return False
     if user.admin_role == "system" or user.is_unit_account:
         return True
-    return any(roles & MODERATING_ROLES for roles in board_roles(user).values())
+    return any(roles & (MODERATING_ROLES | {"handler"}) for roles in board_roles(user).values())
 
 
 def is_admin(user, *roles):
@@ -150,3 +150,28 @@ def logged_board_ids(user):
         ids |= set(db.session.execute(db.select(Board.id).where(Board.unit_id == user.unit_id))
                    .scalars())
     return ids
+
+
+def handled_board_ids(user):
+    """The mailboxes whose letters the user handles (BoardRole "handler")."""
+    if not user.is_authenticated or getattr(user, "is_banned", False):
+        return set()
+    return {board_id for board_id, roles in board_roles(user).items() if "handler" in roles}
+
+
+def letter_access(user, letter):
+    """Who reads a letter: its box's handlers (VIEW|HANDLE), the unit it was transferred
+    to (VIEW, and REPLY to draft while it works on it), its writer (VIEW). Nobody else:
+    not the system admin, not moderators, not other units."""
+    from forum.letters.writers import writer_id_of  # the writers module reads the models
+
+    if not user.is_authenticated or getattr(user, "is_banned", False):
+        return Access.NONE
+    if letter.board_id in handled_board_ids(user):
+        return Access.VIEW | Access.HANDLE
+    if user.is_unit_account and letter.unit_id is not None and user.unit_id == letter.unit_id:
+        drafting = letter.state in ("transferred", "processing")
+        return Access.VIEW | (Access.REPLY if drafting else Access.NONE)
+    if writer_id_of(letter) == user.id:
+        return Access.VIEW
+    return Access.NONE

@@ -63,6 +63,14 @@ class BoardType:
         """Whether a writer (already checked) may reply to this thread."""
         return moderates or not thread.is_locked
 
+    def start_page(self, board):
+        """A type's own page for starting a thread (a letter), or None for the common one."""
+        return None
+
+    def page_context(self, board):
+        """Extra template values for the type's board page."""
+        return {}
+
     def template(self, name):
         """Templates to try for a page: the type's own, then the common one."""
         return [f"boards/{self.key}/{name}", f"boards/{name}"]
@@ -89,4 +97,4 @@ class PendingType(BoardType):
 
 
 # The built types register themselves on import.
-from forum.boards.types import discussion, notice  # noqa: E402,F401
+from forum.boards.types import discussion, mailbox, notice  # noqa: E402,F401

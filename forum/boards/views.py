@@ -42,14 +42,19 @@ def board(slug):
     last = queries.last_posts(t.last_post_id for t in shown)
     return render_template(board_type.template("board.html"), board=board, board_type=board_type,
                            access=access, pinned=pinned if page == 1 else [], threads=threads,
-                           last_posts=last, page=page, pages=pages)
+                           last_posts=last, page=page, pages=pages,
+                           **board_type.page_context(board))
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
 @limiter.limit("30 per hour", methods=["POST"])
-@login_required
 def new_thread(slug):
     board = get_board(slug)
+    own_page = get_type(board.type).start_page(board)  # a letter: guests may write one
+    if own_page is not None:
+        return own_page
+    if not current_user.is_authenticated:
+        return current_app.login_manager.unauthorized()
     access = access_for(current_user, board)
     require(Access.START, access)
     form = ThreadForm()

@@ -2,7 +2,7 @@
 from forum.extensions import db
 from forum.models.base import utcnow
 
-CONTENT_STATUSES = ("published", "pending", "hidden")
+CONTENT_STATUSES = ("published", "pending", "hidden", "letter")  # letter: a mailbox letter, never listed
 
 
 class Thread(db.Model):

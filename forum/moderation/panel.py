@@ -1,12 +1,15 @@
 """What a thread page needs to show its moderation controls."""
+from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
 from forum.boards.registry import get_type
 from forum.extensions import db
-from forum.models import Board
+from forum.letters.forms import QueueFilterForm
+from forum.letters.queries import letter_queue
+from forum.models import Board, Unit
 from forum.moderation.forms import MoveForm, PinForm, ReasonForm
 from forum.moderation.listing import queue_items_for
-from forum.permissions import Access, can_pin_site, moderated_board_ids
+from forum.permissions import Access, can_pin_site, handled_board_ids, moderated_board_ids
 
 
 def thread_panel(user, thread, posts, access):
@@ -32,3 +35,19 @@ def _move_targets(user, thread):
     if board_ids is not None:
         query = query.where(Board.id.in_(board_ids or [-1]))
     return [b for b in db.session.execute(query).scalars() if get_type(b.type).built]
+
+
+def letters_panel(user, args):
+    """The letters queue of /mod/: the boxes the user handles and the letters sent to
+    the user's unit; None for anyone who has neither (the system admin included)."""
+    handled = handled_board_ids(user)
+    unit_id = user.unit_id if user.is_unit_account else None
+    if not handled and unit_id is None:
+        return None
+    form = QueueFilterForm(args)
+    form.letter_unit.choices = [("", _l("All"))] + [
+        (u.id, u.name) for u in db.session.execute(db.select(Unit).order_by(Unit.position)).scalars()]
+    form.validate()
+    filters = {name: getattr(form, f"letter_{name}").data for name in ("state", "kind", "unit")
+               if not getattr(form, f"letter_{name}").errors}
+    return {"form": form, "letters": letter_queue(handled, unit_id, filters)}

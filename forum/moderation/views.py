@@ -14,6 +14,7 @@ from forum.models import Board, QueueItem, Report
 from forum.moderation import actions, bp, listing
 from forum.moderation.forms import (REPORT_REASON_LABELS, LogFilterForm, MoveForm, PinForm,
                                     ReasonForm, ReportForm)
+from forum.moderation.panel import letters_panel
 from forum.moderation.queue import decide
 from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
@@ -26,12 +27,14 @@ from forum.service import Refused
 @login_required
 def queues():
     board_ids = moderated_board_ids(current_user)
-    if board_ids is not None and not board_ids:
-        abort(403)  # moderates nothing
+    letters = letters_panel(current_user, request.args)
+    if board_ids is not None and not board_ids and letters is None:
+        abort(403)  # moderates nothing, handles no letters
     queued, reports = listing.open_counts(board_ids)
     return render_template("moderation/queues.html", items=listing.open_queue(board_ids),
                            reports=listing.open_reports(board_ids), queued=queued,
-                           reported=reports, report_reasons=REPORT_REASON_LABELS)
+                           reported=reports, report_reasons=REPORT_REASON_LABELS,
+                           letters=letters)
 
 
 @bp.get("/mod/log")

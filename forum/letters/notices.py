@@ -1,0 +1,52 @@
+"""Notifications about letters: to the writer (state changes, the answer) and to the
+box's handlers (a new letter, an overdue one). They lead to the letter page and carry
+no letter text, so a notification list shows nothing its owner may not read."""
+from flask import url_for
+from flask_babel import gettext as _
+
+from forum.extensions import db
+from forum.labels import LETTER_STATES
+from forum.letters.writers import writer_id_of
+from forum.models import BoardRole
+from forum.notifications.kinds import kind
+from forum.notifications.service import notify
+
+
+def handler_ids(board_id):
+    """The accounts holding the handler role on a box."""
+    return set(db.session.execute(db.select(BoardRole.user_id).where(
+        BoardRole.board_id == board_id, BoardRole.role == "handler")).scalars())
+
+
+def notify_handlers(letter, what, actor=None):
+    """Tell the box's handlers about a new or overdue letter."""
+    notify(handler_ids(letter.board_id), what, actor=actor, url=_url(letter),
+           data={"letter": letter.id})
+
+
+def notify_writer(letter, actor):
+    """Tell a writer who has an account that the letter moved on."""
+    writer = writer_id_of(letter)
+    if writer is not None:
+        notify([writer], "letter_state", actor=actor, url=_url(letter),
+               data={"letter": letter.id, "state": letter.state})
+
+
+def _url(letter):
+    return url_for("letters.letter", letter_id=letter.id)
+
+
+@kind("letter_new")
+def _new(n):
+    return _("A new letter (No. %(id)s) is waiting in your mailbox.", id=n.data.get("letter"))
+
+
+@kind("letter_overdue")
+def _overdue(n):
+    return _("Letter No. %(id)s is past its due date.", id=n.data.get("letter"))
+
+
+@kind("letter_state")
+def _state(n):
+    state = LETTER_STATES.get(n.data.get("state"), n.data.get("state"))
+    return _("Your letter No. %(id)s is now: %(state)s.", id=n.data.get("letter"), state=state)

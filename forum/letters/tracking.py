@@ -1,0 +1,52 @@
+"""Following a letter with its query code, and the audit of whistleblower-letter reads.
+
+Wrong codes are counted per client address: ten in an hour, then a wait. A wrong code,
+an expired one and a rate-limited try all look alike apart from the wait message, so
+a guesser learns nothing about which codes exist.
+"""
+from flask_babel import gettext as _
+from limits import RateLimitItemPerHour
+from limits.strategies import FixedWindowRateLimiter
+
+from forum.extensions import db
+from forum.letters.codes import hash_code, normalise
+from forum.letters.writers import is_whistleblower_box
+from forum.models import Letter
+from forum.models.base import utcnow
+from forum.moderation.audit import log_security
+from forum.ratelimit import STORAGE_URI, DatabaseStorage
+from forum.service import Refused, commit
+
+WRONG_CODES = RateLimitItemPerHour(10)
+_limiter = None
+
+
+def _wrong_codes():
+    # The forum database's counters, whatever the request limits use: this limit guards
+    # the letters, so it holds even where FORUM_RATE_LIMITS is off.
+    global _limiter
+    if _limiter is None:
+        _limiter = FixedWindowRateLimiter(DatabaseStorage(STORAGE_URI))
+    return _limiter
+
+
+def find_by_code(code, ip):
+    """The letter this code opens, or None; Refused while this address must wait."""
+    if not _wrong_codes().test(WRONG_CODES, "letter-code", ip or "-"):
+        raise Refused(_("Too many wrong codes from your address. Please try again in an hour."),
+                      field="code")
+    letter = None
+    if normalise(code):
+        letter = db.session.execute(
+            db.select(Letter).where(Letter.code_hash == hash_code(code))).scalar_one_or_none()
+    if letter is None or letter.code_expires_at < utcnow():
+        _wrong_codes().hit(WRONG_CODES, "letter-code", ip or "-")
+        return None
+    return letter
+
+
+def record_letter_read(letter, reader):
+    """Log (who, when) each read of a whistleblower letter by staff, for the audit admin."""
+    if is_whistleblower_box(letter.board):
+        log_security("letter_read", actor=reader, detail=f"letter {letter.id}")
+        commit()

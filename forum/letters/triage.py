@@ -1,0 +1,116 @@
+"""The handlers' and units' work on a letter: each step one conditional UPDATE, logged.
+
+States: pending → accepted / refused → transferred → processing → answered → rated,
+and closed. Each step moves the letter only from the states it allows, in one UPDATE
+that the database lets only one of two people win; the step is logged without the
+letter's box (so only the audit admin's whole log shows it) and the writer is told.
+"""
+from flask_babel import gettext as _
+from sqlalchemy import update
+
+from forum.extensions import db
+from forum.letters.deadlines import add_working_days, box_days, today
+from forum.letters.notices import notify_writer
+from forum.markup import render
+from forum.models import Letter, Unit
+from forum.models.base import utcnow
+from forum.moderation.audit import log_action
+from forum.service import Refused, commit
+
+WORKING = ("accepted", "transferred", "processing")
+ANSWER_MAX = 10_000
+
+
+def accept_letter(letter, actor):
+    """受理: the answer is due the box's answer days after today."""
+    due = add_working_days(today(), box_days(letter.board)[1])
+    _move(letter, actor, "accept", ("pending",), "accepted", accepted_at=utcnow(), answer_due=due)
+
+
+def refuse_letter(letter, actor, reason):
+    """不予受理, with the reason the writer reads."""
+    _move(letter, actor, "refuse", ("pending",), "refused", refused_at=utcnow(),
+          refusal_reason=_required(reason, 500, "reason"))
+
+
+def transfer_letter(letter, actor, unit_id):
+    """转办 to a unit, whose unit accounts then read the letter and draft an answer."""
+    if not unit_id or db.session.get(Unit, unit_id) is None:
+        raise Refused(_("Choose a unit that exists."), field="unit")
+    _move(letter, actor, "transfer", WORKING, "transferred", unit_id=unit_id,
+          transferred_at=utcnow())
+
+
+def draft_answer(letter, actor, text):
+    """办理中: a draft answer, by the unit or a handler, for a handler to send."""
+    text = _required(text, ANSWER_MAX, "body")
+    _move(letter, actor, "draft", WORKING, "processing", draft=text, draft_html=render(text),
+          processing_at=letter.processing_at or utcnow(), notify=False)
+
+
+def send_answer(letter, actor, text):
+    """已答复: the answer the writer reads."""
+    text = _required(text, ANSWER_MAX, "body")
+    _move(letter, actor, "answer", WORKING, "answered", answer=text, answer_html=render(text),
+          answered_at=utcnow())
+
+
+def extend_deadline(letter, actor, days, reason):
+    """Move the answer's due date on by working days, with a reason."""
+    if not isinstance(days, int) or not 1 <= days <= 60:
+        raise Refused(_("Extend by 1 to 60 working days."), field="days")
+    _move(letter, actor, "extend", (letter.state,) if letter.state in WORKING else (), letter.state,
+          answer_due=add_working_days(letter.answer_due, days), extended_at=utcnow(),
+          extension_reason=_required(reason, 500, "reason"), notify=False)
+
+
+def close_letter(letter, actor):
+    """办结: nothing more happens to an answered, rated or refused letter."""
+    _move(letter, actor, "close", ("answered", "rated", "refused"), "closed", closed_at=utcnow())
+
+
+def publish_letter(letter, actor):
+    """Publish an answered letter whose writer agreed, on the box's public page."""
+    if not letter.consent or letter.answer is None:
+        raise Refused(_("Only answered letters whose writer agreed can be published."))
+    _claim(letter, (Letter.published_at.is_(None),), published_at=utcnow())
+    log_action(actor, "letter_publish", "letter", letter.id)
+    commit()
+
+
+def rate_letter(letter, rating, comment):
+    """The writer's rating of the answer, once."""
+    from forum.models.letter import RATINGS
+
+    if rating not in RATINGS:
+        raise Refused(_("Choose how satisfied you are."), field="rating")
+    _claim(letter, (Letter.rating.is_(None), Letter.state.in_(("answered", "closed"))),
+           rating=rating, rating_comment=(comment or "").strip()[:500] or None,
+           rated_at=utcnow(), state="rated")
+    log_action(None, "letter_rate", "letter", letter.id)  # the writer stays unnamed
+    commit()
+
+
+def _move(letter, actor, action, from_states, to_state, notify=True, **values):
+    _claim(letter, (Letter.state.in_(from_states),), state=to_state, **values)
+    log_action(actor, f"letter_{action}", "letter", letter.id)
+    if notify:
+        db.session.refresh(letter)
+        notify_writer(letter, actor)
+    commit()
+
+
+def _claim(letter, conditions, **values):
+    won = db.session.execute(
+        update(Letter).where(Letter.id == letter.id, *conditions).values(**values)
+        .execution_options(synchronize_session=False)).rowcount == 1
+    if not won:
+        db.session.rollback()
+        raise Refused(_("This letter has moved on meanwhile; nothing was changed."))
+
+
+def _required(text, limit, field):
+    text = (text or "").strip()
+    if not text or len(text) > limit:
+        raise Refused(_("Write a text of at most %(max)d characters.", max=limit), field=field)
+    return text

@@ -1,0 +1,227 @@
+"""Letter pages: write, track, my letters, one letter and the steps handlers take."""
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+
+from forum.extensions import db, limiter
+from forum.feedback import form_errors, show_refusal
+from forum.letters import bp, captcha, triage
+from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, ReasonForm,
+                                 TrackForm, TransferForm)
+from forum.letters.queries import figures, first_post, letter_with_body, mailboxes
+from forum.letters.seal import unseal
+from forum.letters.tracking import find_by_code, record_letter_read
+from forum.letters.writers import letters_of, writer_id_of
+from forum.letters.writing import letter_kinds, superior_box, write_letter
+from forum.models import Unit
+from forum.permissions import Access, access_for, letter_access, require
+from forum.service import Refused
+
+
+def write_page(board):
+    """GET,POST /b/<box>/new: the letter form, then the query code, shown once."""
+    if Access.START not in access_for(current_user, board):
+        if not current_user.is_authenticated:
+            return current_app.login_manager.unauthorized()
+        abort(403)
+    guest = not current_user.is_authenticated
+    form = LetterForm()
+    form.offer(letter_kinds(board), board.settings.get("anonymous") and not guest,
+               superior_box(board) is not None, guest)
+    if form.validate_on_submit():
+        if guest and not captcha.check(form.captcha.data):
+            form.captcha.errors.append(_("The characters do not match the picture; try the new one."))
+        else:
+            try:
+                letter, code = _write(board, form, guest)
+            except Refused as refusal:
+                show_refusal(form, refusal)
+            else:
+                return _no_store(render_template("letters/written.html", letter=letter,
+                                                 board=letter.board, code=code))
+    return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
+                                     superior=superior_box(board)))
+
+
+def _write(board, form, guest):
+    return write_letter(
+        board, None if guest else current_user, kind=form.kind.data, title=form.title.data,
+        body=form.body.data, phone=form.phone.data, consent=form.consent.data,
+        anonymous=bool(getattr(form, "anonymous", None) and form.anonymous.data),
+        to_superior=bool(getattr(form, "to_superior", None) and form.to_superior.data))
+
+
+def _no_store(body):
+    response = current_app.make_response(body)
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.get("/letters/captcha.png")
+def captcha_image():
+    response = current_app.response_class(captcha.new_image(), mimetype="image/png")
+    response.headers["Cache-Control"] = "no-store"
+    return response
+
+
+@bp.route("/letters/track", methods=["GET", "POST"])
+@limiter.limit("60 per hour", methods=["POST"])
+def track():
+    form = TrackForm()
+    letter = None
+    if form.validate_on_submit():
+        try:
+            letter = find_by_code(form.code.data, request.remote_addr)
+        except Refused as refusal:
+            show_refusal(form, refusal)
+        else:
+            if letter is None:
+                form.code.errors.append(_("No letter answers to this code. Check it and try again."))
+    if letter is None:
+        return _no_store(render_template("letters/track.html", form=form))
+    rate = RateForm(code=form.code.data) if _rateable(letter) else None
+    return _no_store(render_template("letters/letter.html", letter=letter, post=first_post(letter),
+                                     access=Access.VIEW, rate=rate, staff=False, forms=None))
+
+
+@bp.post("/letters/rate")
+@limiter.limit("60 per hour")
+def rate_by_code():
+    form = RateForm()
+    letter = None
+    if form.validate_on_submit():
+        try:
+            letter = find_by_code(form.code.data, request.remote_addr)
+        except Refused as refusal:
+            flash(refusal.message, "error")
+            return redirect(url_for("letters.track"))
+    if letter is None:
+        flash(form_errors(form) or _("No letter answers to this code. Check it and try again."), "error")
+        return redirect(url_for("letters.track"))
+    return _rate(letter, form, url_for("letters.track"))
+
+
+@bp.post("/letters/<int:letter_id>/rate")
+@login_required
+def rate(letter_id):
+    letter = _letter(letter_id, Access.VIEW)
+    if writer_id_of(letter) != current_user.id:
+        abort(403)
+    return _rate(letter, RateForm(), url_for("letters.letter", letter_id=letter.id))
+
+
+def _rate(letter, form, back):
+    if form.validate_on_submit():
+        try:
+            triage.rate_letter(letter, form.rating.data, form.comment.data)
+        except Refused as refusal:
+            flash(refusal.message, "error")
+        else:
+            flash(_("Thank you for rating the answer."), "success")
+    else:
+        flash(form_errors(form), "error")
+    return redirect(back)
+
+
+def _rateable(letter):
+    return letter.rating is None and letter.state in ("answered", "closed")
+
+
+@bp.get("/letters/mine")
+@login_required
+def mine():
+    return render_template("letters/mine.html", letters=letters_of(current_user))
+
+
+def _letter(letter_id, flag):
+    """The letter, or 404 for anyone who may not read it, exactly as for no letter."""
+    letter = letter_with_body(letter_id)
+    if letter is None:
+        abort(404)
+    access = letter_access(current_user, letter)
+    require(Access.VIEW, access, private=True)
+    require(flag, access)
+    return letter
+
+
+@bp.get("/letters/<int:letter_id>")
+@login_required
+def letter(letter_id):
+    letter = _letter(letter_id, Access.VIEW)
+    access = letter_access(current_user, letter)
+    staff = bool(access & (Access.HANDLE | Access.REPLY)) or writer_id_of(letter) != current_user.id
+    if staff:
+        record_letter_read(letter, current_user)
+    rate = RateForm() if not staff and _rateable(letter) else None
+    return _no_store(render_template(
+        "letters/letter.html", letter=letter, post=first_post(letter), access=access, rate=rate,
+        staff=staff, forms=_step_forms(access),
+        phone=unseal(letter.contact_sealed) if Access.HANDLE in access else None))
+
+
+def _step_forms(access):
+    if not access & (Access.HANDLE | Access.REPLY):
+        return None
+    transfer = TransferForm()
+    transfer.unit.choices = [(u.id, u.name) for u in db.session.execute(
+        db.select(Unit).order_by(Unit.position)).scalars()]
+    return {"reason": ReasonForm(), "transfer": transfer, "answer": AnswerForm(),
+            "extend": ExtendForm()}
+
+
+STEPS = {
+    "accept": (None, lambda letter, form: triage.accept_letter(letter, current_user)),
+    "refuse": (ReasonForm, lambda letter, form: triage.refuse_letter(letter, current_user, form.reason.data)),
+    "transfer": (TransferForm, lambda letter, form: triage.transfer_letter(letter, current_user, form.unit.data)),
+    "draft": (AnswerForm, lambda letter, form: triage.draft_answer(letter, current_user, form.body.data)),
+    "answer": (AnswerForm, lambda letter, form: triage.send_answer(letter, current_user, form.body.data)),
+    "extend": (ExtendForm, lambda letter, form: triage.extend_deadline(
+        letter, current_user, form.days.data, form.reason.data)),
+    "close": (None, lambda letter, form: triage.close_letter(letter, current_user)),
+    "publish": (None, lambda letter, form: triage.publish_letter(letter, current_user)),
+}
+
+
+@bp.post("/letters/<int:letter_id>/<any(accept, refuse, transfer, draft, answer, extend, close, publish):step>")
+@login_required
+def step(letter_id, step):
+    letter = _letter(letter_id, Access.VIEW)
+    access = letter_access(current_user, letter)
+    # The unit a letter was transferred to drafts; handlers take every step.
+    require(Access.REPLY if step == "draft" and Access.HANDLE not in access else Access.HANDLE,
+            access)
+    form_class, act = STEPS[step]
+    form = (form_class or _Plain)()
+    if isinstance(form, TransferForm):
+        form.unit.choices = []
+    if form.validate_on_submit():
+        try:
+            act(letter, form)
+        except Refused as refusal:
+            flash(refusal.message, "error")
+        else:
+            flash(_("Done."), "success")
+    else:
+        flash(form_errors(form), "error")
+    return redirect(url_for("letters.letter", letter_id=letter.id))
+
+
+class _Plain(FlaskForm):
+    """A step that asks nothing but the CSRF token."""
+
+
+@bp.get("/stats")
+def stats():
+    boxes = mailboxes()
+    return render_template("letters/stats.html", boxes=boxes, figures=figures(boxes))
+
+
+@bp.app_context_processor
+def letter_labels():
+    """Names of kinds, states and ratings, and deadline helpers, for letter templates."""
+    from forum.labels import LETTER_KINDS, LETTER_STATES, RATINGS
+    from forum.letters.deadlines import due_date, is_overdue
+
+    return {"LETTER_KINDS": LETTER_KINDS, "LETTER_STATES": LETTER_STATES,
+            "LETTER_RATINGS": RATINGS, "letter_due": due_date, "letter_overdue": is_overdue}

@@ -1,0 +1,37 @@
+"""The writer's link of a letter: plain in ordinary boxes, sealed in the whistleblower box."""
+from forum.extensions import db
+from forum.letters.seal import seal, unseal
+from forum.models import Board, Letter
+
+
+def is_whistleblower_box(board):
+    return bool((board.settings or {}).get("whistleblower"))
+
+
+def link_writer(letter, board, writer):
+    """Keep who wrote the letter; nothing at all for an anonymous letter or a guest."""
+    if writer is None or letter.anonymous:
+        return
+    if is_whistleblower_box(board):
+        letter.writer_sealed = seal(writer.id)
+    else:
+        letter.writer_id = writer.id
+
+
+def writer_id_of(letter):
+    """The writer's account id, or None (guest, anonymous, or a key that cannot open it)."""
+    if letter.writer_id is not None:
+        return letter.writer_id
+    opened = unseal(letter.writer_sealed)
+    return int(opened) if opened else None
+
+
+def letters_of(user):
+    """The user's own letters, newest first; sealed links are opened one by one."""
+    plain = db.select(Letter).where(Letter.writer_id == user.id)
+    sealed = db.select(Letter).join(Board, Board.id == Letter.board_id).where(
+        Letter.writer_sealed.is_not(None))
+    rows = list(db.session.execute(plain).scalars())
+    rows += [letter for letter in db.session.execute(sealed).scalars()
+             if writer_id_of(letter) == user.id]
+    return sorted(rows, key=lambda letter: letter.id, reverse=True)

@@ -1,0 +1,10 @@
+import pytest
+
+from forum.letters import captcha
+from tests.letters.helpers import CAPTCHA_TEXT
+
+
+@pytest.fixture(autouse=True)
+def known_captcha(monkeypatch):
+    """The CAPTCHA draws a text the tests know; checking it is unchanged."""
+    monkeypatch.setattr(captcha, "new_text", lambda: CAPTCHA_TEXT)
