@@ -3,6 +3,7 @@ from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import (BooleanField, HiddenField, IntegerField, RadioField, SelectField,
                      StringField, SubmitField, TextAreaField)
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forum.labels import LETTER_KINDS, LETTER_STATES, RATINGS
@@ -10,6 +11,11 @@ from forum.labels import LETTER_KINDS, LETTER_STATES, RATINGS
 
 def _strip(value):
     return value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
+
+
+def _choices(labels, everything=False):
+    first = [SelectChoice("", _l("All"))] if everything else []
+    return first + [SelectChoice(code, label) for code, label in labels.items()]
 
 
 class LetterForm(FlaskForm):
@@ -31,7 +37,7 @@ class LetterForm(FlaskForm):
 
     def offer(self, kinds, anonymous, superior, guest):
         """Fit the form to the box and the writer: drop what does not apply."""
-        self.kind.choices = [(k, LETTER_KINDS[k]) for k in kinds]
+        self.kind.choices = [SelectChoice(k, LETTER_KINDS[k]) for k in kinds]
         for name, wanted in (("anonymous", anonymous), ("to_superior", superior), ("captcha", guest)):
             if not wanted:
                 delattr(self, name)
@@ -45,7 +51,7 @@ class TrackForm(FlaskForm):
 
 class RateForm(FlaskForm):
     code = HiddenField()
-    rating = RadioField(_l("How satisfied are you with the answer?"), choices=list(RATINGS.items()),
+    rating = RadioField(_l("How satisfied are you with the answer?"), choices=_choices(RATINGS),
                         validators=[DataRequired(_l("Choose how satisfied you are."))])
     comment = TextAreaField(_l("Comment (optional)"), filters=[_strip], validators=[Length(max=500)])
     submit = SubmitField(_l("Send rating"))
@@ -76,9 +82,9 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    letter_state = SelectField(_l("State"), choices=[("", _l("All"))] + list(LETTER_STATES.items()),
+    letter_state = SelectField(_l("State"), choices=_choices(LETTER_STATES, True),
                                validators=[Optional()])
-    letter_kind = SelectField(_l("Kind"), choices=[("", _l("All"))] + list(LETTER_KINDS.items()),
+    letter_kind = SelectField(_l("Kind"), choices=_choices(LETTER_KINDS, True),
                               validators=[Optional()])
     letter_unit = SelectField(_l("Unit"), coerce=lambda v: int(v) if v else None,
                               validate_choice=False, validators=[Optional()])

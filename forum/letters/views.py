@@ -3,6 +3,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
+from wtforms.fields.choices import SelectChoice
 
 from forum.extensions import db, limiter
 from forum.feedback import form_errors, show_refusal
@@ -164,7 +165,7 @@ def _step_forms(access):
     if not access & (Access.HANDLE | Access.REPLY):
         return None
     transfer = TransferForm()
-    transfer.unit.choices = [(u.id, u.name) for u in db.session.execute(
+    transfer.unit.choices = [SelectChoice(u.id, u.name) for u in db.session.execute(
         db.select(Unit).order_by(Unit.position)).scalars()]
     return {"reason": ReasonForm(), "transfer": transfer, "answer": AnswerForm(),
             "extend": ExtendForm()}

@@ -45,8 +45,8 @@ def letters_panel(user, args):
     if not handled and unit_id is None:
         return None
     form = QueueFilterForm(args)
-    form.letter_unit.choices = [("", _l("All"))] + [
-        (u.id, u.name) for u in db.session.execute(db.select(Unit).order_by(Unit.position)).scalars()]
+    form.letter_unit.choices = [SelectChoice("", _l("All"))] + [
+        SelectChoice(u.id, u.name) for u in db.session.execute(db.select(Unit).order_by(Unit.position)).scalars()]
     form.validate()
     filters = {name: getattr(form, f"letter_{name}").data for name in ("state", "kind", "unit")
                if not getattr(form, f"letter_{name}").errors}
