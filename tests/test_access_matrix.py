@@ -10,6 +10,7 @@ from forum.boards.roles import grant
 from forum.boards.services import reply
 from forum.extensions import db
 from forum.auth.verification import request_verification
+from forum.letters.writing import write_letter
 from forum.models import (Ban, BoardRole, Notification, Post, QueueItem, Report, Verification,
                           WordRule)
 from forum.moderation.bans import ban_user
@@ -46,17 +47,21 @@ SECURITY_POST = expect(403, guest=302, security=302)
 EDITORS_PAGE = expect(403, guest=302, moderator=200, unit_account=200, system=200)
 EDITORS_POST = expect(403, guest=302, moderator=302, unit_account=302, system=302)
 MOVERS = expect(403, guest=302, moderator=302, system=302)
+LETTER_STAFF = expect(404, guest=302)  # only the box's handlers, none of these roles
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
     "boards.index": [("GET", "/", None, EVERYONE)],
-    "boards.board": [("GET", "/b/{board}", None, EVERYONE)],
+    "boards.board": [("GET", "/b/{board}", None, EVERYONE), ("GET", "/b/{box}", None, EVERYONE)],
     "boards.new_thread": [("GET", "/b/{board}/new", None, LOGGED_IN),
-                          ("POST", "/b/{board}/new", {"title": "新主题", "body": "内容"}, POSTS)],
-    "boards.thread": [("GET", "/t/{thread}", None, EVERYONE)],
+                          ("POST", "/b/{board}/new", {"title": "新主题", "body": "内容"}, POSTS),
+                          ("GET", "/b/{box}/new", None, EVERYONE)],
+    "boards.thread": [("GET", "/t/{thread}", None, EVERYONE),
+                      ("GET", "/t/{letter_thread}", None, expect(404))],
     "boards.reply_to": [("GET", "/t/{thread}/reply", None, LOGGED_IN),
                         ("POST", "/t/{thread}/reply", {"body": "回复"}, POSTS)],
-    "boards.post": [("GET", "/p/{post}", None, expect(302))],
+    "boards.post": [("GET", "/p/{post}", None, expect(302)),
+                    ("GET", "/p/{letter_post}", None, expect(404))],
     "boards.edit": [("GET", "/p/{first}/edit", None, EDITORS_PAGE),
                     ("POST", "/p/{first}/edit", {"title": "改", "body": "改过", "reason": "整理"}, EDITORS_POST)],
     "boards.manage": [("GET", "/b/{board}/manage", None, MANAGERS_PAGE),
@@ -99,6 +104,16 @@ ROUTES = {
     "mod.queue_reject": [("POST", "/q/{item}/reject", {"reason": "不通过"}, QUEUE_DECIDERS)],
     "mod.report_close": [("POST", "/mod/reports/{report}/resolve", {}, QUEUE_DECIDERS),
                          ("POST", "/mod/reports/{report}/dismiss", {}, QUEUE_DECIDERS)],
+    "letters.captcha_image": [("GET", "/letters/captcha.png", None, EVERYONE)],
+    "letters.track": [("GET", "/letters/track", None, EVERYONE),
+                      ("POST", "/letters/track", {"code": "AAAA-BBBB"}, EVERYONE)],
+    "letters.rate_by_code": [("POST", "/letters/rate", {"code": "AAAA", "rating": "fair"}, POSTS)],
+    "letters.rate": [("POST", "/letters/{letter}/rate", {"rating": "fair"}, LETTER_STAFF)],
+    "letters.mine": [("GET", "/letters/mine", None, LOGGED_IN)],
+    "letters.letter": [("GET", "/letters/{letter}", None, LETTER_STAFF)],
+    "letters.step": [("POST", "/letters/{letter}/accept", {}, LETTER_STAFF),
+                     ("POST", "/letters/{letter}/refuse", {"reason": "不受理"}, LETTER_STAFF)],
+    "letters.stats": [("GET", "/stats", None, EVERYONE)],
     "admin.home": [("GET", "/admin/", None, ADMIN_HOME)],
     "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
     "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],
@@ -150,12 +165,17 @@ def build_world():
     request_verification(make_user(), "王五", "13900000000")
     notify([people["member"]], "reply", post=post, data={"title": thread.title})
     db.session.commit()
+    box = make_board(type="mailbox", unit=unit, settings={"guests": True})
+    letter, _code = write_letter(box, None, kind="consult", title="来信", body="来信内容")
     one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
            "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole),
-           "verification": one(Verification), "notification": one(Notification)}
+           "verification": one(Verification), "notification": one(Notification),
+           "box": box.slug, "letter": letter.id, "letter_thread": letter.thread_id,
+           "letter_post": db.session.execute(db.select(Post.id).where(
+               Post.thread_id == letter.thread_id)).scalar_one()}
     return people, ids
 
 

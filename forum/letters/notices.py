@@ -1,7 +1,6 @@
 """Notifications about letters: to the writer (state changes, the answer) and to the
 box's handlers (a new letter, an overdue one). They lead to the letter page and carry
 no letter text, so a notification list shows nothing its owner may not read."""
-from flask import url_for
 from flask_babel import gettext as _
 
 from forum.extensions import db
@@ -33,7 +32,8 @@ def notify_writer(letter, actor):
 
 
 def _url(letter):
-    return url_for("letters.letter", letter_id=letter.id)
+    # A path, not url_for: letters are also written outside requests (CLI, imports).
+    return f"/letters/{letter.id}"
 
 
 @kind("letter_new")
