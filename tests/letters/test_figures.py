@@ -1,0 +1,44 @@
+"""Figures of the mailboxes on /stats and each box page."""
+from forum.letters import triage
+from forum.letters.queries import figures
+from forum.letters.writing import write_letter
+from tests.letters.helpers import make_box, make_handler
+
+
+def _answered(box, handler, kind, rating=None):
+    letter = write_letter(box, None, kind=kind, title="来信", body="内容")[0]
+    triage.accept_letter(letter, handler)
+    triage.send_answer(letter, handler, "答复")
+    if rating:
+        triage.rate_letter(letter, rating, "")
+    return letter
+
+
+def test_figures_count_received_answered_on_time_and_satisfaction_by_month_and_kind():
+    box = make_box()
+    handler = make_handler(box)
+    _answered(box, handler, "consult", "satisfied")
+    _answered(box, handler, "complain", "unsatisfied")
+    write_letter(box, None, kind="consult", title="未办", body="内容")
+    rows = dict(figures([box])[box.id])
+    (month,) = {m for m, _kind in rows}
+    total, consult = rows[(month, "")], rows[(month, "consult")]
+    assert (total.received, total.accepted, total.answered) == (3, 2, 2)
+    assert (total.on_time_rate, total.satisfaction) == (100, 50)
+    assert (consult.received, consult.answered, consult.satisfaction) == (2, 1, 100)
+
+
+def test_the_whistleblower_box_gives_monthly_totals_only(client):
+    box = make_box(whistleblower=True)
+    handler = make_handler(box)
+    _answered(box, handler, "report")
+    _answered(box, handler, "complain")
+    assert [kind for (_month, kind), _tally in figures([box])[box.id]] == [""]
+
+
+def test_stats_and_the_box_page_show_the_figures_to_guests(client):
+    box = make_box(slug="organization")
+    _answered(box, make_handler(box), "consult", "fair")
+    for page in (client.get("/stats"), client.get("/b/organization")):
+        assert page.status_code == 200
+        assert "100%" in page.get_data(as_text=True)
