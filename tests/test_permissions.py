@@ -51,9 +51,14 @@ NOTICE = {**DISCUSSION, **{who: A.VIEW | A.REPLY for who in DISCUSSION if DISCUS
 PENDING = {who: A.VIEW for who in DISCUSSION} | {"unit_account": A.VIEW | A.MANAGE,
                                                  "system_admin": A.VIEW | A.MANAGE}
 
+# A mailbox: everyone signed in may write a letter; its letters are read elsewhere.
+MAILBOX = {who: A.VIEW | A.START for who in DISCUSSION} | {
+    "guest": A.VIEW, "banned": A.VIEW, "unit_account": A.VIEW | A.START | A.MANAGE,
+    "system_admin": A.VIEW | A.START | A.MANAGE}
+
 
 @pytest.mark.parametrize("board_type,expected", [
-    ("discussion", DISCUSSION), ("notice", NOTICE), ("mailbox", PENDING), ("counsel", PENDING),
+    ("discussion", DISCUSSION), ("notice", NOTICE), ("mailbox", MAILBOX), ("counsel", PENDING),
 ])
 def test_access_matrix(board_type, expected):
     unit = make_unit()

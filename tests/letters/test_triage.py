@@ -100,3 +100,16 @@ def test_the_unit_sees_only_letters_transferred_to_it(app):
     assert "转给本镇的信" in client.get("/mod/").get_data(as_text=True)
     triage.transfer_letter(db.session.get(Letter, letter.id), handler, other.id)
     assert client.get(f"/letters/{letter.id}").status_code == 404
+
+
+def test_the_generic_thread_routes_give_a_letter_to_nobody_not_even_its_handler(app):
+    from forum.boards.registry import get_type
+    from forum.permissions import Access
+
+    box = make_box()
+    handler = make_handler(box)
+    letter = _letter(box)
+    assert get_type("mailbox").access(handler, box, letter.thread, {"handler"}) == Access.NONE
+    client = login(app.test_client(), handler)
+    assert client.get(f"/t/{letter.thread_id}").status_code == 404
+    assert client.get(f"/letters/{letter.id}").status_code == 200
