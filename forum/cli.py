@@ -114,6 +114,15 @@ def recount_command():
     click.echo("counters rebuilt")
 
 
+@forum_cli.command("letters-overdue")
+@with_appcontext
+def letters_overdue():
+    """Notify handlers of letters past their due date (run daily, e.g. from cron)."""
+    from forum.letters.triage import flag_overdue_letters
+
+    click.echo(f"{flag_overdue_letters()} overdue letters flagged")
+
+
 @forum_cli.command("bench-data")
 @click.option("--posts", default=1_000_000, show_default=True)
 @click.option("--users", default=50_000, show_default=True)

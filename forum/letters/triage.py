@@ -9,11 +9,12 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 
 from forum.extensions import db
-from forum.letters.deadlines import add_working_days, box_days, today
-from forum.letters.notices import notify_writer
+from forum.letters.deadlines import add_working_days, box_days, is_overdue, today
+from forum.letters.notices import notify_handlers, notify_writer
 from forum.markup import render
 from forum.models import Letter, Unit
 from forum.models.base import utcnow
+from forum.models.letter import OPEN_STATES, RATINGS
 from forum.moderation.audit import log_action
 from forum.service import Refused, commit
 
@@ -80,8 +81,6 @@ def publish_letter(letter, actor):
 
 def rate_letter(letter, rating, comment):
     """The writer's rating of the answer, once."""
-    from forum.models.letter import RATINGS
-
     if rating not in RATINGS:
         raise Refused(_("Choose how satisfied you are."), field="rating")
     _claim(letter, (Letter.rating.is_(None), Letter.state.in_(("answered", "closed"))),
@@ -89,6 +88,19 @@ def rate_letter(letter, rating, comment):
            rated_at=utcnow(), state="rated")
     log_action(None, "letter_rate", "letter", letter.id)  # the writer stays unnamed
     commit()
+
+
+def flag_overdue_letters():
+    """Tell the handlers, once per letter, of each open letter past its due date."""
+    on = today()
+    late = [letter for letter in db.session.execute(db.select(Letter).where(
+        Letter.state.in_(OPEN_STATES), Letter.overdue_notified_at.is_(None))).scalars()
+        if is_overdue(letter, on)]
+    for letter in late:
+        letter.overdue_notified_at = utcnow()
+        notify_handlers(letter, "letter_overdue")
+    commit()
+    return len(late)
 
 
 def _move(letter, actor, action, from_states, to_state, notify=True, **values):

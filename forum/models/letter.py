@@ -52,6 +52,7 @@ class Letter(db.Model):
     rated_at = db.Column(db.DateTime, nullable=True)
     closed_at = db.Column(db.DateTime, nullable=True)
     published_at = db.Column(db.DateTime, nullable=True)
+    overdue_notified_at = db.Column(db.DateTime, nullable=True)  # handlers told it is late
 
     thread = db.relationship("Thread")
     board = db.relationship("Board")

@@ -52,6 +52,7 @@ def upgrade():
     sa.Column('rated_at', sa.DateTime(), nullable=True),
     sa.Column('closed_at', sa.DateTime(), nullable=True),
     sa.Column('published_at', sa.DateTime(), nullable=True),
+    sa.Column('overdue_notified_at', sa.DateTime(), nullable=True),
     sa.ForeignKeyConstraint(['board_id'], ['board.id'], name=op.f('fk_letter_board_id_board')),
     sa.ForeignKeyConstraint(['thread_id'], ['thread.id'], name=op.f('fk_letter_thread_id_thread')),
     sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], name=op.f('fk_letter_unit_id_unit')),

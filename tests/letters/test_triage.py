@@ -113,3 +113,22 @@ def test_the_generic_thread_routes_give_a_letter_to_nobody_not_even_its_handler(
     client = login(app.test_client(), handler)
     assert client.get(f"/t/{letter.thread_id}").status_code == 404
     assert client.get(f"/letters/{letter.id}").status_code == 200
+
+
+def test_handlers_are_told_once_of_a_letter_past_due(app):
+    from forum.letters.triage import flag_overdue_letters
+    from forum.models import Notification
+
+    box = make_box()
+    handler = make_handler(box)
+    late = _letter(box, "逾期的信")
+    _letter(box, "新来的信")
+    db.session.execute(update(Letter).where(Letter.id == late.id)
+                       .values(accept_due=late.accept_due - timedelta(days=60)))
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["forum", "letters-overdue"])
+    assert "1 overdue letters flagged" in result.output
+    assert flag_overdue_letters() == 0
+    told = db.session.execute(db.select(Notification).where(
+        Notification.user_id == handler.id, Notification.kind == "letter_overdue")).scalars().all()
+    assert [n.url for n in told] == [f"/letters/{late.id}"]
