@@ -42,3 +42,27 @@ def test_stats_and_the_box_page_show_the_figures_to_guests(client):
     for page in (client.get("/stats"), client.get("/b/organization")):
         assert page.status_code == 200
         assert "100%" in page.get_data(as_text=True)
+
+
+def test_the_box_page_costs_the_same_queries_with_more_published_letters(client, count_queries):
+    from forum.letters.triage import publish_letter
+
+    box = make_box(slug="secretary")
+    handler = make_handler(box)
+
+    def publish_one():
+        letter = write_letter(box, None, kind="consult", title="来信", body="内容", consent=True)[0]
+        triage.accept_letter(letter, handler)
+        triage.send_answer(letter, handler, "答复")
+        publish_letter(letter, handler)
+
+    publish_one()
+    client.get("/b/secretary")
+    with count_queries() as few:
+        client.get("/b/secretary")
+    for _ in range(5):
+        publish_one()
+    with count_queries() as more:
+        page = client.get("/b/secretary").get_data(as_text=True)
+    assert page.count('class="published-letter"') == 6
+    assert len(more) == len(few) <= 8

@@ -122,3 +122,13 @@ def test_a_letter_about_the_box_itself_goes_to_the_superior_box(app):
 def test_the_captcha_is_an_image_drawn_here(client):
     response = client.get("/letters/captcha.png")
     assert response.mimetype == "image/png" and response.data[:4] == b"\x89PNG"
+
+
+def test_the_sealing_key_lives_in_the_instance_folder_readable_by_the_owner_only(app):
+    from pathlib import Path
+
+    from forum.letters.seal import KEY_FILE, seal
+
+    seal("1")
+    key = Path(app.instance_path) / KEY_FILE
+    assert key.exists() and oct(key.stat().st_mode & 0o777) == "0o600"
