@@ -52,6 +52,7 @@ def configure_blueprints(app):
     from forum.auth import account_views, profile, reset_views  # noqa: F401
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
+    from forum.boards import reading_views as _reading_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
     from forum.notifications import views as _notification_views  # noqa: F401
     from forum.auth import bp as auth_bp

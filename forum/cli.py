@@ -123,6 +123,15 @@ def letters_overdue():
     click.echo(f"{flag_overdue_letters()} overdue letters flagged")
 
 
+@forum_cli.command("digest")
+@with_appcontext
+def digest_command():
+    """Mail unread notifications to members who asked for a digest (run daily from cron)."""
+    from forum.notifications.digest import send_digests
+
+    click.echo(f"{send_digests()} digests sent")
+
+
 @forum_cli.command("bench-data")
 @click.option("--posts", default=1_000_000, show_default=True)
 @click.option("--users", default=50_000, show_default=True)

@@ -129,6 +129,14 @@ ROUTES = {
     "notifications.open": [("GET", "/notifications/{notification}", None,
                             expect(404, guest=302, member=302))],
     "notifications.read_all": [("POST", "/notifications/read", {}, POSTS)],
+    "notifications.digest": [("POST", "/notifications/digest", {"digest": "1"}, POSTS)],
+    "notifications.complete_mention": [("GET", "/mentions?q=mem", None, LOGGED_IN)],
+    "boards.thread_subscribe": [("POST", "/t/{thread}/subscribe", {}, POSTS)],
+    "boards.thread_unsubscribe": [("POST", "/t/{thread}/unsubscribe", {}, POSTS)],
+    "boards.board_subscribe": [("POST", "/b/{board}/subscribe", {}, POSTS)],
+    "boards.board_unsubscribe": [("POST", "/b/{board}/unsubscribe", {}, POSTS)],
+    "boards.board_read": [("POST", "/b/{board}/read", {}, POSTS)],
+    "boards.first_unread": [("GET", "/t/{thread}/unread", None, expect(302))],
 }
 
 

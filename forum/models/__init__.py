@@ -5,10 +5,12 @@ from forum.models.content import Post, Thread
 from forum.models.letter import Letter
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
 from forum.models.notification import Notification
+from forum.models.reading import BoardRead, Subscription, ThreadRead
 from forum.models.site import RateCounter, SiteSetting
 from forum.models.unit import Unit
 from forum.models.user import User
 
-__all__ = ["Ban", "Board", "BoardRole", "Category", "Letter", "ModAction", "Notification",
-           "PasswordReset", "Post", "QueueItem", "RateCounter", "Report", "SecurityEvent",
-           "SiteSetting", "Thread", "Unit", "User", "Verification", "WordRule"]
+__all__ = ["Ban", "Board", "BoardRead", "BoardRole", "Category", "Letter", "ModAction",
+           "Notification", "PasswordReset", "Post", "QueueItem", "RateCounter", "Report", "SecurityEvent",
+           "SiteSetting", "Subscription", "Thread", "ThreadRead", "Unit", "User",
+           "Verification", "WordRule"]

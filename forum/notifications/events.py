@@ -7,6 +7,7 @@ from forum.extensions import db
 from forum.models import Post
 from forum.notifications.mentions import mentioned_users
 from forum.notifications.service import notify
+from forum.notifications.subscriptions import subscribers
 from forum.permissions import Access, access_for
 
 QUOTE_RE = re.compile(r"^> \*\*.+\*\* #(\d+)\s*$", re.M)
@@ -27,6 +28,8 @@ def announce_post(post, thread, author, mentioned=None):
         reasons.setdefault(user.id, ("quote", user))
     if post.number > 1 and thread.author is not None:
         reasons.setdefault(thread.author_id, ("reply", thread.author))
+    for user in subscribers(thread, new_thread=post.number == 1):
+        reasons.setdefault(user.id, ("subscription", user))
     reasons.pop(author.id, None)
     data = {"title": thread.title}
     for kind_name, user in reasons.values():

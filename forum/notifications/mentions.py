@@ -31,3 +31,16 @@ def mentioned_users(body, strict=True):
         if user is not None:
             found.append(user)
     return found
+
+
+def complete_username(prefix, limit=8):
+    """Accounts whose username starts with prefix (at least 2 characters), shortest first."""
+    key = User.key_for(prefix)[:20]
+    if len(key) < 2 or not MENTION_RE.fullmatch("@" + key):
+        return []
+    pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return db.session.execute(
+        db.select(User).where(User.username_key.like(pattern, escape="\\"),
+                              User.deleted_at.is_(None))
+        .order_by(db.func.length(User.username_key), User.username_key).limit(limit)
+    ).scalars().all()

@@ -1,10 +1,15 @@
 """/notifications: the member's notifications; opening one marks it read."""
-from flask import abort, redirect, render_template, request, url_for
+from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
+from forum.notifications.digest import set_digest
+from forum.service import Refused
+
 from forum.notifications import bp
 from forum.notifications.kinds import describe
+from forum.notifications.mentions import complete_username
 from forum.notifications.service import inbox, mark_all_read, open_notification
 
 
@@ -28,9 +33,28 @@ def open(notification_id):
 @bp.post("/notifications/read")
 @login_required
 def read_all():
-    if FlaskForm().validate_on_submit():
-        mark_all_read(current_user)
+    mark_all_read(current_user)  # CSRFProtect has checked the form's token
     return redirect(url_for("notifications.index"))
+
+
+@bp.post("/notifications/digest")
+@login_required
+def digest():
+    try:
+        set_digest(current_user, request.form.get("digest") == "1")
+    except Refused as refusal:
+        flash(refusal.message, "error")
+    else:
+        flash(_("Your digest setting has been saved."), "success")
+    return redirect(url_for("notifications.index"))
+
+
+@bp.get("/mentions")
+@login_required
+def complete_mention():
+    """Usernames starting with ?q=, for @mention completion in the editor."""
+    people = complete_username(request.args.get("q", ""))
+    return jsonify([{"username": user.username, "name": user.name} for user in people])
 
 
 def _target(notification):
