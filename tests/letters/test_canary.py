@@ -42,7 +42,8 @@ def _urls(ids, letters):
         post_id = db.session.execute(db.select(Post.id).where(
             Post.thread_id == letter.thread_id)).scalar_one()
         private += [f"/letters/{letter.id}", f"/t/{letter.thread_id}", f"/p/{post_id}",
-                    f"/p/{post_id}/edit", f"/t/{letter.thread_id}/reply"]
+                    f"/p/{post_id}/edit", f"/t/{letter.thread_id}/reply",
+                    f"/t/{letter.thread_id}/unread"]
         # The reply page of a public thread opens; the quote of a letter must stay empty.
         pages.append(f"/t/{ids['thread']}/reply?quote={post_id}")
     return pages, private
@@ -72,9 +73,10 @@ def test_no_letter_shows_anywhere_to_a_role_that_may_not_read_it(app, role):
     for letter in letters:
         post_id = db.session.execute(db.select(Post.id).where(
             Post.thread_id == letter.thread_id)).scalar_one()
-        status = post_form(client, f"/p/{post_id}/report", {"reason": "spam"}).status_code
-        if status not in (302, 404) or (status == 302 and role != "guest"):
-            leaks.append(f"report of letter post: {status}")
+        for action in (f"/p/{post_id}/report", f"/t/{letter.thread_id}/subscribe"):
+            status = post_form(client, action, {"reason": "spam"}).status_code
+            if status not in (302, 404) or (status == 302 and role != "guest"):
+                leaks.append(f"{action}: {status}")
     assert not leaks, f"{role}: " + "; ".join(leaks)
 
 
