@@ -32,16 +32,16 @@ def letter_queue(board_ids, unit_id, filters):
     return db.session.execute(query).scalars().all()
 
 
-def letter_with_body(letter_id):
-    """A letter with its thread and first post, or None."""
-    letter = db.session.execute(
+def get_letter(letter_id):
+    """A letter with its thread, box and unit, or None."""
+    return db.session.execute(
         db.select(Letter).options(joinedload(Letter.thread), joinedload(Letter.board),
                                   joinedload(Letter.unit))
         .where(Letter.id == letter_id)).scalar_one_or_none()
-    return letter
 
 
 def first_post(letter):
+    """The letter's text: the first post of its thread."""
     return db.session.execute(db.select(Post).where(
         Post.thread_id == letter.thread_id, Post.number == 1)).scalar_one()
 

@@ -10,7 +10,7 @@ from forum.feedback import form_errors, show_refusal
 from forum.letters import bp, captcha, triage
 from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, ReasonForm,
                                  TrackForm, TransferForm)
-from forum.letters.queries import figures, first_post, letter_with_body, mailboxes
+from forum.letters.queries import figures, first_post, get_letter, mailboxes
 from forum.letters.seal import unseal
 from forum.letters.tracking import find_by_code, record_letter_read
 from forum.letters.writers import letters_of, writer_id_of
@@ -137,7 +137,7 @@ def mine():
 
 def _letter(letter_id, flag):
     """The letter, or 404 for anyone who may not read it, exactly as for no letter."""
-    letter = letter_with_body(letter_id)
+    letter = get_letter(letter_id)
     if letter is None:
         abort(404)
     access = letter_access(current_user, letter)

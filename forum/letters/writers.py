@@ -1,7 +1,7 @@
 """The writer's link of a letter: plain in ordinary boxes, sealed in the whistleblower box."""
 from forum.extensions import db
 from forum.letters.seal import seal, unseal
-from forum.models import Board, Letter
+from forum.models import Letter
 
 
 def is_whistleblower_box(board):
@@ -29,8 +29,7 @@ def writer_id_of(letter):
 def letters_of(user):
     """The user's own letters, newest first; sealed links are opened one by one."""
     plain = db.select(Letter).where(Letter.writer_id == user.id)
-    sealed = db.select(Letter).join(Board, Board.id == Letter.board_id).where(
-        Letter.writer_sealed.is_not(None))
+    sealed = db.select(Letter).where(Letter.writer_sealed.is_not(None))
     rows = list(db.session.execute(plain).scalars())
     rows += [letter for letter in db.session.execute(sealed).scalars()
              if writer_id_of(letter) == user.id]
