@@ -155,3 +155,33 @@ def test_a_step_the_state_does_not_allow_changes_nothing(app):
                          follow_redirects=True)
     assert says(response.get_data(as_text=True), "This letter has moved on meanwhile; nothing was changed.")
     assert _letter().answer is None
+
+
+def test_a_member_rates_from_the_letter_page_and_cannot_take_handlers_steps(app):
+    box = make_box()
+    handler = make_handler(box)
+    writer = make_user()
+    client = login(app.test_client(), writer)
+    write(client, box, guest=False)
+    letter = _letter()
+    staff = login(app.test_client(), handler)
+    _step(staff, letter, "accept")
+    assert post_form(client, f"/letters/{letter.id}/answer", {"body": "自答"}).status_code == 403
+    _step(staff, letter, "answer", body="答复")
+    assert 'name="rating"' in client.get(f"/letters/{letter.id}").get_data(as_text=True)
+    assert post_form(client, f"/letters/{letter.id}/rate", {"rating": "fair"}).status_code == 302
+    assert _letter().rating == "fair"
+    other = login(app.test_client(), make_user())
+    assert post_form(other, f"/letters/{letter.id}/rate", {"rating": "satisfied"}).status_code == 404
+
+
+def test_a_letter_without_consent_cannot_be_published(app):
+    box = make_box(slug="minister")
+    staff = login(app.test_client(), make_handler(box))
+    write(app.test_client(), box, title="不愿公开的信")
+    letter = _letter()
+    _step(staff, letter, "accept")
+    _step(staff, letter, "answer", body="答复")
+    _step(staff, letter, "publish")
+    assert _letter().published_at is None
+    assert "不愿公开的信" not in app.test_client().get("/b/minister").get_data(as_text=True)
