@@ -132,3 +132,16 @@ def test_the_sealing_key_lives_in_the_instance_folder_readable_by_the_owner_only
     seal("1")
     key = Path(app.instance_path) / KEY_FILE
     assert key.exists() and oct(key.stat().st_mode & 0o777) == "0o600"
+
+
+def test_recounting_from_scratch_still_counts_no_letter(app):
+    from forum.boards.recount import recount
+
+    box = make_box()
+    writer = make_user()
+    write(login(app.test_client(), writer), box, guest=False)
+    recount()
+    db.session.expire_all()
+    box, thread = db.session.get(Board, box.id), db.session.execute(db.select(Thread)).scalar_one()
+    assert (box.thread_count, box.post_count, box.last_post_id) == (0, 0, None)
+    assert thread.last_post_id is None and db.session.get(User, writer.id).post_count == 0
