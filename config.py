@@ -49,6 +49,8 @@ class Config:
     def __init__(self):
         self.INSTANCE_PATH = str(instance_path())
         self.SQLALCHEMY_DATABASE_URI = self._database_url()
+        # Attachments and avatars; a shared volume when several app servers serve them.
+        self.UPLOAD_FOLDER = os.environ.get("FORUM_UPLOADS") or str(instance_path() / "uploads")
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret(instance_path())
         self.RATELIMIT_ENABLED = _flag("FORUM_RATE_LIMITS", "on")
         # Shared by every worker: Redis where there is one, else the forum's database.
