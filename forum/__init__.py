@@ -49,7 +49,7 @@ def configure_blueprints(app):
     # Views are imported here, not by their packages, so that a service can import
     # another package's modules without pulling in every view (and import cycles).
     from forum.admin import accounts as _admin_accounts, views as _admin_views  # noqa: F401
-    from forum.attachments import views as _attachment_views  # noqa: F401
+    from forum.attachments import admin_views as _upload_admin, views as _attachment_views  # noqa: F401
     from forum.auth import account_views, profile, reset_views  # noqa: F401
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
