@@ -37,6 +37,7 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_TIME_LIMIT = None
+    MAX_CONTENT_LENGTH = 256 * 1024 * 1024  # a request with files; each file has its own limit
     THREADS_PER_PAGE = 20
     POSTS_PER_PAGE = 20
     TITLE_MAX = 80

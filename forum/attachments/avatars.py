@@ -37,7 +37,7 @@ def set_avatar(user, upload):
         storage.write(storage.avatar_path(user.id, version, size), out.getvalue())
     user.avatar_version = version
     commit()
-    _remove_files(user.id, old)
+    remove_avatar_files(user.id, old)
 
 
 def remove_avatar(user):
@@ -45,9 +45,10 @@ def remove_avatar(user):
     old = user.avatar_version
     user.avatar_version = None
     commit()
-    _remove_files(user.id, old)
+    remove_avatar_files(user.id, old)
 
 
-def _remove_files(user_id, version):
+def remove_avatar_files(user_id, version):
+    """Delete one version's pictures (after the commit that stopped showing them)."""
     if version is not None:
         storage.remove(*(storage.avatar_path(user_id, version, size) for size in SIZES))

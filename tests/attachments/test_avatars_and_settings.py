@@ -101,3 +101,14 @@ def test_a_limit_set_for_notice_boards_applies_to_them(app):
     from forum.attachments.services import size_limit
 
     assert size_limit("notice") == 1024 * 1024 and size_limit("discussion") == 5 * 1024 * 1024
+
+
+def test_deleting_the_account_deletes_the_avatar(member_client, member, client, app):
+    from pathlib import Path
+
+    upload_avatar(member_client, samples.image_bytes())
+    post_form(member_client, "/account/delete", {"password": "correct horse 9"})
+    db.session.refresh(member)
+    assert member.deleted_at is not None and member.avatar_version is None
+    assert client.get(f"/avatars/{member.id}/1-128.webp").status_code == 404
+    assert not list((Path(app.config["UPLOAD_FOLDER"]) / "avatars").rglob("*.webp"))

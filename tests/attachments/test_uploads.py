@@ -231,3 +231,15 @@ def test_a_name_with_a_backslash_is_refused_by_the_service(member, thread):
         prepare_attachments(member, thread.board, [samples.upload(samples.image_bytes(), "..\\boot.png")])
     assert refused.value.field == "files"
     assert stored_files() == []
+
+
+def test_a_request_larger_than_any_limit_gets_a_clear_413_page(app, member_client, thread):
+    app.config["MAX_CONTENT_LENGTH"], saved = 10_000, app.config["MAX_CONTENT_LENGTH"]
+    try:
+        response = reply_with(member_client, thread, [(samples.PDF + b"0" * 20_000, "big.pdf")])
+    finally:
+        app.config["MAX_CONTENT_LENGTH"] = saved
+    assert response.status_code == 413
+    assert says(response.get_data(as_text=True),
+                "What you sent is too large. Send smaller files, or fewer at a time.")
+    assert stored_files() == []
