@@ -21,7 +21,7 @@ from forum.service import Refused
 MAX_PIXELS = 40_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 MAX_FRAMES = 200
-THUMB_SIZE = (400, 400)
+THUMB_SIZE = (800, 800)
 NAME_MAX = 120
 
 # Pillow format -> (mime type, extension, save options)

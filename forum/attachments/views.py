@@ -39,8 +39,10 @@ def upload(slug):
 def _describe(row):
     url = url_for("attachments.file", token=row.token)
     alt = row.filename.replace("[", "(").replace("]", ")")
+    # A picture shows as its thumbnail (at most 800 px) linked to the full image.
+    thumb = url_for("attachments.thumb", token=row.token)
     return {"token": row.token, "name": row.filename, "url": url, "image": row.is_image,
-            "markdown": f"![{alt}]({url})" if row.is_image else f"[{alt}]({url})"}
+            "markdown": f"[![{alt}]({thumb})]({url})" if row.is_image else f"[{alt}]({url})"}
 
 
 @bp.get("/a/<token>")

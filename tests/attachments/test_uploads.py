@@ -151,7 +151,7 @@ def test_a_refused_post_keeps_none_of_its_new_files(member_client, thread):
 def test_the_editor_upload_is_pending_until_the_reply_names_it(member_client, member, thread):
     answer = upload_json(member_client, thread.board, samples.image_bytes(), "截图.png").get_json()
     token = answer["files"][0]["token"]
-    assert answer["files"][0]["markdown"] == f"![截图.png](/a/{token})"
+    assert answer["files"][0]["markdown"] == f"[![截图.png](/a/{token}/thumb)](/a/{token})"
     assert only_attachment().post_id is None
     response = post_form(member_client, f"/t/{thread.id}/reply",
                          {"body": answer["files"][0]["markdown"], "attachments": token, "submit": "1"})
@@ -159,7 +159,7 @@ def test_the_editor_upload_is_pending_until_the_reply_names_it(member_client, me
     attachment = only_attachment()
     assert attachment.post.number == 2
     page = member_client.get(f"/t/{thread.id}").get_data(as_text=True)
-    assert f'<img alt="截图.png" src="/a/{token}"' in page
+    assert f'<img alt="截图.png" src="/a/{token}/thumb"' in page
 
 
 def test_someone_elses_pending_upload_cannot_be_taken_into_a_post(app, member_client, thread):

@@ -40,10 +40,11 @@ def test_a_pasted_image_shows_inline_in_the_posted_reply(device, new_page, zh):
     page.evaluate(PASTE_PNG, png)
     expect(page.locator(".upload-status")).to_have_text(zh("Uploaded."))
     expect(page.locator(".attachment-list li")).to_have_text("粘贴.png")
-    expect(page.locator("#body")).to_have_value(re.compile(r"现场照片如下：\n!\[粘贴\.png\]\(/a/[\w-]{32}\)\n$"))
+    expect(page.locator("#body")).to_have_value(
+        re.compile(r"现场照片如下：\n\[!\[粘贴\.png\]\(/a/([\w-]{32})/thumb\)\]\(/a/\1\)\n$"))
     page.locator(SUBMIT).first.click()
 
-    image = page.locator("article.post .post-body img[src^='/a/']")
+    image = page.locator("article.post .post-body a[href^='/a/'] img[src$='/thumb']")
     expect(image).to_have_count(1)
     expect(image).to_be_visible()
     assert page.evaluate("img => img.naturalWidth", image.element_handle()) == 120
