@@ -129,3 +129,16 @@ def _with_extension(name, ext):
     if dot and old.lower() in {ext, "jpeg" if ext == "jpg" else ext}:
         return name
     return f"{name}.{ext}"
+
+
+def prune_pending(days):
+    """Delete uploads no post took within `days` days: rows first, then their files."""
+    rows = db.session.execute(
+        db.select(Attachment).where(Attachment.post_id.is_(None),
+                                    Attachment.created_at < utcnow() - timedelta(days=days))
+    ).scalars().all()
+    for row in rows:
+        db.session.delete(row)
+    commit()
+    discard_files(rows)
+    return len(rows)

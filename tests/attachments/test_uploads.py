@@ -243,3 +243,19 @@ def test_a_request_larger_than_any_limit_gets_a_clear_413_page(app, member_clien
     assert says(response.get_data(as_text=True),
                 "What you sent is too large. Send smaller files, or fewer at a time.")
     assert stored_files() == []
+
+
+def test_uploads_no_post_took_are_pruned_with_their_files(app, member, thread):
+    from datetime import timedelta
+
+    from forum.attachments.services import upload_attachments
+
+    old, fresh = (upload_attachments(member, thread.board, [samples.upload(samples.image_bytes(), n)])[0]
+                  for n in ("old.png", "fresh.png"))
+    old.created_at -= timedelta(days=3)
+    db.session.commit()
+    result = app.test_cli_runner().invoke(args=["forum", "prune-uploads", "--days", "2"])
+    assert "1 pending uploads deleted" in result.output
+    tokens = db.session.execute(db.select(Attachment.token)).scalars().all()
+    assert tokens == [fresh.token]
+    assert len(stored_files()) == 2  # the fresh picture and its thumbnail
