@@ -203,6 +203,7 @@ def test_a_new_thread_and_an_edit_take_files_too(member_client, member):
                          content_type="multipart/form-data")
     assert response.status_code == 302
     first = only_attachment().post
+    assert "通知.pdf" in member_client.get(f"/p/{first.id}/edit").get_data(as_text=True)
     post_form(member_client, f"/p/{first.id}/edit",
               {"title": "带附件的主题", "body": "又加一个", "submit": "1",
                "files": [(io.BytesIO(samples.image_bytes()), "图.png")]},
