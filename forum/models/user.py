@@ -39,6 +39,7 @@ class User(UserMixin, db.Model):
     deleted_at = db.Column(db.DateTime, nullable=True)
     # The ban in force, if any (the Ban rows keep the whole history).
     ban_id = db.Column(db.ForeignKey("ban.id", use_alter=True), nullable=True)
+    avatar_version = db.Column(db.Integer, nullable=True)  # None: the default avatar
 
     unit = db.relationship("Unit", lazy="joined", innerjoin=False)
     ban = db.relationship("Ban", foreign_keys=[ban_id], lazy="joined", post_update=True)

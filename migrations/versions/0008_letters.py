@@ -1,7 +1,7 @@
 """Letters to the leaders' mailboxes
 
 Revision ID: 0008
-Revises: 0009
+Revises: 0006
 Create Date: 2026-11-27 07:32:20.687760
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0008'
-down_revision = '0009'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
