@@ -1,5 +1,6 @@
 """Letter pages: write, track, my letters, one letter and the steps handlers take."""
-from flask import abort, current_app, flash, redirect, render_template, request, url_for
+from flask import (abort, current_app, flash, redirect, render_template, request, session,
+                   url_for)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -15,7 +16,7 @@ from forum.letters.seal import unseal
 from forum.letters.tracking import find_by_code, record_letter_read
 from forum.letters.writers import letters_of, writer_id_of
 from forum.letters.writing import letter_kinds, superior_box, write_letter
-from forum.models import Unit
+from forum.models import Letter, Unit
 from forum.permissions import Access, access_for, letter_access, require
 from forum.service import Refused
 
@@ -39,10 +40,22 @@ def write_page(board):
             except Refused as refusal:
                 show_refusal(form, refusal)
             else:
-                return _no_store(render_template("letters/written.html", letter=letter,
-                                                 board=letter.board, code=code))
+                # Post/Redirect/Get: a reload of the next page cannot send the letter twice.
+                session["letter_sent"] = {"id": letter.id, "code": code}
+                return redirect(url_for("letters.sent"))
     return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
                                      superior=superior_box(board)))
+
+
+@bp.get("/letters/sent")
+def sent():
+    """The query code of the letter just sent, shown once: the session forgets it here."""
+    just_sent = session.pop("letter_sent", None)
+    letter = just_sent and db.session.get(Letter, just_sent["id"])
+    if letter is None:
+        return redirect(url_for("letters.track"))
+    return _no_store(render_template("letters/written.html", letter=letter, board=letter.board,
+                                     code=just_sent["code"]))
 
 
 def _write(board, form, guest):

@@ -26,13 +26,14 @@ def letter_form(**fields):
 
 
 def write(client, box, guest=True, **fields):
-    """Send a letter; returns the response of the POST (the page with the code)."""
+    """Send a letter; returns the page the POST leads to (the one with the code)."""
     token = csrf_token(client, f"/b/{box.slug}/new")
     data = {"csrf_token": token, **letter_form(**fields)}
     if guest:
         client.get("/letters/captcha.png")
         data.setdefault("captcha", CAPTCHA_TEXT)
-    return client.post(f"/b/{box.slug}/new", data={k: v for k, v in data.items() if v is not None})
+    return client.post(f"/b/{box.slug}/new", data={k: v for k, v in data.items() if v is not None},
+                       follow_redirects=True)
 
 
 def code_of(response):

@@ -26,6 +26,15 @@ def test_the_query_code_is_shown_once_and_stored_only_as_a_hash(client):
     assert letter.code_hash == hash_code(code) and normalise(code) not in letter.code_hash
 
 
+def test_reloading_the_page_after_sending_neither_resends_nor_shows_the_code_again(client):
+    box = make_box()
+    code = code_of(write(client, box))
+    again = client.get("/letters/sent")
+    assert again.status_code == 302 and again.headers["Location"] == "/letters/track"
+    assert code not in client.get("/letters/track").get_data(as_text=True)
+    assert len(_letters()) == 1
+
+
 def test_a_letter_has_no_author_and_counts_nowhere(app):
     box = make_box()
     writer = make_user()
