@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from forum.extensions import db
 from forum.labels import LETTER_STATES
 from forum.letters.writers import writer_id_of
-from forum.models import BoardRole
+from forum.models import BoardRole, User
 from forum.notifications.kinds import kind
 from forum.notifications.service import notify
 
@@ -21,6 +21,20 @@ def notify_handlers(letter, what, actor=None):
     """Tell the box's handlers about a new or overdue letter."""
     notify(handler_ids(letter.board_id), what, actor=actor, url=_url(letter),
            data={"letter": letter.id})
+
+
+def notify_box_admins(letter):
+    """Tell the box's admins (its unit's accounts, or the system admins of a box no unit
+    owns) that a letter is overdue: its number and box only, since they may not read it."""
+    board = letter.board
+    if board.unit_id is not None:
+        admins = db.select(User.id).where(User.unit_id == board.unit_id,
+                                          User.is_unit_account.is_(True))
+    else:
+        admins = db.select(User.id).where(User.admin_role == "system")
+    recipients = set(db.session.execute(admins).scalars()) - handler_ids(letter.board_id)
+    notify(recipients, "letter_overdue_box", url=f"/b/{board.slug}",
+           data={"letter": letter.id, "box": board.name})
 
 
 def notify_writer(letter, actor):
@@ -44,6 +58,12 @@ def _new(n):
 @kind("letter_overdue")
 def _overdue(n):
     return _("Letter No. %(id)s is past its due date.", id=n.data.get("letter"))
+
+
+@kind("letter_overdue_box")
+def _overdue_in_box(n):
+    return _("Letter No. %(id)s in %(box)s is past its due date; its handlers have been told.",
+             id=n.data.get("letter"), box=n.data.get("box", ""))
 
 
 @kind("letter_state")

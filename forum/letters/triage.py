@@ -10,7 +10,7 @@ from sqlalchemy import update
 
 from forum.extensions import db
 from forum.letters.deadlines import add_working_days, box_days, is_overdue, today
-from forum.letters.notices import notify_handlers, notify_writer
+from forum.letters.notices import notify_box_admins, notify_handlers, notify_writer
 from forum.markup import render
 from forum.models import Letter, Unit
 from forum.models.base import utcnow
@@ -91,7 +91,8 @@ def rate_letter(letter, rating, comment):
 
 
 def flag_overdue_letters():
-    """Tell the handlers, once per letter, of each open letter past its due date."""
+    """Tell the handlers and the box's admins, once per letter, of each open letter past
+    its due date."""
     on = today()
     late = [letter for letter in db.session.execute(db.select(Letter).where(
         Letter.state.in_(OPEN_STATES), Letter.overdue_notified_at.is_(None))).scalars()
@@ -99,6 +100,7 @@ def flag_overdue_letters():
     for letter in late:
         letter.overdue_notified_at = utcnow()
         notify_handlers(letter, "letter_overdue")
+        notify_box_admins(letter)
     commit()
     return len(late)
 

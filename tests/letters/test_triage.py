@@ -132,3 +132,26 @@ def test_handlers_are_told_once_of_a_letter_past_due(app):
     told = db.session.execute(db.select(Notification).where(
         Notification.user_id == handler.id, Notification.kind == "letter_overdue")).scalars().all()
     assert [n.url for n in told] == [f"/letters/{late.id}"]
+
+
+def test_the_box_admins_are_told_of_an_overdue_letter_without_its_content(app):
+    from forum.letters.triage import flag_overdue_letters
+    from forum.models import Notification
+
+    unit = make_unit()
+    box = make_box()
+    box.unit_id = unit.id
+    db.session.commit()
+    admin = make_user(unit_id=unit.id, is_unit_account=True, is_verified=True)
+    late = _letter(box, "逾期未办的信")
+    db.session.execute(update(Letter).where(Letter.id == late.id)
+                       .values(accept_due=late.accept_due - timedelta(days=60)))
+    db.session.commit()
+    assert flag_overdue_letters() == 1
+    (told,) = db.session.execute(db.select(Notification).where(
+        Notification.user_id == admin.id)).scalars().all()
+    assert told.kind == "letter_overdue_box" and told.url == f"/b/{box.slug}"
+    client = login(app.test_client(), admin)
+    page = client.get("/notifications").get_data(as_text=True)
+    assert box.name in page and "逾期未办的信" not in page
+    assert client.get(f"/letters/{late.id}").status_code == 404
