@@ -114,6 +114,20 @@ def recount_command():
     click.echo("counters rebuilt")
 
 
+@forum_cli.command("reindex")
+@with_appcontext
+def reindex_command():
+    """Rebuild the search index from the database."""
+    import time
+
+    from forum.search.adapter import backend, reindex
+
+    started = time.monotonic()
+    count = reindex(echo=lambda done: click.echo(f"{done} posts…"))
+    click.echo(f"indexed {count} posts with {backend().name} "
+               f"in {time.monotonic() - started:.1f} s")
+
+
 @forum_cli.command("bench-data")
 @click.option("--posts", default=1_000_000, show_default=True)
 @click.option("--users", default=50_000, show_default=True)
