@@ -36,8 +36,8 @@ def _add(lexemes, items, weight, offset):
 def vector_literal(title, body):
     """The tsvector, as PostgreSQL's literal syntax, of a post's title and body."""
     lexemes = {}
-    word_end = _add(lexemes, enumerate(text.words(title)), "A", 0) if title else 0
-    _add(lexemes, enumerate(text.words(body)), "B", word_end)
+    word_end = _add(lexemes, text.words(title), "A", 0) if title else 0
+    _add(lexemes, text.words(body), "B", word_end)
     gram_end = _add(lexemes, ((p, GRAM_PREFIX + g) for p, g in text.grams(title)), "A", 0) \
         if title else 0
     _add(lexemes, ((p, GRAM_PREFIX + g) for p, g in text.grams(body)), "B", gram_end)

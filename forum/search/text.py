@@ -47,8 +47,28 @@ def normalise(text):
 
 
 def words(text):
-    """jieba search-mode words of normalised text, in order (sub-words before the word)."""
-    return [token for token in jieba.cut_for_search(normalise(text)) if _WORD_RE.search(token)]
+    """(position, word) for normalised text: jieba's precise words at sequential
+    positions, and the dictionary words inside a long word (组织 in 组织部门) at that
+    word's position, as jieba's search mode finds them. A query's words then match as a
+    phrase wherever its precise words stand side by side (生活会 in 组织生活会)."""
+    frequencies = jieba.dt.FREQ
+    position = -1
+    result = []
+    for word in jieba.cut(normalise(text)):
+        if not _WORD_RE.search(word):
+            continue
+        position += 1
+        for size in (2, 3):
+            if len(word) > size:
+                result.extend((position, word[i:i + size]) for i in range(len(word) - size + 1)
+                              if frequencies.get(word[i:i + size]))
+        result.append((position, word))
+    return result
+
+
+def query_tokens(word):
+    """jieba's precise words of one query word, in order."""
+    return [token for token in jieba.cut(normalise(word)) if _WORD_RE.search(token)]
 
 
 def grams(text):
@@ -96,7 +116,7 @@ def query_words(query):
     text = normalise(query)[:MAX_QUERY_CHARS]
     result = []
     for raw in text.split():
-        tokens = words(raw)
+        tokens = query_tokens(raw)
         if tokens:
             result.append((raw, tokens, query_grams(raw)))
     return result[:MAX_QUERY_WORDS]

@@ -27,17 +27,17 @@ TITLE_BOOST = 5.0
 
 
 class WordTokenizer(Tokenizer):
-    """jieba search-mode words with sequential positions, so phrases match."""
+    """jieba words with sequential positions, so phrases match."""
 
     split = staticmethod(text.words)
 
     def __call__(self, value, positions=False, chars=False, keeporiginal=False,
                  removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
         token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, word in enumerate(self.split(value), start_pos):
+        for pos, word in self.split(value):
             token.text, token.boost, token.stopped = word, 1.0, False
             if positions:
-                token.pos = pos
+                token.pos = start_pos + pos
             yield token
 
 
