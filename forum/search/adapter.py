@@ -148,5 +148,6 @@ def search(query, user, filters=None, page=1, newest=False):
         ids, total = backend().search(parsed, filters, newest, page, PER_PAGE, fallback=True)
     results.total = total
     results.pages = max(1, min(MAX_PAGES, -(-total // PER_PAGE)))
-    results.hits = visible_hits(ids, user, parsed)
+    if page <= results.pages:  # Whoosh answers a page too far with the last one
+        results.hits = visible_hits(ids, user, parsed)
     return results

@@ -6,12 +6,12 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.auth.services import find_user
-from forum.boards.registry import public_types
+from forum.boards.registry import get_type, public_types
 from forum.extensions import db
 from forum.models import Board, Thread
 from forum.permissions import Access, access_for
 from forum.search import bp
-from forum.search.adapter import MAX_PAGES, search
+from forum.search.adapter import search
 from forum.search.text import MAX_QUERY_CHARS
 
 SORTS = ("relevance", "newest")
@@ -21,38 +21,26 @@ SORTS = ("relevance", "newest")
 def search_page():
     args = request.args
     query = args.get("q", "").strip()
-    problems = []
-    filters = {"board": _board(args.get("board", ""), problems),
-               "thread": _thread(args.get("thread", ""), problems),
-               "author": _author(args.get("author", ""), problems),
-               "since": _day(args.get("since", ""), _("From"), problems),
-               "until": _day(args.get("until", ""), _("To"), problems, end=True)}
+    errors = []  # filters that make no sense: no search is run
+    filters = {"board": _board(args.get("board", ""), errors),
+               "thread": _thread(args.get("thread", ""), errors),
+               "author": _author(args.get("author", ""), errors),
+               "since": _day(args.get("since", ""), _("From"), errors),
+               "until": _day(args.get("until", ""), _("To"), errors, end=True)}
     sort = args.get("sort") if args.get("sort") in SORTS else "relevance"
     page = _page(args.get("page", "1"))
+    notes = []
     if len(query) > MAX_QUERY_CHARS:
-        problems.append(_("Only the first %(n)d characters of the query were searched.",
-                          n=MAX_QUERY_CHARS))
+        notes.append(_("Only the first %(n)d characters of the query were searched.",
+                       n=MAX_QUERY_CHARS))
     results = None
-    if query and not any(p.blocking for p in problems):
+    if query and not errors:
         results = search(query, current_user, filters, page, newest=sort == "newest")
         if results.words and page > results.pages:
-            problems.append(_Problem(_("There is no page %(page)d of results; see page 1.",
-                                       page=page)))
+            notes.append(_("There is no page %(page)d of these results.", page=page))
     return render_template("search/search.html", query=query, results=results,
-                           problems=problems, sort=sort, filters=filters, page=page,
-                           boards=_boards(), max_pages=MAX_PAGES, args=_kept_args(args, sort))
-
-
-class _Problem(str):
-    """A message about the input; blocking ones stop the search."""
-
-    blocking = False
-
-
-def _blocking(message):
-    problem = _Problem(message)
-    problem.blocking = True
-    return problem
+                           problems=errors + notes, sort=sort, boards=_boards(),
+                           args=_kept_args(args, sort))
 
 
 def _page(raw):
@@ -63,9 +51,10 @@ def _board(slug, problems):
     if not slug:
         return None
     board = db.session.execute(db.select(Board).where(Board.slug == slug[:60])).scalar_one_or_none()
-    # A board the reader may not see is answered as one that does not exist.
-    if board is None or Access.VIEW not in access_for(current_user, board):
-        problems.append(_blocking(_("There is no such board.")))
+    # Only public boards are indexed; one the reader may not see does not exist for them.
+    if (board is None or not get_type(board.type).public
+            or Access.VIEW not in access_for(current_user, board)):
+        problems.append((_("There is no such board.")))
         return None
     return board.id
 
@@ -75,7 +64,7 @@ def _thread(raw, problems):
         return None
     thread = db.session.get(Thread, int(raw)) if raw.isdigit() and len(raw) < 10 else None
     if thread is None or Access.VIEW not in access_for(current_user, thread.board, thread):
-        problems.append(_blocking(_("There is no such thread.")))
+        problems.append((_("There is no such thread.")))
         return None
     return thread.id
 
@@ -85,7 +74,7 @@ def _author(name, problems):
         return None
     user = find_user(name.strip()[:40])
     if user is None:
-        problems.append(_blocking(_("There is no member called “%(name)s”.", name=name[:40])))
+        problems.append((_("There is no member called “%(name)s”.", name=name[:40])))
         return None
     return user.id
 
@@ -98,7 +87,7 @@ def _day(raw, label, problems, end=False):
     try:
         day = date.fromisoformat(raw[:10])
     except ValueError:
-        problems.append(_blocking(_("%(field)s is not a date like 2024-05-01.", field=label)))
+        problems.append((_("%(field)s is not a date like 2024-05-01.", field=label)))
         return None
     return day_end_utc(day) if end else day_start_utc(day)
 
