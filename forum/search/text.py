@@ -123,9 +123,10 @@ def query_words(query):
 
 
 def highlight_terms(parsed):
-    """The strings to mark in snippets, longest first: each query word's runs and tokens."""
+    """The strings to mark in snippets, longest first: each query word's runs, and its
+    words of two or more characters (a lone 会 of 组织生活会 would light up every 会)."""
     terms = set()
     for raw, tokens, _grams in parsed:
-        terms.update(tokens)
+        terms.update(token for token in tokens if len(token) > 1 or len(tokens) == 1)
         terms.update(run.group() for run in _RUN_RE.finditer(raw))
     return sorted(terms, key=len, reverse=True)
