@@ -77,7 +77,8 @@ def apply_changes(changes):
 
 
 def load_documents(changes):
-    """(ids to drop from the index, documents to add) for the changed rows, read afresh."""
+    """(post ids and thread ids to drop from the index, documents to add) for the
+    changed rows, read afresh; a deleted thread's posts go with its thread id."""
     with Session(db.engine) as session:
         ids = set(changes.posts)
         if changes.threads:
@@ -88,7 +89,7 @@ def load_documents(changes):
         ordered = sorted(ids)
         for start in range(0, len(ordered), _CHUNK):
             documents += documents_where(session, Post.id.in_(ordered[start:start + _CHUNK]))
-    return ids, documents
+    return ids, changes.threads, documents
 
 
 def _post_ids(session, *conditions):
@@ -108,17 +109,20 @@ def documents_where(session, *conditions):
              "title": r.title if r.number == 1 else None} for r in rows]
 
 
-def reindex(batch=2000, echo=None):
-    """Rebuild the whole index from the database; returns the number of posts indexed."""
+def reindex(batch=2000, echo=None, limit=None):
+    """Rebuild the whole index from the database; returns the number of posts indexed.
+
+    `limit` indexes only the posts with ids up to it (benchmarks at a smaller scale)."""
     load_jieba()
 
     def batches():
         last, done = 0, 0
         with Session(db.engine) as session:
-            while True:
-                page = documents_where(session, Post.id > last, Post.id <= last + batch)
-                more = session.execute(select(Post.id).where(Post.id > last + batch).limit(1)).first()
-                last += batch
+            while limit is None or last < limit:
+                top = last + batch if limit is None else min(last + batch, limit)
+                page = documents_where(session, Post.id > last, Post.id <= top)
+                more = session.execute(select(Post.id).where(Post.id > top).limit(1)).first()
+                last = top
                 if page:
                     done += len(page)
                     if echo:

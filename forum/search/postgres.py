@@ -73,7 +73,7 @@ class PostgresBackend:
 
     def apply(self, changes, load):
         """Write the vectors of the changed posts (NULL for those no longer public)."""
-        remove_ids, documents = load(changes)
+        remove_ids, _threads, documents = load(changes)  # a deleted row takes its vector along
         with db.engine.begin() as connection:
             if remove_ids:
                 connection.execute(sql("UPDATE post SET search_vector = NULL WHERE id = ANY(:ids)"),

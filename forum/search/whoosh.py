@@ -116,13 +116,15 @@ class WhooshBackend:
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
 
-    def _write(self, remove_ids, documents):
+    def _write(self, remove_ids, remove_threads, documents):
         ix = self._open()
         # We hold the only lock, so the timeout only covers a writer lock left behind
         # by a killed process, which Whoosh's own lock (an flock too) has released.
         writer = ix.writer(timeout=10.0, compound=False)
         try:
             searcher = writer.searcher()  # one reused searcher: a delete without it costs 0.5 s
+            for thread_id in remove_threads:
+                writer.delete_by_term("thread_id", str(thread_id), searcher=searcher)
             for post_id in remove_ids:
                 writer.delete_by_term("post_id", str(post_id), searcher=searcher)
             for document in documents:
@@ -193,21 +195,28 @@ class WhooshBackend:
             return [int(hit["post_id"]) for hit in results], results.total
 
     def _current_searcher(self):
-        # Reopen when the index has a new generation; Searcher.refresh() in
-        # whoosh-reloaded 2.7.5 keeps deleted documents after a merge (DESIGN §8).
+        # Reopen when the index has a new generation, or is a new index (a rebuild
+        # makes a new folder); Searcher.refresh() in whoosh-reloaded 2.7.5 keeps
+        # deleted documents after a merge (DESIGN §8).
         folder = str(self.folder / "index")
         if not index.exists_in(folder):
             self._close_searcher()
             return None
         if self._searcher is None:
             ix = index.open_dir(folder)
-            self._searcher = (ix, ix.latest_generation(), ix.searcher())
-        ix, generation, searcher = self._searcher
-        latest = ix.latest_generation()
-        if latest != generation:
+            self._searcher = (ix, self._version(ix, folder), ix.searcher())
+        ix, version, searcher = self._searcher
+        latest = self._version(ix, folder)
+        if latest != version:
             searcher.close()
+            if latest[0] != version[0]:
+                ix = index.open_dir(folder)
             self._searcher = (ix, latest, ix.searcher())
         return self._searcher[2]
+
+    @staticmethod
+    def _version(ix, folder):
+        return os.stat(folder).st_ino, ix.latest_generation()
 
     def _close_searcher(self):
         if self._searcher is not None:

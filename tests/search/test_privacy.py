@@ -106,3 +106,20 @@ def test_an_edit_replaces_the_old_words_with_the_new():
     edit_post(post, post.author, "zznewbody 内容", title="新标题zznewtitle")
     assert search("zzoldbody", Guest()).hits == [] and search("zzoldtitle", Guest()).hits == []
     assert len(search("zznewbody", Guest()).hits) == 1 and len(search("zznewtitle", Guest()).hits) == 1
+
+
+def test_a_deleted_thread_leaves_the_index():
+    from forum.models import Board
+    from forum.search.adapter import backend
+    from forum.search.text import query_words
+
+    thread = make_thread(body="zzdeleted 内容", replies=2)
+    assert backend().search(query_words("zzdeleted"), {}, False, 1, 20)[1] == 1
+    board = db.session.get(Board, thread.board_id)
+    board.last_post_id = None
+    for post in db.session.execute(db.select(Post).where(Post.thread_id == thread.id)).scalars():
+        db.session.delete(post)
+    db.session.flush()
+    db.session.delete(thread)
+    db.session.commit()
+    assert backend().search(query_words("zzdeleted"), {}, False, 1, 20) == ([], 0)
