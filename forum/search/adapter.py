@@ -19,6 +19,7 @@ from forum.extensions import db
 from forum.models import Board, Post, Thread
 from forum.search import text
 from forum.search.changes import Changes
+from forum.search.results import visible_hits
 
 PER_PAGE = 20
 MAX_PAGES = 50  # deep pages of a common word help no one and cost the most
@@ -137,19 +138,17 @@ def reindex(batch=2000, echo=None, limit=None):
 def search(query, user, filters=None, page=1, newest=False):
     """The page of results for `query` that `user` may read; filters: board, thread,
     author (ids), since, until (naive UTC datetimes)."""
-    from forum.search.results import visible_hits
-
     filters = filters or {}
-    page = min(page, MAX_PAGES)
+    load_jieba()
     parsed = text.query_words(query or "")
     results = Results(query=query or "", words=parsed, page=page)
     if not parsed:
         return results
-    load_jieba()
-    ids, total = backend().search(parsed, filters, newest, page, PER_PAGE)
+    asked = min(page, MAX_PAGES)  # a page past the last answers nothing below
+    ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE)
     if total == 0:
         results.substring = True
-        ids, total = backend().search(parsed, filters, newest, page, PER_PAGE, fallback=True)
+        ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE, fallback=True)
     results.total = total
     results.pages = max(1, min(MAX_PAGES, -(-total // PER_PAGE)))
     if page <= results.pages:  # Whoosh answers a page too far with the last one
