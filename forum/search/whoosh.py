@@ -21,6 +21,7 @@ from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import DATETIME, ID, TEXT, Schema
 
 from forum.search import text
+from forum.search.changes import Changes
 
 log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
@@ -83,12 +84,10 @@ class WhooshBackend:
         tmp.rename(self.pending / f"{name}.ids")  # atomic: a drainer sees all or nothing
         self.drain(load)
 
-    def drain(self, load, wait=0.0):
+    def drain(self, load, block=False):
         """Apply every pending file while holding the lock; look again after letting go."""
-        from forum.search.changes import Changes
-
         while any(self.pending.glob("*.ids")):
-            with self._locked(wait) as held:
+            with self._locked(block) as held:
                 if not held:
                     return  # the holder will see our file when it looks again
                 files = sorted(self.pending.glob("*.ids"))
@@ -102,10 +101,10 @@ class WhooshBackend:
                     path.unlink()
 
     @contextmanager
-    def _locked(self, wait):
+    def _locked(self, block):
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.folder / "writer.lock", "a") as handle:
-            flags = fcntl.LOCK_EX if wait else fcntl.LOCK_EX | fcntl.LOCK_NB
+            flags = fcntl.LOCK_EX if block else fcntl.LOCK_EX | fcntl.LOCK_NB
             try:
                 fcntl.flock(handle, flags)
             except BlockingIOError:
@@ -136,7 +135,7 @@ class WhooshBackend:
 
     def rebuild(self, batches):
         """Replace the whole index with the documents of `batches` (lists of documents)."""
-        with self._locked(wait=True):
+        with self._locked(block=True):
             stale = list(self.pending.glob("*.ids")) if self.pending.exists() else []
             for name in ("index", "index.new"):
                 shutil.rmtree(self.folder / name, ignore_errors=True)
@@ -154,7 +153,7 @@ class WhooshBackend:
 
     def clear(self):
         """Drop the index and the queue (tests)."""
-        with self._locked(wait=True):
+        with self._locked(block=True):
             shutil.rmtree(self.folder / "index", ignore_errors=True)
             shutil.rmtree(self.pending, ignore_errors=True)
         with self._searcher_lock:

@@ -62,7 +62,7 @@ def test_a_write_while_another_process_holds_the_lock_is_drained_by_the_holder(t
     ids = _posts(3)
     backend = WhooshBackend(tmp_path / "search")
     load_jieba()
-    with backend._locked(wait=True):
+    with backend._locked(block=True):
         assert _run_workers(tmp_path / "search", [ids]) == [(0, "")]
         assert len(list((tmp_path / "search" / "pending").glob("*.ids"))) == 3
     backend.drain(load_documents)
