@@ -11,7 +11,7 @@ from forum.models import Post, Thread
 log = logging.getLogger(__name__)
 _KEY = "search_changes"
 # Post attributes that change its document; thread attributes that change all its posts'.
-_POST_FIELDS = ("body", "status", "thread_id")
+_POST_FIELDS = ("body", "status", "thread_id", "author_id")
 _THREAD_FIELDS = ("status", "board_id")
 
 
