@@ -54,15 +54,19 @@ def configure_blueprints(app):
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
     from forum.boards import reading_views as _reading_views  # noqa: F401
+    from forum.letters import views as _letter_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
     from forum.notifications import views as _notification_views  # noqa: F401
+    from forum.search import views as _search_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp
     from forum.attachments import bp as attachments_bp
     from forum.i18n import bp as i18n_bp
+    from forum.letters import bp as letters_bp
     from forum.moderation import bp as mod_bp
     from forum.notifications import bp as notifications_bp
+    from forum.search import bp as search_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(boards_bp)
@@ -71,15 +75,15 @@ def configure_blueprints(app):
     app.register_blueprint(i18n_bp)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(attachments_bp)
-    from forum.letters import bp as letters_bp, views as _letter_views  # noqa: F401
-
     app.register_blueprint(letters_bp)
+    app.register_blueprint(search_bp)
 
 
 def configure_hooks(app):
     from forum import errors, pagecache, security
     from forum.auth import sessions
     from forum.moderation import guard
+    from forum.search import changes  # noqa: F401  (indexes what each commit touched)
     from forum.stats import view_counts
 
     errors.register(app)

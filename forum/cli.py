@@ -132,6 +132,21 @@ def digest_command():
     click.echo(f"{send_digests()} digests sent")
 
 
+@forum_cli.command("reindex")
+@click.option("--limit", type=int, help="Index only posts with ids up to this (benchmarks).")
+@with_appcontext
+def reindex_command(limit):
+    """Rebuild the search index from the database."""
+    import time
+
+    from forum.search.adapter import backend, reindex
+
+    started = time.monotonic()
+    count = reindex(echo=lambda done: click.echo(f"{done} posts…"), limit=limit)
+    click.echo(f"indexed {count} posts with {backend().name} "
+               f"in {time.monotonic() - started:.1f} s")
+
+
 @forum_cli.command("bench-data")
 @click.option("--posts", default=1_000_000, show_default=True)
 @click.option("--users", default=50_000, show_default=True)

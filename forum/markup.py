@@ -9,7 +9,7 @@ from functools import partial
 import bleach
 import markdown
 from bleach.linkifier import LinkifyFilter, build_url_re
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6",
@@ -81,3 +81,17 @@ def quote_source(author_name, number, body, limit=300):
     lines = "\n".join("> " + line for line in excerpt.splitlines())
     name = author_name.translate(_MARKDOWN_SPECIALS)
     return f"> **{name}** #{number}\n>\n{lines}\n\n"
+
+
+def highlight(text, pattern):
+    """Plain text with the matches of `pattern` in <mark>: every piece of the text is
+    escaped first, so no markup from a post or a query gets through (search snippets)."""
+    pieces, last = [], 0
+    for match in pattern.finditer(text):
+        if match.end() == match.start():
+            continue
+        pieces.append(escape(text[last:match.start()]))
+        pieces.append(Markup("<mark>%s</mark>") % match.group())
+        last = match.end()
+    pieces.append(escape(text[last:]))
+    return Markup("").join(pieces)

@@ -93,6 +93,7 @@ ROUTES = {
     "i18n.switch_language": [("GET", "/lang/en?next=/", None, expect(302))],
     "mod.queues": [("GET", "/mod/", None, QUEUE_PAGE)],
     "mod.log": [("GET", "/mod/log", None, LOG_PAGE)],
+    "search.search_page": [("GET", "/search?q=党建&board={board}", None, EVERYONE)],
     "mod.thread_lock": [("POST", "/t/{thread}/lock", {}, MODERATORS)],
     "mod.thread_unlock": [("POST", "/t/{thread}/unlock", {}, MODERATORS)],
     "mod.thread_pin": [("POST", "/t/{thread}/pin", {"scope": "board"}, MODERATORS)],

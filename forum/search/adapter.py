@@ -1,0 +1,156 @@
+"""The search adapter (DESIGN §8): `index_post`, `remove_post` and `search`; views and
+services never touch a backend. Whoosh in the instance folder by default, PostgreSQL
+full-text search when the database is PostgreSQL.
+
+Only public content is indexed: published posts of published threads in boards whose
+type is public. The index is reconciled with the rows after each commit
+(forum.search.changes), and results are checked against the rows and the reader's
+access again before anyone sees them.
+"""
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from flask import current_app
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from forum.boards.registry import public_types
+from forum.extensions import db
+from forum.models import Board, Post, Thread
+from forum.search import text
+from forum.search.changes import Changes
+from forum.search.results import visible_hits
+
+PER_PAGE = 20
+MAX_PAGES = 50  # deep pages of a common word help no one and cost the most
+_CHUNK = 500
+
+
+@dataclass
+class Results:
+    """One page of results; `hits` are (post, thread, board) rows the reader may see."""
+
+    query: str
+    words: list = field(default_factory=list)
+    hits: list = field(default_factory=list)
+    total: int = 0
+    page: int = 1
+    pages: int = 1
+    substring: bool = False  # found by the substring fallback
+
+
+def backend():
+    """The app's backend, made once: PostgreSQL's when the database is PostgreSQL."""
+    app = current_app._get_current_object()
+    chosen = app.extensions.get("forum_search")
+    if chosen is None:
+        if db.engine.dialect.name == "postgresql":
+            from forum.search.postgres import PostgresBackend
+
+            chosen = PostgresBackend()
+        else:
+            from forum.search.whoosh import WhooshBackend
+
+            chosen = WhooshBackend(Path(app.instance_path) / "search")
+        app.extensions["forum_search"] = chosen
+    return chosen
+
+
+def load_jieba():
+    """Load jieba's dictionary now (before gunicorn forks), cached in the instance folder."""
+    text.load_jieba(current_app.instance_path)
+
+
+def index_post(post_id):
+    """Bring one post's entry in line with its row: indexed if public, else removed."""
+    apply_changes(Changes(posts=[post_id]))
+
+
+def remove_post(post_id):
+    """Take a post out of the index once its row is gone or no longer public."""
+    apply_changes(Changes(posts=[post_id]))
+
+
+def apply_changes(changes):
+    """Reconcile the index with the rows behind `changes` (called after commit)."""
+    load_jieba()
+    backend().apply(changes, load_documents)
+
+
+def load_documents(changes):
+    """(post ids and thread ids to drop from the index, documents to add) for the
+    changed rows, read afresh; a deleted thread's posts go with its thread id."""
+    with Session(db.engine) as session:
+        ids = set(changes.posts)
+        if changes.threads:
+            ids |= _post_ids(session, Post.thread_id.in_(changes.threads))
+        if changes.titles:
+            ids |= _post_ids(session, Post.thread_id.in_(changes.titles), Post.number == 1)
+        documents = []
+        ordered = sorted(ids)
+        for start in range(0, len(ordered), _CHUNK):
+            documents += documents_where(session, Post.id.in_(ordered[start:start + _CHUNK]))
+    return ids, changes.threads, documents
+
+
+def _post_ids(session, *conditions):
+    return set(session.execute(select(Post.id).where(*conditions)).scalars())
+
+
+def documents_where(session, *conditions):
+    """Index documents of the public, published posts matching conditions."""
+    rows = session.execute(
+        select(Post.id, Post.thread_id, Post.author_id, Post.number, Post.body, Post.created_at,
+               Thread.title, Thread.board_id)
+        .join(Thread, Post.thread_id == Thread.id).join(Board, Thread.board_id == Board.id)
+        .where(Post.status == "published", Thread.status == "published",
+               Board.type.in_(public_types()), *conditions))
+    return [{"post_id": r.id, "thread_id": r.thread_id, "board_id": r.board_id,
+             "author_id": r.author_id, "created_at": r.created_at, "body": r.body,
+             "title": r.title if r.number == 1 else None} for r in rows]
+
+
+def reindex(batch=2000, echo=None, limit=None):
+    """Rebuild the whole index from the database; returns the number of posts indexed.
+
+    `limit` indexes only the posts with ids up to it (benchmarks at a smaller scale)."""
+    load_jieba()
+
+    def batches():
+        last, done = 0, 0
+        with Session(db.engine) as session:
+            while limit is None or last < limit:
+                top = last + batch if limit is None else min(last + batch, limit)
+                page = documents_where(session, Post.id > last, Post.id <= top)
+                more = session.execute(select(Post.id).where(Post.id > top).limit(1)).first()
+                last = top
+                if page:
+                    done += len(page)
+                    if echo:
+                        echo(done)
+                    yield page
+                if more is None:
+                    return
+
+    return backend().rebuild(batches())
+
+
+def search(query, user, filters=None, page=1, newest=False):
+    """The page of results for `query` that `user` may read; filters: board, thread,
+    author (ids), since, until (naive UTC datetimes)."""
+    filters = filters or {}
+    load_jieba()
+    parsed = text.query_words(query or "")
+    results = Results(query=query or "", words=parsed, page=page)
+    if not parsed:
+        return results
+    asked = min(page, MAX_PAGES)  # a page past the last answers nothing below
+    ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE)
+    if total == 0:
+        results.substring = True
+        ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE, fallback=True)
+    results.total = total
+    results.pages = max(1, min(MAX_PAGES, -(-total // PER_PAGE)))
+    if page <= results.pages:  # Whoosh answers a page too far with the last one
+        results.hits = visible_hits(ids, user, parsed)
+    return results

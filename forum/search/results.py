@@ -1,0 +1,78 @@
+"""Turn index hits into rows the reader may see, with highlighted snippets."""
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from markupsafe import Markup
+from sqlalchemy.orm import joinedload
+
+from forum.boards.registry import get_type
+from forum.extensions import db
+from forum.markup import highlight
+from forum.models import Post, Thread
+from forum.permissions import Access, access_for
+from forum.search import text
+
+SNIPPET_CHARS = 120
+SNIPPET_LEAD = 30
+
+
+@dataclass
+class Hit:
+    post: Post
+    thread: Thread
+    title: Markup
+    snippet: Markup
+
+
+def visible_hits(ids, user, words=()):
+    """The posts of `ids`, in order, that are still public and that `user` may read."""
+    if not ids:
+        return []
+    posts = db.session.execute(
+        db.select(Post).where(Post.id.in_(ids))
+        .options(joinedload(Post.thread).joinedload(Thread.board), joinedload(Post.author))
+    ).scalars().all()
+    by_id = {post.id: post for post in posts}
+    pattern = _pattern(words)
+    hits, access = [], {}
+    for post_id in ids:
+        post = by_id.get(post_id)
+        if post is None or not _readable(post, user, access):
+            continue
+        hits.append(Hit(post=post, thread=post.thread,
+                        title=highlight(post.thread.title, pattern),
+                        snippet=snippet(post.body, pattern)))
+    return hits
+
+
+def _readable(post, user, cache):
+    # The index holds only public content; this checks the rows as they are now, and
+    # the reader's access, so a stale entry can never show anything private.
+    thread, board = post.thread, post.thread.board
+    if post.status != "published" or thread.status != "published" or not get_type(board.type).public:
+        return False
+    if board.id not in cache:
+        cache[board.id] = access_for(user, board, thread)
+    return Access.VIEW in cache[board.id]
+
+
+def _pattern(words):
+    terms = text.highlight_terms(words)
+    if not terms:
+        return re.compile(r"(?!)")
+    return re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
+
+
+def snippet(body, pattern):
+    """About SNIPPET_CHARS characters of the body around the first match, highlighted."""
+    plain = " ".join(unicodedata.normalize("NFKC", body).split())
+    match = pattern.search(plain)
+    start = max(0, match.start() - SNIPPET_LEAD) if match else 0
+    piece = plain[start:start + SNIPPET_CHARS]
+    result = highlight(piece, pattern)
+    if start > 0:
+        result = Markup("…") + result
+    if start + SNIPPET_CHARS < len(plain):
+        result += Markup("…")
+    return result

@@ -1,0 +1,106 @@
+"""The search page: read the filters, ask the adapter, render. Guests get no cookie."""
+from datetime import date
+
+from flask import render_template, request
+from flask_babel import gettext as _
+from flask_login import current_user
+
+from forum.auth.services import find_user
+from forum.boards.registry import get_type, public_types
+from forum.extensions import db
+from forum.models import Board, Thread
+from forum.permissions import Access, access_for
+from forum.search import bp
+from forum.search.adapter import search
+from forum.search.text import MAX_QUERY_CHARS
+
+SORTS = ("relevance", "newest")
+
+
+@bp.get("/search")
+def search_page():
+    args = request.args
+    query = args.get("q", "").strip()
+    errors = []  # filters that make no sense: no search is run
+    filters = {"board": _board(args.get("board", ""), errors),
+               "thread": _thread(args.get("thread", ""), errors),
+               "author": _author(args.get("author", ""), errors),
+               "since": _day(args.get("since", ""), _("From"), errors),
+               "until": _day(args.get("until", ""), _("To"), errors, end=True)}
+    sort = args.get("sort") if args.get("sort") in SORTS else "relevance"
+    page = _page(args.get("page", "1"))
+    notes = []
+    if len(query) > MAX_QUERY_CHARS:
+        notes.append(_("Only the first %(n)d characters of the query were searched.",
+                       n=MAX_QUERY_CHARS))
+    results = None
+    if query and not errors:
+        results = search(query, current_user, filters, page, newest=sort == "newest")
+        if results.words and page > results.pages:
+            notes.append(_("There is no page %(page)d of these results.", page=page))
+    return render_template("search/search.html", query=query, results=results,
+                           problems=errors + notes, sort=sort, boards=_boards(),
+                           args=_kept_args(args, sort))
+
+
+def _page(raw):
+    return int(raw) if raw.isdigit() and 0 < len(raw) < 7 and int(raw) > 0 else 1
+
+
+def _board(slug, problems):
+    if not slug:
+        return None
+    board = db.session.execute(db.select(Board).where(Board.slug == slug[:60])).scalar_one_or_none()
+    # Only public boards are indexed; one the reader may not see does not exist for them.
+    if (board is None or not get_type(board.type).public
+            or Access.VIEW not in access_for(current_user, board)):
+        problems.append((_("There is no such board.")))
+        return None
+    return board.id
+
+
+def _thread(raw, problems):
+    if not raw:
+        return None
+    thread = db.session.get(Thread, int(raw)) if raw.isdigit() and len(raw) < 10 else None
+    if thread is None or Access.VIEW not in access_for(current_user, thread.board, thread):
+        problems.append((_("There is no such thread.")))
+        return None
+    return thread.id
+
+
+def _author(name, problems):
+    if not name.strip():
+        return None
+    user = find_user(name.strip()[:40])
+    if user is None:
+        problems.append((_("There is no member called “%(name)s”.", name=name[:40])))
+        return None
+    return user.id
+
+
+def _day(raw, label, problems, end=False):
+    from forum.dates import day_end_utc, day_start_utc
+
+    if not raw:
+        return None
+    try:
+        day = date.fromisoformat(raw[:10])
+    except ValueError:
+        problems.append((_("%(field)s is not a date like 2024-05-01.", field=label)))
+        return None
+    return day_end_utc(day) if end else day_start_utc(day)
+
+
+def _boards():
+    """The boards a filter may name: those of public types (only they are indexed)."""
+    return db.session.execute(db.select(Board.slug, Board.name).where(
+        Board.type.in_(public_types())).order_by(Board.position, Board.id)).all()
+
+
+def _kept_args(args, sort):
+    """The filters to keep in pagination links."""
+    kept = {key: args[key][:100] for key in ("q", "board", "thread", "author", "since", "until")
+            if args.get(key)}
+    kept["sort"] = sort
+    return kept

@@ -1,0 +1,268 @@
+"""The embedded backend: a Whoosh index in the instance folder (DESIGN §8, §11).
+
+Whoosh allows one writer at a time. Every process appends the ids it touched to a file
+in `pending/` (so nothing is lost if it dies), then tries a cross-process file lock;
+whoever holds the lock drains every pending file through one writer. After releasing
+the lock the holder looks again, so a file written while it worked is never stranded:
+a writer that finds the lock taken leaves its file to the holder. A failed write leaves
+the files in place and the next drain retries them; `forum reindex` rebuilds everything.
+"""
+import fcntl
+import logging
+import os
+import shutil
+import threading
+import uuid
+from contextlib import contextmanager
+from pathlib import Path
+
+from whoosh import index, query, sorting
+from whoosh.analysis import Token, Tokenizer
+from whoosh.fields import DATETIME, ID, TEXT, Schema
+
+from forum.search import text
+from forum.search.changes import Changes
+
+log = logging.getLogger(__name__)
+TITLE_BOOST = 5.0
+
+
+class WordTokenizer(Tokenizer):
+    """jieba words with sequential positions, so phrases match."""
+
+    split = staticmethod(text.words)
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, word in self.split(value):
+            token.text, token.boost, token.stopped = word, 1.0, False
+            if positions:
+                token.pos = start_pos + pos
+            yield token
+
+
+class GramTokenizer(Tokenizer):
+    """CJK bigrams and ASCII words with positions: the substring fallback."""
+
+    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
+                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
+        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
+        for pos, gram in text.grams(value):
+            token.text, token.boost, token.stopped = gram, 1.0, False
+            if positions:
+                token.pos = start_pos + pos
+            yield token
+
+
+def make_schema():
+    return Schema(post_id=ID(unique=True, stored=True), thread_id=ID, board_id=ID,
+                  author_id=ID, created_at=DATETIME(sortable=True),
+                  title=TEXT(analyzer=WordTokenizer()), body=TEXT(analyzer=WordTokenizer()),
+                  grams=TEXT(analyzer=GramTokenizer()))
+
+
+class WhooshBackend:
+    """Index, remove and search posts in a Whoosh index kept in `folder`."""
+
+    name = "whoosh"
+
+    def __init__(self, folder):
+        self.folder = Path(folder)
+        self.pending = self.folder / "pending"
+        self._searcher = None
+        self._searcher_lock = threading.Lock()
+
+    # -- writing -------------------------------------------------------------------
+
+    def apply(self, changes, load):
+        """Queue the changed ids durably, then drain the queue if no one else is."""
+        self.pending.mkdir(parents=True, exist_ok=True)
+        name = f"{os.getpid()}-{uuid.uuid4().hex}"
+        tmp = self.pending / f".{name}.tmp"
+        tmp.write_text(changes.dump())
+        tmp.rename(self.pending / f"{name}.ids")  # atomic: a drainer sees all or nothing
+        self.drain(load)
+
+    def drain(self, load, block=False):
+        """Apply every pending file while holding the lock; look again after letting go."""
+        while any(self.pending.glob("*.ids")):
+            with self._locked(block) as held:
+                if not held:
+                    return  # the holder will see our file when it looks again
+                files = sorted(self.pending.glob("*.ids"))
+                changes = Changes.merge(path.read_text() for path in files)
+                try:
+                    self._write(*load(changes))
+                except Exception:
+                    log.exception("search index write failed; will retry on the next write")
+                    return
+                for path in files:
+                    path.unlink()
+
+    @contextmanager
+    def _locked(self, block):
+        self.folder.mkdir(parents=True, exist_ok=True)
+        with open(self.folder / "writer.lock", "a") as handle:
+            flags = fcntl.LOCK_EX if block else fcntl.LOCK_EX | fcntl.LOCK_NB
+            try:
+                fcntl.flock(handle, flags)
+            except BlockingIOError:
+                yield False
+                return
+            try:
+                yield True
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+
+    def _write(self, remove_ids, remove_threads, documents):
+        ix = self._open()
+        # We hold the only lock, so the timeout only covers a writer lock left behind
+        # by a killed process, which Whoosh's own lock (an flock too) has released.
+        writer = ix.writer(timeout=10.0, compound=False)
+        try:
+            searcher = writer.searcher()  # one reused searcher: a delete without it costs 0.5 s
+            for thread_id in remove_threads:
+                writer.delete_by_term("thread_id", str(thread_id), searcher=searcher)
+            for post_id in remove_ids:
+                writer.delete_by_term("post_id", str(post_id), searcher=searcher)
+            for document in documents:
+                writer.add_document(**_fields(document))
+        except Exception:
+            writer.cancel()
+            raise
+        writer.commit()
+
+    def rebuild(self, batches):
+        """Replace the whole index with the documents of `batches` (lists of documents)."""
+        with self._locked(block=True):
+            stale = list(self.pending.glob("*.ids")) if self.pending.exists() else []
+            for name in ("index", "index.new"):
+                shutil.rmtree(self.folder / name, ignore_errors=True)
+            ix = index.create_in(self._ensure(self.folder / "index"), make_schema())
+            writer = ix.writer(limitmb=256, compound=False)
+            count = 0
+            for batch in batches:
+                for document in batch:
+                    writer.add_document(**_fields(document))
+                count += len(batch)
+            writer.commit(optimize=True)
+            for path in stale:  # covered by the rebuild
+                path.unlink(missing_ok=True)
+        return count
+
+    def clear(self):
+        """Drop the index and the queue (tests)."""
+        with self._locked(block=True):
+            shutil.rmtree(self.folder / "index", ignore_errors=True)
+            shutil.rmtree(self.pending, ignore_errors=True)
+        with self._searcher_lock:
+            self._close_searcher()
+
+    def _open(self):
+        folder = self._ensure(self.folder / "index")
+        if index.exists_in(folder):
+            return index.open_dir(folder)
+        return index.create_in(folder, make_schema())
+
+    @staticmethod
+    def _ensure(folder):
+        folder.mkdir(parents=True, exist_ok=True)
+        return str(folder)
+
+    # -- reading -------------------------------------------------------------------
+
+    def search(self, parsed, filters, newest, page, per_page, fallback=False):
+        """(post ids of the page, total hits) for the parsed query."""
+        with self._searcher_lock:
+            searcher = self._current_searcher()
+            if searcher is None:
+                return [], 0
+            main = _grams_query(parsed) if fallback else _words_query(parsed)
+            restrict = _filter_query(filters)
+            if newest:
+                sortedby, reverse = sorting.FieldFacet("created_at", reverse=True), False
+            elif fallback:
+                sortedby, reverse = None, False
+            else:
+                sortedby = [sorting.QueryFacet({"0": _words_query(parsed, "title")}, other="1"),
+                            sorting.ScoreFacet()]
+                reverse = False
+            results = searcher.search_page(query.And([main, restrict]) if restrict else main,
+                                           page, pagelen=per_page, sortedby=sortedby,
+                                           reverse=reverse)
+            return [int(hit["post_id"]) for hit in results], results.total
+
+    def _current_searcher(self):
+        # Reopen when the index has a new generation, or is a new index (a rebuild
+        # makes a new folder); Searcher.refresh() in whoosh-reloaded 2.7.5 keeps
+        # deleted documents after a merge (DESIGN §8).
+        folder = str(self.folder / "index")
+        if not index.exists_in(folder):
+            self._close_searcher()
+            return None
+        if self._searcher is None:
+            ix = index.open_dir(folder)
+            self._searcher = (ix, self._version(ix, folder), ix.searcher())
+        ix, version, searcher = self._searcher
+        latest = self._version(ix, folder)
+        if latest != version:
+            searcher.close()
+            if latest[0] != version[0]:
+                ix = index.open_dir(folder)
+            self._searcher = (ix, latest, ix.searcher())
+        return self._searcher[2]
+
+    @staticmethod
+    def _version(ix, folder):
+        return os.stat(folder).st_ino, ix.latest_generation()
+
+    def _close_searcher(self):
+        if self._searcher is not None:
+            self._searcher[2].close()
+            self._searcher = None
+
+
+def _fields(document):
+    fields = {"post_id": str(document["post_id"]), "thread_id": str(document["thread_id"]),
+              "board_id": str(document["board_id"]), "created_at": document["created_at"],
+              "body": document["body"],
+              "grams": f"{document['title'] or ''}\n{document['body']}"}
+    if document["author_id"] is not None:
+        fields["author_id"] = str(document["author_id"])
+    if document["title"]:
+        fields["title"] = document["title"]
+    return fields
+
+
+def _phrase(field, tokens):
+    return query.Term(field, tokens[0]) if len(tokens) == 1 else query.Phrase(field, tokens)
+
+
+def _words_query(parsed, only=None):
+    """Every query word as a phrase of its jieba words, in the title or the body."""
+    words = []
+    for _raw, tokens, _grams in parsed:
+        title = _phrase("title", tokens)
+        title.boost = TITLE_BOOST
+        words.append(title if only else query.Or([title, _phrase("body", tokens)]))
+    return query.And(words)
+
+
+def _grams_query(parsed):
+    """Every query word as a sequence of grams: an exact substring match."""
+    words = []
+    for _raw, _tokens, grams in parsed:
+        if len(grams) == 1 and text.is_prefix_gram(grams[0]):
+            words.append(query.Prefix("grams", grams[0]))
+        else:
+            words.append(_phrase("grams", grams))
+    return query.And(words)
+
+
+def _filter_query(filters):
+    terms = [query.Term(f"{key}_id", str(filters[key])) for key in ("board", "thread", "author")
+             if filters.get(key) is not None]
+    if filters.get("since") or filters.get("until"):
+        terms.append(query.DateRange("created_at", filters.get("since"), filters.get("until")))
+    return query.And(terms) if terms else None

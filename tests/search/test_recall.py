@@ -1,0 +1,47 @@
+"""The recall set (tests/search/recall_data.py) on whichever backend the database picks:
+Whoosh on SQLite, PostgreSQL full-text search on PostgreSQL."""
+from forum.extensions import Guest
+from forum.search.adapter import search
+from tests import factories
+from tests.search.recall_data import POSTS, QUERIES
+
+
+def _corpus():
+    board = factories.make_board()
+    author = factories.make_user()
+    return {factories.make_thread(board=board, author=author, title=title, body=body).id: key
+            for key, (title, body) in POSTS.items()}
+
+
+def _found(query, keys_by_thread):
+    results = search(query, Guest())
+    return {keys_by_thread[hit.thread.id] for hit in results.hits}
+
+
+def test_the_recall_set_has_at_least_fifty_queries():
+    assert len(QUERIES) >= 50
+    assert all(find <= POSTS.keys() and avoid <= POSTS.keys() for _, find, avoid in QUERIES)
+
+
+def test_every_query_finds_its_posts_and_none_it_must_not():
+    keys_by_thread = _corpus()
+    failures = []
+    for query, must_find, must_not_find in QUERIES:
+        found = _found(query, keys_by_thread)
+        if not must_find <= found or found & must_not_find:
+            failures.append(f"{query}: missed {sorted(must_find - found)}, "
+                            f"wrongly found {sorted(found & must_not_find)}")
+    assert not failures, "\n".join(failures)
+
+
+def test_title_matches_come_before_body_matches():
+    keys_by_thread = _corpus()
+    results = search("党建", Guest())
+    keys = [keys_by_thread[hit.thread.id] for hit in results.hits]
+    assert keys.index("grid") > max(keys.index("push"), keys.index("cave"))
+
+
+def test_newest_first_puts_the_latest_post_first():
+    keys_by_thread = _corpus()
+    results = search("党建", Guest(), newest=True)
+    assert [keys_by_thread[hit.thread.id] for hit in results.hits] == ["grid", "cave", "push"]
