@@ -53,30 +53,39 @@ def configure_blueprints(app):
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
+    from forum.messages import review as _message_review, views as _message_views  # noqa: F401
+    from forum.profiles import views as _profile_views  # noqa: F401
+    from forum.feeds import views as _feed_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp
     from forum.i18n import bp as i18n_bp
     from forum.moderation import bp as mod_bp
+    from forum.messages import bp as messages_bp
+    from forum.profiles import bp as profiles_bp
+    from forum.feeds import bp as feeds_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(boards_bp)
     app.register_blueprint(mod_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(i18n_bp)
+    for blueprint in (messages_bp, profiles_bp, feeds_bp):
+        app.register_blueprint(blueprint)
 
 
 def configure_hooks(app):
     from forum import errors, pagecache, security
     from forum.auth import sessions
     from forum.moderation import guard
-    from forum.stats import view_counts
+    from forum.stats import online, view_counts
 
     errors.register(app)
     security.register(app)
     guard.register(app)
     sessions.register(app)
     view_counts.register(app)
+    online.register(app)  # before the page cache: a guest served from cache is online too
     pagecache.register(app)
 
 
@@ -84,12 +93,13 @@ def configure_templates(app):
     from forum import labels
     from forum.boards.registry import get_type
     from forum.moderation.guard import ban_message
-    from forum.permissions import Access, can, is_moderator
+    from forum.permissions import Access, can, is_moderator, marks_talent, reads_talent_list
 
     app.jinja_env.globals.update(Access=Access, can=can, is_moderator=is_moderator,
                                  ban_message=ban_message, get_type=get_type,
                                  action_label=labels.action_label,
                                  target_label=labels.target_label, role_label=labels.role_label)
+    app.jinja_env.globals.update(marks_talent=marks_talent, reads_talent_list=reads_talent_list)
 
 
 def configure_cli(app):

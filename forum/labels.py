@@ -20,12 +20,16 @@ ACTIONS = {
     "password_change": _l("Password changed"), "lockout": _l("Account locked"),
     "login_locked": _l("Login while locked"), "sign_out_everywhere": _l("Signed out everywhere"),
     "account_deleted": _l("Account deleted"),
+    "talent_mark": _l("Marked as talent"), "talent_unmark": _l("Talent mark removed"),
+    "message_report_resolved": _l("Message report resolved"),
+    "message_report_dismissed": _l("Message report dismissed"),
+    "message_reports_read": _l("Reported messages read"),
     "word_block": _l("Block"), "word_review": _l("Review"), "word_replace": _l("Replace"),
 }
 TARGETS = {
     "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
-    "site": _l("Site"),
+    "site": _l("Site"), "message": _l("Message"),
 }
 ROLES = {
     "moderator": _l("Moderator"), "manager": _l("Manager"), "handler": _l("Mailbox handler"),

@@ -5,6 +5,11 @@ SITE_DEFAULTS = {
     "new_account_review_posts": 3,   # an account's first N posts wait in the queue
     "post_interval_seconds": 15,     # flood control: minimum time between two posts
     "word_rules_version": 0,         # changes whenever the word filter's rules change
+    # Private messages: an account younger than these days or with fewer posts is new,
+    # and a new account starts conversations with at most this many people a day.
+    "message_new_account_days": 7,
+    "message_new_account_posts": 5,
+    "message_new_account_people_per_day": 5,
 }
 
 
