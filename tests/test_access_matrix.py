@@ -10,7 +10,9 @@ from forum.boards.roles import grant
 from forum.boards.services import reply
 from forum.extensions import db
 from forum.auth.verification import request_verification
-from forum.models import Ban, BoardRole, Post, QueueItem, Report, Verification, WordRule
+from forum.messages.blocks import report_message
+from forum.messages.services import start_conversation
+from forum.models import Ban, BoardRole, MessageReport, Post, QueueItem, Report, Verification, WordRule
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
 from forum.moderation.words import add_word
@@ -44,6 +46,10 @@ SECURITY_POST = expect(403, guest=302, security=302)
 EDITORS_PAGE = expect(403, guest=302, moderator=200, unit_account=200, system=200)
 EDITORS_POST = expect(403, guest=302, moderator=302, unit_account=302, system=302)
 MOVERS = expect(403, guest=302, moderator=302, system=302)
+PARTICIPANTS_PAGE = expect(404, guest=302, member=200, verified=200)
+PARTICIPANTS_POST = expect(404, guest=302, member=302, verified=302)
+ANY_MODERATOR_POST = expect(403, guest=302, moderator=302, other_moderator=302, unit_account=302,
+                            other_unit_account=302, system=302)
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
@@ -108,6 +114,23 @@ ROUTES = {
     "admin.role_revoke": [("POST", "/admin/roles/{role_row}/revoke", {}, SECURITY_POST)],
     "admin.bans": [("GET", "/admin/bans", None, SECURITY_PAGE)],
     "admin.ban_lift": [("POST", "/admin/bans/{ban}/lift", {}, SECURITY_POST)],
+    "messages.inbox": [("GET", "/messages", None, LOGGED_IN)],
+    "messages.new": [("GET", "/messages/new", None, LOGGED_IN),
+                     ("POST", "/messages/new", {"to": "member", "title": "题", "body": "你好"},
+                      expect(302, member=200))],  # the member may not write to itself
+    "messages.conversation": [("GET", "/messages/{conversation}", None, PARTICIPANTS_PAGE)],
+    "messages.send": [("POST", "/messages/{conversation}", {"body": "回复"}, PARTICIPANTS_POST)],
+    "messages.report": [("POST", "/messages/m/{message}/report", {"reason": "不当"}, PARTICIPANTS_POST)],
+    "messages.blocks": [("GET", "/messages/blocks", None, LOGGED_IN),
+                        ("POST", "/messages/blocks", {"username": "moderator"}, expect(302, moderator=200))],
+    "messages.unblock": [("POST", "/messages/blocks/{moderator}/remove", {}, POSTS)],
+    "admin.message_reports": [("GET", "/admin/message-reports", None, SECURITY_PAGE)],
+    "admin.message_report_close": [("POST", "/admin/message-reports/{message_report}/resolve", {}, SECURITY_POST)],
+    "profiles.signature": [("POST", "/account/signature", {"signature": "签名"}, POSTS)],
+    "profiles.talent_mark": [("POST", "/u/member/talent", {"note": "文笔好"}, ANY_MODERATOR_POST)],
+    "profiles.talent_unmark": [("POST", "/u/member/talent/remove", {}, ANY_MODERATOR_POST)],
+    "profiles.talent_list": [("GET", "/talent", None, SYSTEM_PAGE)],
+    "feeds.board_feed": [("GET", "/feeds/{board}.atom", None, EVERYONE)],
 }
 
 
@@ -142,12 +165,15 @@ def build_world():
     ban_user(make_user(), people["security"], "发广告")
     add_word("违禁词", "block")
     request_verification(make_user(), "王五", "13900000000")
+    message = start_conversation(people["member"], "verified", "题", "内容")
+    report_message(message, people["verified"], "不当")
     one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
            "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole),
-           "verification": one(Verification)}
+           "verification": one(Verification), "conversation": message.conversation_id,
+           "message": message.id, "message_report": one(MessageReport)}
     return people, ids
 
 

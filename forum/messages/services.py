@@ -8,7 +8,7 @@ import re
 from datetime import timedelta
 
 from flask_babel import gettext as _
-from sqlalchemy import func, update
+from sqlalchemy import update
 
 from forum.auth.services import find_user
 from forum.extensions import db
@@ -26,7 +26,7 @@ def start_conversation(sender, recipients_text, title, body):
     """Start a conversation with the named members and its first message."""
     _check_sender(sender)
     recipients = _find_recipients(sender, recipients_text)
-    _check_new_account_limit(sender, len(recipients))
+    _check_new_account_limit(sender, recipients)
     for recipient in recipients:
         _check_not_blocked(sender, recipient)
     now = utcnow()
@@ -116,18 +116,18 @@ def _check_not_blocked(sender, recipient):
                       field="to")
 
 
-def _check_new_account_limit(sender, new_people):
+def _check_new_account_limit(sender, recipients):
     """A new account writes to at most N people a day (spam from fresh accounts)."""
     if sender.admin_role or not is_new_account(sender):
         return
     limit = get_setting("message_new_account_people_per_day")
     since = utcnow() - timedelta(days=1)
-    already = db.session.execute(
-        db.select(func.count(func.distinct(ConversationMember.user_id)))
+    already = set(db.session.execute(
+        db.select(ConversationMember.user_id).distinct()
         .join(Conversation, Conversation.id == ConversationMember.conversation_id)
         .where(Conversation.starter_id == sender.id, Conversation.created_at >= since,
-               ConversationMember.user_id != sender.id)).scalar_one()
-    if already + new_people > limit:
+               ConversationMember.user_id != sender.id)).scalars())
+    if len(already | {user.id for user in recipients}) > limit:
         raise Refused(_("New accounts may write to at most %(n)d people a day. Please try again "
                         "tomorrow, or take part in the forum first.", n=limit), field="to")
 

@@ -40,6 +40,7 @@ class Message(db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     author = db.relationship("User", lazy="joined")
+    conversation = db.relationship("Conversation")
 
 
 class UserBlock(db.Model):

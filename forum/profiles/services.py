@@ -32,11 +32,9 @@ def mark_talent(user, moderator, note):
         raise Refused(_("Say what talent this member shows."), field="note")
     if len(note) > NOTE_MAX:
         raise Refused(_("A note has at most %(n)d characters.", n=NOTE_MAX), field="note")
-    talent = db.session.get(Talent, user.id)
-    if talent is None:
-        talent = Talent(user_id=user.id)
-        db.session.add(talent)
+    talent = db.session.get(Talent, user.id) or Talent(user_id=user.id)
     talent.note, talent.marked_by_id, talent.marked_at = note, moderator.id, utcnow()
+    db.session.add(talent)
     log_action(moderator, "talent_mark", "user", user.id, None, note)
     commit()
 
