@@ -52,7 +52,9 @@ def configure_blueprints(app):
     from forum.auth import account_views, profile, reset_views  # noqa: F401
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
+    from forum.boards import reading_views as _reading_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
+    from forum.notifications import views as _notification_views  # noqa: F401
     from forum.messages import review as _message_review, views as _message_views  # noqa: F401
     from forum.profiles import views as _profile_views  # noqa: F401
     from forum.feeds import views as _feed_views  # noqa: F401
@@ -61,6 +63,7 @@ def configure_blueprints(app):
     from forum.admin import bp as admin_bp
     from forum.i18n import bp as i18n_bp
     from forum.moderation import bp as mod_bp
+    from forum.notifications import bp as notifications_bp
     from forum.messages import bp as messages_bp
     from forum.profiles import bp as profiles_bp
     from forum.feeds import bp as feeds_bp
@@ -70,6 +73,7 @@ def configure_blueprints(app):
     app.register_blueprint(mod_bp)
     app.register_blueprint(admin_bp)
     app.register_blueprint(i18n_bp)
+    app.register_blueprint(notifications_bp)
     for blueprint in (messages_bp, profiles_bp, feeds_bp):
         app.register_blueprint(blueprint)
 
@@ -93,10 +97,12 @@ def configure_templates(app):
     from forum import labels
     from forum.boards.registry import get_type
     from forum.moderation.guard import ban_message
+    from forum.notifications.service import unread_count
     from forum.permissions import Access, can, is_moderator, marks_talent, reads_talent_list
 
     app.jinja_env.globals.update(Access=Access, can=can, is_moderator=is_moderator,
                                  ban_message=ban_message, get_type=get_type,
+                                 unread_notifications=unread_count,
                                  action_label=labels.action_label,
                                  target_label=labels.target_label, role_label=labels.role_label)
     app.jinja_env.globals.update(marks_talent=marks_talent, reads_talent_list=reads_talent_list)

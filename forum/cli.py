@@ -114,6 +114,15 @@ def recount_command():
     click.echo("counters rebuilt")
 
 
+@forum_cli.command("digest")
+@with_appcontext
+def digest_command():
+    """Mail unread notifications to members who asked for a digest (run daily from cron)."""
+    from forum.notifications.digest import send_digests
+
+    click.echo(f"{send_digests()} digests sent")
+
+
 @forum_cli.command("bench-data")
 @click.option("--posts", default=1_000_000, show_default=True)
 @click.option("--users", default=50_000, show_default=True)

@@ -12,10 +12,12 @@ from forum.extensions import db
 from forum.auth.verification import request_verification
 from forum.messages.blocks import report_message
 from forum.messages.services import start_conversation
-from forum.models import Ban, BoardRole, MessageReport, Post, QueueItem, Report, Verification, WordRule
+from forum.models import (Ban, BoardRole, MessageReport, Notification, Post, QueueItem, Report,
+                          Verification, WordRule)
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
 from forum.moderation.words import add_word
+from forum.notifications.service import notify
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
 
@@ -114,6 +116,18 @@ ROUTES = {
     "admin.role_revoke": [("POST", "/admin/roles/{role_row}/revoke", {}, SECURITY_POST)],
     "admin.bans": [("GET", "/admin/bans", None, SECURITY_PAGE)],
     "admin.ban_lift": [("POST", "/admin/bans/{ban}/lift", {}, SECURITY_POST)],
+    "notifications.index": [("GET", "/notifications", None, LOGGED_IN)],
+    "notifications.open": [("GET", "/notifications/{notification}", None,
+                            expect(404, guest=302, member=302))],
+    "notifications.read_all": [("POST", "/notifications/read", {}, POSTS)],
+    "notifications.digest": [("POST", "/notifications/digest", {"digest": "1"}, POSTS)],
+    "notifications.complete_mention": [("GET", "/mentions?q=mem", None, LOGGED_IN)],
+    "boards.thread_subscribe": [("POST", "/t/{thread}/subscribe", {}, POSTS)],
+    "boards.thread_unsubscribe": [("POST", "/t/{thread}/unsubscribe", {}, POSTS)],
+    "boards.board_subscribe": [("POST", "/b/{board}/subscribe", {}, POSTS)],
+    "boards.board_unsubscribe": [("POST", "/b/{board}/unsubscribe", {}, POSTS)],
+    "boards.board_read": [("POST", "/b/{board}/read", {}, POSTS)],
+    "boards.first_unread": [("GET", "/t/{thread}/unread", None, expect(302))],
     "messages.inbox": [("GET", "/messages", None, LOGGED_IN)],
     "messages.new": [("GET", "/messages/new", None, LOGGED_IN),
                      ("POST", "/messages/new", {"to": "member", "title": "题", "body": "你好"},
@@ -165,6 +179,8 @@ def build_world():
     ban_user(make_user(), people["security"], "发广告")
     add_word("违禁词", "block")
     request_verification(make_user(), "王五", "13900000000")
+    notify([people["member"]], "reply", post=post, data={"title": thread.title})
+    db.session.commit()
     message = start_conversation(people["member"], "verified", "题", "内容")
     report_message(message, people["verified"], "不当")
     one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
@@ -172,8 +188,9 @@ def build_world():
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
            "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole),
-           "verification": one(Verification), "conversation": message.conversation_id,
-           "message": message.id, "message_report": one(MessageReport)}
+           "verification": one(Verification), "notification": one(Notification),
+           "conversation": message.conversation_id, "message": message.id,
+           "message_report": one(MessageReport)}
     return people, ids
 
 

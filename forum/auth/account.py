@@ -7,7 +7,8 @@ from werkzeug.security import check_password_hash
 
 from forum.auth.services import hash_password
 from forum.extensions import db
-from forum.models import BoardRole, PasswordReset, User, Verification
+from forum.models import (BoardRead, BoardRole, Notification, PasswordReset, Subscription,
+                          ThreadRead, User, Verification)
 from forum.models.base import utcnow
 from forum.moderation.audit import log_security
 from forum.service import Refused, commit
@@ -40,12 +41,13 @@ def delete_account(user, password):
     shown as 已注销用户."""
     if not check_password_hash(user.password_hash, password or ""):
         raise Refused(_("The password is wrong."), field="password")
-    for model in (Verification, PasswordReset, BoardRole):
+    for model in (Verification, PasswordReset, BoardRole, Notification, Subscription, ThreadRead,
+                  BoardRead):
         db.session.execute(delete(model).where(model.user_id == user.id))
     gone = f"deleted-{user.id}"
     user.username, user.username_key = gone, gone
     user.display_name = user.email = user.title = user.unit_id = user.admin_role = None
-    user.is_verified = user.is_unit_account = False
+    user.is_verified = user.is_unit_account = user.wants_digest = False
     user.password_hash = hash_password(secrets.token_urlsafe(32))
     user.session_version = User.session_version + 1
     user.deleted_at = utcnow()

@@ -18,6 +18,8 @@ from forum.models.base import utcnow
 from forum.moderation.audit import log_action
 from forum.moderation.queue import enqueue, review_reason
 from forum.moderation.wordfilter import check_post
+from forum.notifications.events import announce_post
+from forum.notifications.mentions import mentioned_users
 from forum.service import Refused, commit
 from forum.settings import get_setting
 
@@ -26,6 +28,7 @@ def create_thread(board, author, title, body):
     """Start a thread with its first post; it is published or waits for a moderator."""
     now = _claim_posting_slot(author)
     screened = _screen(title, body)
+    mentioned = mentioned_users(screened.body)
     review = review_reason(board, author, screened.review)
     status = "pending" if review else "published"
     thread = Thread(board_id=board.id, author_id=author.id, title=screened.title, status=status,
@@ -39,6 +42,7 @@ def create_thread(board, author, title, body):
     else:
         thread.last_post_id = post.id
         _count_post(board, author, post, new_thread=True)
+        announce_post(post, thread, author, mentioned)
     commit()
     return thread
 
@@ -47,6 +51,7 @@ def reply(thread, author, body):
     """Add a post at the thread's next floor; it is published or waits for a moderator."""
     now = _claim_posting_slot(author)
     screened = _screen(None, body)
+    mentioned = mentioned_users(screened.body)
     review = review_reason(thread.board, author, screened.review)
     # Taking the next floor locks the thread row: two replies at once get two floors.
     published = {} if review else {"reply_count": Thread.reply_count + 1, "last_post_at": now}
@@ -65,6 +70,7 @@ def reply(thread, author, body):
     else:
         db.session.execute(update(Thread).where(Thread.id == thread.id).values(last_post_id=post.id))
         _count_post(thread.board, author, post, new_thread=False)
+        announce_post(post, thread, author, mentioned)
     commit()
     return post
 
@@ -72,6 +78,7 @@ def reply(thread, author, body):
 def edit_post(post, editor, body, title=None, reason=None):
     """Change a post's text (and a first post's thread title); record who, and why."""
     screened = _screen(title, body)
+    mentioned_users(screened.body)
     post.body = screened.body
     post.body_html = render(screened.body)
     post.edited_at = utcnow()

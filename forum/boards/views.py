@@ -6,12 +6,14 @@ from flask_login import current_user, login_required
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
 from forum.boards.loaders import get_board, get_post, get_thread, quotable_post
+from forum.boards.reading import mark_thread_read, unread_ids
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
 from forum.extensions import limiter
 from forum.markup import quote_source, render
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel
+from forum.notifications.subscriptions import is_subscribed
 from forum.pages import check_in_range, page_count, requested_page
 from forum.permissions import Access, access_for, can_edit_post, post_view, require
 from forum.service import Refused
@@ -42,7 +44,9 @@ def board(slug):
     last = queries.last_posts(t.last_post_id for t in shown)
     return render_template(board_type.template("board.html"), board=board, board_type=board_type,
                            access=access, pinned=pinned if page == 1 else [], threads=threads,
-                           last_posts=last, page=page, pages=pages)
+                           last_posts=last, page=page, pages=pages,
+                           unread=unread_ids(current_user, shown),
+                           following=is_subscribed(current_user, board=board))
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
@@ -79,16 +83,21 @@ def thread(thread_id):
     check_in_range(page, pages)
     posts = queries.thread_posts(thread, page, per_page)
     view_counts.record_view(thread.id)
-    return render_template(get_type(thread.board.type).template("thread.html"), thread=thread,
-                           board=thread.board, posts=posts, access=access, page=page,
-                           pages=pages, can_edit=lambda post: can_edit_post(current_user, post, access),
-                           shows=lambda post: post_view(current_user, post, access),
-                           views=thread.view_count + view_counts.pending(thread.id),
-                           # Forms carry a CSRF token, which puts a cookie on the page:
-                           # only for those who can use them, so guests' pages stay shareable.
-                           form=PostForm() if Access.REPLY in access else None,
-                           report_form=ReportForm() if current_user.is_authenticated else None,
-                           mod=thread_panel(current_user, thread, posts, access))
+    page_html = render_template(get_type(thread.board.type).template("thread.html"), thread=thread,
+                               board=thread.board, posts=posts, access=access, page=page,
+                               pages=pages, can_edit=lambda post: can_edit_post(current_user, post, access),
+                               shows=lambda post: post_view(current_user, post, access),
+                               views=thread.view_count + view_counts.pending(thread.id),
+                               # Forms carry a CSRF token, which puts a cookie on the page:
+                               # only for those who can use them, so guests' pages stay shareable.
+                               form=PostForm() if Access.REPLY in access else None,
+                               report_form=ReportForm() if current_user.is_authenticated else None,
+                               mod=thread_panel(current_user, thread, posts, access),
+                               following=is_subscribed(current_user, thread=thread))
+    if current_user.is_authenticated and posts:
+        # After rendering: the commit expires what the page has loaded.
+        mark_thread_read(current_user, thread, max(post.created_at for post in posts))
+    return page_html
 
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])

@@ -15,6 +15,7 @@ from forum.extensions import db
 from forum.markup import render
 from forum.models import Conversation, ConversationMember, Message, User, UserBlock
 from forum.models.base import utcnow
+from forum.notifications.service import notify
 from forum.service import Refused, commit
 from forum.settings import get_setting
 
@@ -80,6 +81,10 @@ def _add_message(conversation, sender, body, now):
         db.session.execute(update(User).where(User.id.in_(newly_unread))
                            .values(unread_conversations=User.unread_conversations + 1))
     db.session.flush()
+    others = [member.user_id for member in conversation.members if member.user_id != sender.id]
+    # The text names the sender only: no subject or body leaves the conversation. The path
+    # is built by hand because services also run outside a request (url_for needs one).
+    notify(others, "message", actor=sender, url=f"/messages/{conversation.id}")
     return message
 
 

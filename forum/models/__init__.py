@@ -5,13 +5,16 @@ from forum.models.content import Post, Thread
 from forum.models.message import (Conversation, ConversationMember, Message, MessageReport,
                                   UserBlock)
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
+from forum.models.notification import Notification
+from forum.models.reading import BoardRead, Subscription, ThreadRead
 from forum.models.profile import Presence, Talent
 from forum.models.site import RateCounter, SiteSetting
 from forum.models.unit import Unit
 from forum.models.user import User
 
-__all__ = ["Ban", "Board", "BoardRole", "Category", "ModAction", "PasswordReset", "Post",
-           "QueueItem", "RateCounter", "Report", "SecurityEvent", "SiteSetting", "Thread", "Unit",
-           "User", "Verification", "WordRule"]
+__all__ = ["Ban", "Board", "BoardRead", "BoardRole", "Category", "ModAction", "Notification",
+           "PasswordReset", "Post", "QueueItem", "RateCounter", "Report", "SecurityEvent",
+           "SiteSetting", "Subscription", "Thread", "ThreadRead", "Unit", "User",
+           "Verification", "WordRule"]
 __all__ += ["Conversation", "ConversationMember", "Message", "MessageReport", "Presence",
             "Talent", "UserBlock"]

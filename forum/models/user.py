@@ -31,6 +31,9 @@ class User(UserMixin, db.Model):
     last_seen_at = db.Column(db.DateTime, nullable=True)
     post_count = db.Column(db.Integer, nullable=False, default=0)
     last_posted_at = db.Column(db.DateTime, nullable=True)  # flood control
+    # Daily email of unread notifications, for those who gave an address.
+    wants_digest = db.Column(db.Boolean, nullable=False, default=False)
+    digest_sent_at = db.Column(db.DateTime, nullable=True)
     failed_logins = db.Column(db.Integer, nullable=False, default=0)
     locked_until = db.Column(db.DateTime, nullable=True)
     deleted_at = db.Column(db.DateTime, nullable=True)

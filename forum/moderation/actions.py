@@ -12,6 +12,7 @@ from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.models import Post
 from forum.moderation.audit import log_action
+from forum.notifications.service import notify
 from forum.service import Refused, commit
 
 
@@ -58,6 +59,8 @@ def hide_thread(thread, actor, reason):
     _expect(thread.status != "hidden", _("This thread is already hidden."))
     _require_reason(reason)
     thread.status = "hidden"
+    notify([thread.author_id], "post_hidden", actor=actor, thread=thread,
+           data={"title": thread.title, "reason": reason})
     _done(actor, "hide", thread, reason, users=_authors(thread))
 
 
@@ -74,6 +77,8 @@ def hide_post(post, actor, reason):
     _require_reason(reason)
     post.status = "hidden"
     post.moderation_note = reason
+    notify([post.author_id], "post_hidden", actor=actor, post=post,
+           data={"title": post.thread.title, "reason": reason})
     _done(actor, "hide", post.thread, reason, post=post, users=[post.author_id])
 
 

@@ -6,6 +6,8 @@ from forum.extensions import db
 from forum.models import QueueItem
 from forum.models.base import utcnow
 from forum.moderation.audit import log_action
+from forum.notifications.events import announce_post
+from forum.notifications.service import notify
 from forum.permissions import Access, access_for
 from forum.service import Refused, claim, commit
 from forum.settings import get_setting
@@ -44,7 +46,18 @@ def decide(item, moderator, approve, reason=""):
         thread.status = post.status
     db.session.flush()
     log_action(moderator, "approve" if approve else "reject", "post", post.id, item.board_id, reason)
+    _tell_author(post, thread, moderator, approve, reason)
     recount_threads([thread.id])
     recount_boards([item.board_id])
     recount_users([post.author_id])
     commit()
+
+
+def _tell_author(post, thread, moderator, approve, reason):
+    if post.author_id is None:
+        return
+    outcome = {"title": thread.title} if approve else {"title": thread.title, "reason": reason}
+    notify([post.author_id], "post_approved" if approve else "post_rejected",
+           actor=moderator, post=post, data=outcome)
+    if approve:
+        announce_post(post, thread, post.author)

@@ -91,7 +91,8 @@ def test_no_serious_violations(device, new_page, content, axe):
     first = content["first_post"]
     found += check_pages(axe, page, [thread, f"{thread}/reply?quote={first}", f"/p/{first}/edit",
                                      f"/b/{BOARD_SLUG}/new", "/account", "/account/verify",
-                                     "/account/password", f"/u/{content['username']}"],
+                                     "/account/password", f"/u/{content['username']}",
+                                     f"/b/{BOARD_SLUG}", "/notifications"],
                          f"{device}, member")
 
     page.goto(f"/b/{BOARD_SLUG}/new")

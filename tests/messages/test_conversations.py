@@ -136,3 +136,20 @@ def test_a_banned_member_cannot_send_messages(app, alice, bob):
                          {"to": "bob", "title": "题", "body": "内容"})
     assert response.status_code == 200
     assert stored() == (0, 0, 0)
+
+
+def test_recipients_are_notified_without_the_message_text(app, alice, bob):
+    from forum.models import Notification
+    from forum.notifications.kinds import describe
+
+    carol = make_user(username="carol")
+    message = converse(alice, bob, carol, title="机密的主题", body="机密的正文")
+    db.session.expire_all()
+    notes = db.session.execute(db.select(Notification).order_by(Notification.user_id)).scalars().all()
+    assert [(n.user_id, n.kind) for n in notes] == [(bob.id, "message"), (carol.id, "message")]
+    with app.test_request_context():
+        text = describe(notes[0])
+    assert "alice" in text and "机密" not in text
+    client = login(app.test_client(), bob)
+    opened = client.get(f"/notifications/{notes[0].id}")
+    assert opened.headers["Location"].endswith(f"/messages/{message.conversation_id}")

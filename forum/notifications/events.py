@@ -1,0 +1,48 @@
+"""Who hears about a newly published post: the thread's author, quoted authors,
+mentioned members and the thread's and board's subscribers; each person once, by the
+strongest reason, and only if they may read the thread."""
+import re
+
+from forum.extensions import db
+from forum.models import Post
+from forum.notifications.mentions import mentioned_users
+from forum.notifications.service import notify
+from forum.notifications.subscriptions import subscribers
+from forum.permissions import Access, access_for
+
+QUOTE_RE = re.compile(r"^> \*\*.+\*\* #(\d+)\s*$", re.M)
+
+
+def announce_post(post, thread, author, mentioned=None):
+    """Notify the people a published post concerns (adds to the session, no commit).
+
+    `mentioned` is what the writing service already looked up; a post approved later
+    looks again and skips names that have gone meanwhile.
+    """
+    reasons = {}
+    if mentioned is None:
+        mentioned = mentioned_users(post.body, strict=False)
+    for user in mentioned:
+        reasons.setdefault(user.id, ("mention", user))
+    for user in _quoted_authors(post, thread):
+        reasons.setdefault(user.id, ("quote", user))
+    if post.number > 1 and thread.author is not None:
+        reasons.setdefault(thread.author_id, ("reply", thread.author))
+    for user in subscribers(thread, new_thread=post.number == 1):
+        reasons.setdefault(user.id, ("subscription", user))
+    reasons.pop(author.id, None)
+    data = {"title": thread.title}
+    for kind_name, user in reasons.values():
+        if access_for(user, thread.board, thread) & Access.VIEW:
+            notify([user], kind_name, actor=author, post=post, data=data)
+
+
+def _quoted_authors(post, thread):
+    numbers = {int(number) for number in QUOTE_RE.findall(post.body)} - {post.number}
+    if not numbers:
+        return []
+    quoted = db.session.execute(
+        db.select(Post).where(Post.thread_id == thread.id, Post.number.in_(numbers),
+                              Post.status == "published", Post.author_id.is_not(None))
+        .options(db.joinedload(Post.author))).scalars()
+    return [quoted_post.author for quoted_post in quoted]
