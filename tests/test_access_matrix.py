@@ -181,8 +181,8 @@ def build_world():
     request_verification(make_user(), "王五", "13900000000")
     notify([people["member"]], "reply", post=post, data={"title": thread.title})
     db.session.commit()
-    message = start_conversation(people["member"], "verified", "题", "内容")
-    report_message(message, people["verified"], "不当")
+    message = start_conversation(people["verified"], "member", "题", "内容")
+    report_message(message, people["member"], "不当")
     one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
