@@ -153,3 +153,10 @@ def test_recipients_are_notified_without_the_message_text(app, alice, bob):
     client = login(app.test_client(), bob)
     opened = client.get(f"/notifications/{notes[0].id}")
     assert opened.headers["Location"].endswith(f"/messages/{message.conversation_id}")
+
+
+def test_a_profile_offers_to_write_to_its_member(app, alice, bob):
+    client = login(app.test_client(), alice)
+    assert "/messages/new?to=bob" in client.get("/u/bob").get_data(as_text=True)
+    page = client.get("/messages/new?to=bob").get_data(as_text=True)
+    assert 'value="bob"' in page

@@ -85,3 +85,19 @@ def test_nobody_else_reads_the_talent_list(app, moderator):
     for person in others:
         assert login(app.test_client(), person).get("/talent").status_code == 403, person
     assert app.test_client().get("/talent").status_code == 302
+
+
+def test_deleting_an_account_erases_its_talent_note_signature_and_blocks(app, moderator, talent):
+    from forum.messages.blocks import block_user
+    from forum.models import User, UserBlock
+    from forum.profiles.services import save_signature
+
+    mark_talent(talent, moderator, "文笔好")
+    save_signature(talent, "我的签名")
+    block_user(talent, "moderator")
+    client = login(app.test_client(), talent)
+    assert post_form(client, "/account/delete", {"password": "correct horse 9"}).status_code == 302
+    db.session.expire_all()
+    assert db.session.get(Talent, talent.id) is None
+    assert db.session.execute(db.select(UserBlock)).first() is None
+    assert db.session.get(User, talent.id).signature_html == ""
