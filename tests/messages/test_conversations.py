@@ -160,3 +160,15 @@ def test_a_profile_offers_to_write_to_its_member(app, alice, bob):
     assert "/messages/new?to=bob" in client.get("/u/bob").get_data(as_text=True)
     page = client.get("/messages/new?to=bob").get_data(as_text=True)
     assert 'value="bob"' in page
+
+
+def test_the_conversation_page_costs_the_same_with_few_or_many_messages(app, alice, bob, count_queries):
+    from forum.messages.services import send_message
+    from tests.boards.test_query_counts import statements_for
+
+    small, large = converse(alice, bob), converse(alice, bob, make_user(username="carol"))
+    for n in range(15):
+        send_message(large.conversation, alice if n % 2 else bob, f"第{n}条")
+    reader = login(app.test_client(), bob)
+    assert (statements_for(reader, count_queries, f"/messages/{small.conversation_id}")
+            == statements_for(reader, count_queries, f"/messages/{large.conversation_id}"))

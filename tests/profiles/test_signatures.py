@@ -1,10 +1,11 @@
 """Signatures: edited on /account, sanitised once at save, shown under posts without extra queries."""
+from forum.boards.services import reply
 from forum.extensions import db
 from forum.models import User
 from forum.profiles.services import save_signature
 from tests.boards.test_query_counts import statements_for
 from tests.checks import says
-from tests.conftest import login, post_form
+from tests.conftest import post_form
 from tests.factories import make_thread, make_user
 
 
@@ -46,8 +47,7 @@ def test_an_empty_signature_removes_it(member_client, member):
 
 def test_signatures_cost_the_thread_page_no_extra_statements(client, count_queries):
     authors = [make_user() for _ in range(4)]
-    thread = make_thread(author=authors[0], replies=0)
-    from forum.boards.services import reply
+    thread = make_thread(author=authors[0])
     for n in range(8):
         reply(thread, authors[n % 4], f"第{n}条")
     before = statements_for(client, count_queries, f"/t/{thread.id}")
