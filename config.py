@@ -37,6 +37,7 @@ class Config:
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
     WTF_CSRF_TIME_LIMIT = None
+    MAX_CONTENT_LENGTH = 256 * 1024 * 1024  # a request with files; each file has its own limit
     THREADS_PER_PAGE = 20
     POSTS_PER_PAGE = 20
     TITLE_MAX = 80
@@ -49,6 +50,8 @@ class Config:
     def __init__(self):
         self.INSTANCE_PATH = str(instance_path())
         self.SQLALCHEMY_DATABASE_URI = self._database_url()
+        # Attachments and avatars; a shared volume when several app servers serve them.
+        self.UPLOAD_FOLDER = os.environ.get("FORUM_UPLOADS") or str(instance_path() / "uploads")
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret(instance_path())
         self.RATELIMIT_ENABLED = _flag("FORUM_RATE_LIMITS", "on")
         # Shared by every worker: Redis where there is one, else the forum's database.

@@ -49,6 +49,7 @@ def configure_blueprints(app):
     # Views are imported here, not by their packages, so that a service can import
     # another package's modules without pulling in every view (and import cycles).
     from forum.admin import accounts as _admin_accounts, views as _admin_views  # noqa: F401
+    from forum.attachments import admin_views as _upload_admin, views as _attachment_views  # noqa: F401
     from forum.auth import account_views, profile, reset_views  # noqa: F401
     from forum.auth import views as _auth_views  # noqa: F401
     from forum.boards import manage as _manage_views, views as _board_views  # noqa: F401
@@ -61,6 +62,7 @@ def configure_blueprints(app):
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp
+    from forum.attachments import bp as attachments_bp
     from forum.i18n import bp as i18n_bp
     from forum.moderation import bp as mod_bp
     from forum.notifications import bp as notifications_bp
@@ -74,6 +76,7 @@ def configure_blueprints(app):
     app.register_blueprint(admin_bp)
     app.register_blueprint(i18n_bp)
     app.register_blueprint(notifications_bp)
+    app.register_blueprint(attachments_bp)
     for blueprint in (messages_bp, profiles_bp, feeds_bp):
         app.register_blueprint(blueprint)
 
@@ -105,6 +108,9 @@ def configure_templates(app):
                                  unread_notifications=unread_count,
                                  action_label=labels.action_label,
                                  target_label=labels.target_label, role_label=labels.role_label)
+    from forum.attachments.editor import editor_uploads, file_size
+
+    app.jinja_env.globals.update(editor_uploads=editor_uploads, file_size=file_size)
     app.jinja_env.globals.update(marks_talent=marks_talent, reads_talent_list=reads_talent_list)
 
 

@@ -134,3 +134,13 @@ def bench_data(posts, users, long_thread):
 
     for line in generate(posts=posts, users=users, long_thread=long_thread):
         click.echo(line)
+
+
+@forum_cli.command("prune-uploads")
+@click.option("--days", default=2, show_default=True, help="Age of the uploads to delete.")
+@with_appcontext
+def prune_uploads_command(days):
+    """Delete uploads that never became part of a post (files and rows)."""
+    from forum.attachments.services import prune_pending
+
+    click.echo(f"{prune_pending(days)} pending uploads deleted")

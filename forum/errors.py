@@ -31,11 +31,13 @@ def http_error(error):
         403: _("Not allowed"),
         404: _("Page not found"),
         405: _("Method not allowed"),
+        413: _("Too large"),
         429: _("Too many requests"),
     }
     messages = {
         403: _("You do not have permission to do this."),
         404: _("The page you asked for does not exist or has been removed."),
+        413: _("What you sent is too large. Send smaller files, or fewer at a time."),
         429: _("You are doing that too often. Please wait a moment and try again."),
     }
     code = error.code or 500

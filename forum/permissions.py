@@ -152,6 +152,17 @@ def logged_board_ids(user):
     return ids
 
 
+def can_read_attachment(user, attachment):
+    """Exactly those who read the post read its files, through the same access path as
+    the post (a letter's file is as private as the letter); a file not yet in a post is
+    its uploader's alone."""
+    post = attachment.post
+    if post is None:
+        return user.is_authenticated and attachment.uploader_id == user.id
+    access = access_for(user, post.thread.board, post.thread)
+    return Access.VIEW in access and post_view(user, post, access) == "full"
+
+
 def conversation_member(user, conversation):
     """The user's membership of a private conversation, or None: only participants read
     one, admins included (views answer 404 to everyone else)."""

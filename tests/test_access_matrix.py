@@ -6,6 +6,8 @@ reply, a post waiting in the queue, a report, a ban, a word rule.
 """
 import pytest
 
+from forum.attachments.avatars import set_avatar
+from forum.attachments.services import prepare_attachments, upload_attachments
 from forum.boards.roles import grant
 from forum.boards.services import reply
 from forum.extensions import db
@@ -18,6 +20,7 @@ from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
 from forum.moderation.words import add_word
 from forum.notifications.service import notify
+from tests.attachments.samples import image_bytes, upload
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
 
@@ -128,6 +131,14 @@ ROUTES = {
     "boards.board_unsubscribe": [("POST", "/b/{board}/unsubscribe", {}, POSTS)],
     "boards.board_read": [("POST", "/b/{board}/read", {}, POSTS)],
     "boards.first_unread": [("GET", "/t/{thread}/unread", None, expect(302))],
+    "admin.upload_settings": [("GET", "/admin/uploads", None, SYSTEM_PAGE)],
+    "attachments.upload": [("POST", "/b/{board}/attachments", {}, expect(400, guest=302))],
+    "attachments.file": [("GET", "/a/{attachment}", None, EVERYONE),
+                         ("GET", "/a/{pending_attachment}", None, expect(404))],
+    "attachments.thumb": [("GET", "/a/{attachment}/thumb", None, EVERYONE),
+                          ("GET", "/a/{pending_attachment}/thumb", None, expect(404))],
+    "attachments.avatar": [("GET", "/avatars/{avatar}", None, EVERYONE)],
+    "attachments.account_avatar": [("POST", "/account/avatar", {}, POSTS)],
     "messages.inbox": [("GET", "/messages", None, LOGGED_IN)],
     "messages.new": [("GET", "/messages/new", None, LOGGED_IN),
                      ("POST", "/messages/new", {"to": "member", "title": "题", "body": "你好"},
@@ -169,7 +180,10 @@ def build_world():
     grant(people["other_moderator"], other_board, "moderator")
     author = make_user()
     thread = make_thread(board=board, author=author)
-    post = reply(thread, author, "二楼")
+    post = reply(thread, author, "二楼", attachments=prepare_attachments(
+        author, board, [upload(image_bytes(), "图.png")]))
+    pending = upload_attachments(author, board, [upload(image_bytes(), "未发.png")])[0]
+    set_avatar(author, upload(image_bytes(), "头像.png"))
     board.settings = {"premoderated": True}
     db.session.commit()
     reply(thread, make_user(), "待审核")
@@ -189,6 +203,8 @@ def build_world():
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
            "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole),
            "verification": one(Verification), "notification": one(Notification),
+           "attachment": post.attachments[0].token,
+           "pending_attachment": pending.token, "avatar": f"{author.id}/1-48.webp",
            "conversation": message.conversation_id, "message": message.id,
            "message_report": one(MessageReport)}
     return people, ids

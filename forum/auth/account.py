@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from sqlalchemy import delete
 from werkzeug.security import check_password_hash
 
+from forum.attachments.avatars import remove_avatar_files
 from forum.auth.services import hash_password
 from forum.extensions import db
 from forum.models import (BoardRead, BoardRole, Notification, PasswordReset, Subscription, Talent,
@@ -55,5 +56,7 @@ def delete_account(user, password):
     user.password_hash = hash_password(secrets.token_urlsafe(32))
     user.session_version = User.session_version + 1
     user.deleted_at = utcnow()
+    avatar, user.avatar_version = user.avatar_version, None
     log_security("account_deleted", user=user, actor=user)
     commit()
+    remove_avatar_files(user.id, avatar)  # the person's picture goes with the person

@@ -2,7 +2,7 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import StringField, SubmitField, TextAreaField
+from wtforms import MultipleFileField, StringField, SubmitField, TextAreaField
 from wtforms.validators import DataRequired, ValidationError
 
 
@@ -33,6 +33,7 @@ class PostForm(FlaskForm):
     """A reply: the body, and a button that previews instead of saving."""
 
     body = TextAreaField(_l("Content (Markdown)"), **BODY)
+    files = MultipleFileField(_l("Attach files"))  # checked by forum.attachments, not here
     preview = SubmitField(_l("Preview"))
     submit = SubmitField(_l("Post reply"))
 

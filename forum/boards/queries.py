@@ -87,7 +87,8 @@ def thread_posts(thread, page, per_page):
     first = (page - 1) * per_page + 1
     return db.session.execute(
         db.select(Post)
-        .options(joinedload(Post.author).joinedload(User.unit), joinedload(Post.edited_by))
+        .options(joinedload(Post.author).joinedload(User.unit), joinedload(Post.edited_by),
+                 selectinload(Post.attachments))
         .where(Post.thread_id == thread.id, Post.number.between(first, first + per_page - 1))
         .order_by(Post.number)
         .limit(per_page)  # tells PostgreSQL's planner it is 20 rows, not a share of the thread

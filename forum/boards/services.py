@@ -9,6 +9,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import or_, update
 
+from forum.attachments.services import attach_to_post
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.boards.registry import get_type
 from forum.extensions import db
@@ -24,7 +25,7 @@ from forum.service import Refused, commit
 from forum.settings import get_setting
 
 
-def create_thread(board, author, title, body):
+def create_thread(board, author, title, body, attachments=()):
     """Start a thread with its first post; it is published or waits for a moderator."""
     now = _claim_posting_slot(author)
     screened = _screen(title, body)
@@ -37,6 +38,7 @@ def create_thread(board, author, title, body):
                 body_html=render(screened.body), status=status, created_at=now)
     db.session.add_all([thread, post])
     db.session.flush()
+    attach_to_post(post, board.type, attachments)
     if review:
         enqueue(post, board.id, *review)
     else:
@@ -47,7 +49,7 @@ def create_thread(board, author, title, body):
     return thread
 
 
-def reply(thread, author, body):
+def reply(thread, author, body, attachments=()):
     """Add a post at the thread's next floor; it is published or waits for a moderator."""
     now = _claim_posting_slot(author)
     screened = _screen(None, body)
@@ -65,6 +67,7 @@ def reply(thread, author, body):
                 created_at=now)
     db.session.add(post)
     db.session.flush()
+    attach_to_post(post, thread.board.type, attachments)
     if review:
         enqueue(post, thread.board_id, *review)
     else:
@@ -75,7 +78,7 @@ def reply(thread, author, body):
     return post
 
 
-def edit_post(post, editor, body, title=None, reason=None):
+def edit_post(post, editor, body, title=None, reason=None, attachments=()):
     """Change a post's text (and a first post's thread title); record who, and why."""
     screened = _screen(title, body)
     mentioned_users(screened.body)
@@ -84,6 +87,7 @@ def edit_post(post, editor, body, title=None, reason=None):
     post.edited_at = utcnow()
     post.edited_by_id = editor.id
     post.edit_reason = reason or None
+    attach_to_post(post, post.thread.board.type, attachments)
     if title is not None and post.number == 1:
         post.thread.title = screened.title
     review = review_reason(post.thread.board, editor, screened.review)

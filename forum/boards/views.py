@@ -3,6 +3,7 @@ from flask import current_app, flash, redirect, render_template, request, url_fo
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from forum.attachments.editor import keep_for_preview, posted_attachments
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
 from forum.boards.loaders import get_board, get_post, get_thread, quotable_post
@@ -61,9 +62,12 @@ def new_thread(slug):
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
+            keep_for_preview(current_user, board, form)
         else:
             try:
-                thread = create_thread(board, current_user, form.title.data, form.body.data)
+                with posted_attachments(current_user, board) as attachments:
+                    thread = create_thread(board, current_user, form.title.data, form.body.data,
+                                           attachments)
             except Refused as refusal:
                 form[refusal.field or "body"].errors.append(refusal.message)
             else:
@@ -115,11 +119,13 @@ def reply_to(thread_id):
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
+            keep_for_preview(current_user, thread.board, form)
         else:
             try:
-                post = reply(thread, current_user, form.body.data)
+                with posted_attachments(current_user, thread.board) as attachments:
+                    post = reply(thread, current_user, form.body.data, attachments)
             except Refused as refusal:
-                form.body.errors.append(refusal.message)
+                form[refusal.field or "body"].errors.append(refusal.message)
             else:
                 _flash_if_queued(post.status)
                 return redirect(url_for("boards.post", post_id=post.id))
@@ -170,11 +176,14 @@ def edit(post_id):
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
+            keep_for_preview(current_user, post.thread.board, form)
         else:
             try:
-                edit_post(post, current_user, form.body.data,
-                          form.title.data if post.number == 1 else None,
-                          reason=form.reason.data if someone_elses else None)
+                with posted_attachments(current_user, post.thread.board) as attachments:
+                    edit_post(post, current_user, form.body.data,
+                              form.title.data if post.number == 1 else None,
+                              reason=form.reason.data if someone_elses else None,
+                              attachments=attachments)
             except Refused as refusal:
                 form[refusal.field or "body"].errors.append(refusal.message)
             else:

@@ -1,5 +1,6 @@
 """The data model, one module per aggregate (DESIGN §3)."""
 from forum.models.account import PasswordReset, Verification
+from forum.models.attachment import Attachment
 from forum.models.board import Board, BoardRole, Category
 from forum.models.content import Post, Thread
 from forum.models.message import (Conversation, ConversationMember, Message, MessageReport,
@@ -12,9 +13,9 @@ from forum.models.site import RateCounter, SiteSetting
 from forum.models.unit import Unit
 from forum.models.user import User
 
-__all__ = ["Ban", "Board", "BoardRead", "BoardRole", "Category", "ModAction", "Notification",
-           "PasswordReset", "Post", "QueueItem", "RateCounter", "Report", "SecurityEvent",
-           "SiteSetting", "Subscription", "Thread", "ThreadRead", "Unit", "User",
+__all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Category", "ModAction",
+           "Notification", "PasswordReset", "Post", "QueueItem", "RateCounter", "Report",
+           "SecurityEvent", "SiteSetting", "Subscription", "Thread", "ThreadRead", "Unit", "User",
            "Verification", "WordRule"]
 __all__ += ["Conversation", "ConversationMember", "Message", "MessageReport", "Presence",
             "Talent", "UserBlock"]

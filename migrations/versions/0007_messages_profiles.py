@@ -1,7 +1,7 @@
 """private messages, signatures, talent flag, who is online
 
 Revision ID: 0007
-Revises: 0009
+Revises: 0006
 Create Date: 2026-11-27 07:32:25.930261
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0007'
-down_revision = '0009'
+down_revision = '0006'
 branch_labels = None
 depends_on = None
 
