@@ -58,6 +58,9 @@ def configure_blueprints(app):
     from forum.moderation import views as _mod_views  # noqa: F401
     from forum.notifications import views as _notification_views  # noqa: F401
     from forum.search import views as _search_views  # noqa: F401
+    from forum.messages import review as _message_review, views as _message_views  # noqa: F401
+    from forum.profiles import views as _profile_views  # noqa: F401
+    from forum.feeds import views as _feed_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp
@@ -67,6 +70,9 @@ def configure_blueprints(app):
     from forum.moderation import bp as mod_bp
     from forum.notifications import bp as notifications_bp
     from forum.search import bp as search_bp
+    from forum.messages import bp as messages_bp
+    from forum.profiles import bp as profiles_bp
+    from forum.feeds import bp as feeds_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(boards_bp)
@@ -77,6 +83,9 @@ def configure_blueprints(app):
     app.register_blueprint(attachments_bp)
     app.register_blueprint(letters_bp)
     app.register_blueprint(search_bp)
+    app.register_blueprint(messages_bp)
+    app.register_blueprint(profiles_bp)
+    app.register_blueprint(feeds_bp)
 
 
 def configure_hooks(app):
@@ -84,13 +93,14 @@ def configure_hooks(app):
     from forum.auth import sessions
     from forum.moderation import guard
     from forum.search import changes  # noqa: F401  (indexes what each commit touched)
-    from forum.stats import view_counts
+    from forum.stats import online, view_counts
 
     errors.register(app)
     security.register(app)
     guard.register(app)
     sessions.register(app)
     view_counts.register(app)
+    online.register(app)  # before the page cache: a guest served from cache is online too
     pagecache.register(app)
 
 
@@ -99,7 +109,7 @@ def configure_templates(app):
     from forum.boards.registry import get_type
     from forum.moderation.guard import ban_message
     from forum.notifications.service import unread_count
-    from forum.permissions import Access, can, is_moderator
+    from forum.permissions import Access, can, is_moderator, marks_talent, reads_talent_list
 
     app.jinja_env.globals.update(Access=Access, can=can, is_moderator=is_moderator,
                                  ban_message=ban_message, get_type=get_type,
@@ -109,6 +119,7 @@ def configure_templates(app):
     from forum.attachments.editor import editor_uploads, file_size
 
     app.jinja_env.globals.update(editor_uploads=editor_uploads, file_size=file_size)
+    app.jinja_env.globals.update(marks_talent=marks_talent, reads_talent_list=reads_talent_list)
 
 
 def configure_cli(app):

@@ -15,3 +15,9 @@ def day_start_utc(day):
 def day_end_utc(day):
     """Midnight at the end of `day` (exclusive bound)."""
     return day_start_utc(day + timedelta(days=1))
+
+
+def today_start_utc():
+    """Midnight at the start of today in the forum's time zone."""
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return day_start_utc(datetime.now(zone).date())

@@ -25,12 +25,16 @@ ACTIONS = {
     "letter_answer": _l("Letter answered"), "letter_extend": _l("Deadline extended"),
     "letter_close": _l("Letter closed"), "letter_rate": _l("Letter rated"),
     "letter_publish": _l("Letter published"), "letter_read": _l("Whistleblower letter read"),
+    "talent_mark": _l("Marked as talent"), "talent_unmark": _l("Talent mark removed"),
+    "message_report_resolved": _l("Message report resolved"),
+    "message_report_dismissed": _l("Message report dismissed"),
+    "message_reports_read": _l("Reported messages read"),
     "word_block": _l("Block"), "word_review": _l("Review"), "word_replace": _l("Replace"),
 }
 TARGETS = {
     "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
-    "site": _l("Site"), "letter": _l("Letter"),
+    "site": _l("Site"), "letter": _l("Letter"), "message": _l("Message"),
 }
 ROLES = {
     "moderator": _l("Moderator"), "manager": _l("Manager"), "handler": _l("Mailbox handler"),

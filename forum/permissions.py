@@ -186,3 +186,32 @@ def letter_access(user, letter):
     if writer_id_of(letter) == user.id:
         return Access.VIEW
     return Access.NONE
+def conversation_member(user, conversation):
+    """The user's membership of a private conversation, or None: only participants read
+    one, admins included (views answer 404 to everyone else)."""
+    if not user.is_authenticated or conversation is None:
+        return None
+    return next((m for m in conversation.members if m.user_id == user.id), None)
+
+
+def reviews_message_reports(user):
+    """The security admin reads reported messages (and only those) in a queue."""
+    return is_admin(user, "security")
+
+
+def marks_talent(user):
+    """Moderators give and take the 人才风采 talent flag."""
+    return is_moderator(user)
+
+
+ORGANISATION_UNIT_SLUG = "xianweizuzhibu"  # 县委组织部, as seeded from forum/data/zhijin.yaml
+
+
+def reads_talent_list(user):
+    """The organisation department's unit accounts and the system admin read 人才库."""
+    if not user.is_authenticated:
+        return False
+    if user.admin_role == "system":
+        return True
+    return (user.is_unit_account and user.unit is not None
+            and user.unit.slug == ORGANISATION_UNIT_SLUG)

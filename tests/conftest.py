@@ -21,7 +21,7 @@ from config import TestingConfig  # noqa: E402
 from forum import create_app  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.settings import put_setting  # noqa: E402
-from forum.stats import view_counts  # noqa: E402
+from forum.stats import online, view_counts  # noqa: E402
 from tests import factories  # noqa: E402
 
 CSRF_RE = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
@@ -66,6 +66,7 @@ def _app_context(app):
         yield
         db.session.remove()
         view_counts.flush()
+        online.clear()
         _empty_tables()
 
 

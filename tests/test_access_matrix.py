@@ -13,8 +13,10 @@ from forum.boards.services import reply
 from forum.extensions import db
 from forum.auth.verification import request_verification
 from forum.letters.writing import write_letter
-from forum.models import (Ban, BoardRole, Notification, Post, QueueItem, Report, Verification,
-                          WordRule)
+from forum.messages.blocks import report_message
+from forum.messages.services import start_conversation
+from forum.models import (Ban, BoardRole, MessageReport, Notification, Post, QueueItem, Report,
+                          Verification, WordRule)
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
 from forum.moderation.words import add_word
@@ -51,6 +53,10 @@ EDITORS_PAGE = expect(403, guest=302, moderator=200, unit_account=200, system=20
 EDITORS_POST = expect(403, guest=302, moderator=302, unit_account=302, system=302)
 MOVERS = expect(403, guest=302, moderator=302, system=302)
 LETTER_STAFF = expect(404, guest=302)  # only the box's handlers, none of these roles
+PARTICIPANTS_PAGE = expect(404, guest=302, member=200, verified=200)
+PARTICIPANTS_POST = expect(404, guest=302, member=302, verified=302)
+ANY_MODERATOR_POST = expect(403, guest=302, moderator=302, other_moderator=302, unit_account=302,
+                            other_unit_account=302, system=302)
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
@@ -150,6 +156,23 @@ ROUTES = {
                           ("GET", "/a/{pending_attachment}/thumb", None, expect(404))],
     "attachments.avatar": [("GET", "/avatars/{avatar}", None, EVERYONE)],
     "attachments.account_avatar": [("POST", "/account/avatar", {}, POSTS)],
+    "messages.inbox": [("GET", "/messages", None, LOGGED_IN)],
+    "messages.new": [("GET", "/messages/new", None, LOGGED_IN),
+                     ("POST", "/messages/new", {"to": "member", "title": "题", "body": "你好"},
+                      expect(302, member=200))],  # the member may not write to itself
+    "messages.conversation": [("GET", "/messages/{conversation}", None, PARTICIPANTS_PAGE)],
+    "messages.send": [("POST", "/messages/{conversation}", {"body": "回复"}, PARTICIPANTS_POST)],
+    "messages.report": [("POST", "/messages/m/{message}/report", {"reason": "不当"}, PARTICIPANTS_POST)],
+    "messages.blocks": [("GET", "/messages/blocks", None, LOGGED_IN),
+                        ("POST", "/messages/blocks", {"username": "moderator"}, expect(302, moderator=200))],
+    "messages.unblock": [("POST", "/messages/blocks/{moderator}/remove", {}, POSTS)],
+    "admin.message_reports": [("GET", "/admin/message-reports", None, SECURITY_PAGE)],
+    "admin.message_report_close": [("POST", "/admin/message-reports/{message_report}/resolve", {}, SECURITY_POST)],
+    "profiles.signature": [("POST", "/account/signature", {"signature": "签名"}, POSTS)],
+    "profiles.talent_mark": [("POST", "/u/member/talent", {"note": "文笔好"}, ANY_MODERATOR_POST)],
+    "profiles.talent_unmark": [("POST", "/u/member/talent/remove", {}, ANY_MODERATOR_POST)],
+    "profiles.talent_list": [("GET", "/talent", None, SYSTEM_PAGE)],
+    "feeds.board_feed": [("GET", "/feeds/{board}.atom", None, EVERYONE)],
 }
 
 
@@ -191,6 +214,8 @@ def build_world():
     db.session.commit()
     box = make_board(type="mailbox", unit=unit, settings={"guests": True})
     letter, _code = write_letter(box, None, kind="consult", title="来信", body="来信内容")
+    message = start_conversation(people["verified"], "member", "题", "内容")
+    report_message(message, people["member"], "不当")
     one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
@@ -201,7 +226,9 @@ def build_world():
            "pending_attachment": pending.token, "avatar": f"{author.id}/1-48.webp",
            "box": box.slug, "letter": letter.id, "letter_thread": letter.thread_id,
            "letter_post": db.session.execute(db.select(Post.id).where(
-               Post.thread_id == letter.thread_id)).scalar_one()}
+               Post.thread_id == letter.thread_id)).scalar_one(),
+           "conversation": message.conversation_id, "message": message.id,
+           "message_report": one(MessageReport)}
     return people, ids
 
 

@@ -8,8 +8,8 @@ from werkzeug.security import check_password_hash
 from forum.attachments.avatars import remove_avatar_files
 from forum.auth.services import hash_password
 from forum.extensions import db
-from forum.models import (BoardRead, BoardRole, Notification, PasswordReset, Subscription,
-                          ThreadRead, User, Verification)
+from forum.models import (BoardRead, BoardRole, Notification, PasswordReset, Subscription, Talent,
+                          ThreadRead, User, UserBlock, Verification)
 from forum.models.base import utcnow
 from forum.moderation.audit import log_security
 from forum.service import Refused, commit
@@ -45,6 +45,10 @@ def delete_account(user, password):
     for model in (Verification, PasswordReset, BoardRole, Notification, Subscription, ThreadRead,
                   BoardRead):
         db.session.execute(delete(model).where(model.user_id == user.id))
+    # The talent note is about the person; their block list and signature are theirs.
+    for model in (Talent, UserBlock):
+        db.session.execute(delete(model).where(model.user_id == user.id))
+    user.signature = user.signature_html = ""
     gone = f"deleted-{user.id}"
     user.username, user.username_key = gone, gone
     user.display_name = user.email = user.title = user.unit_id = user.admin_role = None

@@ -6,7 +6,7 @@ from forum.auth import bp
 from forum.auth.services import find_user
 from forum.boards.registry import public_types
 from forum.extensions import db
-from forum.models import Board, Post, Thread
+from forum.models import Board, Post, Talent, Thread
 
 RECENT = 10
 
@@ -16,7 +16,8 @@ def profile(username):
     user = find_user(username)
     if user is None or user.deleted_at is not None:
         abort(404)
-    return render_template("auth/profile.html", user=user, posts=recent_public_posts(user))
+    return render_template("auth/profile.html", user=user, posts=recent_public_posts(user),
+                           talent=db.session.get(Talent, user.id))
 
 
 def recent_public_posts(user):

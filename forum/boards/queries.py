@@ -3,6 +3,7 @@ from sqlalchemy import func, or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.boards.registry import get_type
+from forum.dates import today_start_utc
 from forum.extensions import db
 from forum.models import Category, Post, Thread, User
 
@@ -27,7 +28,8 @@ def last_posts(post_ids):
 
 
 def site_figures(categories):
-    """Members, threads, posts and the newest member; private boards count for nothing."""
+    """Members, threads, posts, today's posts and the newest member; private boards count
+    for nothing."""
     boards = [b for c in categories for b in c.boards if get_type(b.type).public]
     members = db.session.execute(db.select(func.count(User.id))).scalar_one()
     newest = db.session.execute(db.select(User).order_by(User.id.desc()).limit(1)).scalar()
@@ -35,8 +37,19 @@ def site_figures(categories):
         "members": members,
         "threads": sum(b.thread_count for b in boards),
         "posts": sum(b.post_count for b in boards),
+        "today": posts_today([b.id for b in boards]),
         "newest": newest,
     }
+
+
+def posts_today(board_ids):
+    """Published posts since midnight (Asia/Shanghai) in these boards."""
+    if not board_ids:
+        return 0
+    return db.session.execute(
+        db.select(func.count(Post.id)).join(Thread, Thread.id == Post.thread_id)
+        .where(Thread.board_id.in_(board_ids), Thread.status == "published",
+               Post.status == "published", Post.created_at >= today_start_utc())).scalar_one()
 
 
 def pinned_threads(board):

@@ -18,7 +18,7 @@ from forum.notifications.subscriptions import is_subscribed
 from forum.pages import check_in_range, page_count, requested_page
 from forum.permissions import Access, access_for, can_edit_post, post_view, require
 from forum.service import Refused
-from forum.stats import view_counts
+from forum.stats import online, view_counts
 
 
 @bp.get("/")
@@ -27,7 +27,7 @@ def index():
     boards = [b for c in categories for b in c.boards]
     last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).public)
     return render_template("boards/index.html", categories=categories, last_posts=last,
-                           figures=queries.site_figures(categories))
+                           figures=queries.site_figures(categories), online=online.online_counts())
 
 
 @bp.get("/b/<slug>")

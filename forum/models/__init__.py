@@ -4,14 +4,18 @@ from forum.models.attachment import Attachment
 from forum.models.board import Board, BoardRole, Category
 from forum.models.content import Post, Thread
 from forum.models.letter import Letter
+from forum.models.message import (Conversation, ConversationMember, Message, MessageReport,
+                                  UserBlock)
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
 from forum.models.notification import Notification
+from forum.models.profile import Presence, Talent
 from forum.models.reading import BoardRead, Subscription, ThreadRead
 from forum.models.site import RateCounter, SiteSetting
 from forum.models.unit import Unit
 from forum.models.user import User
 
-__all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Category", "Letter",
-           "ModAction", "Notification", "PasswordReset", "Post", "QueueItem", "RateCounter", "Report",
-           "SecurityEvent", "SiteSetting", "Subscription", "Thread", "ThreadRead", "Unit", "User",
-           "Verification", "WordRule"]
+__all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Category", "Conversation",
+           "ConversationMember", "Letter", "Message", "MessageReport", "ModAction", "Notification",
+           "PasswordReset", "Post", "Presence", "QueueItem", "RateCounter", "Report",
+           "SecurityEvent", "SiteSetting", "Subscription", "Talent", "Thread", "ThreadRead",
+           "Unit", "User", "UserBlock", "Verification", "WordRule"]

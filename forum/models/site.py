@@ -8,6 +8,11 @@ SITE_DEFAULTS = {
     # Attachments: the largest file in MB, per board type (others take "default").
     "upload_limits_mb": {"default": 5, "notice": 20, "training": 50},
     "uploads_per_day": 50,           # files one account may upload in 24 hours
+    # Private messages: an account younger than these days or with fewer posts is new,
+    # and a new account starts conversations with at most this many people a day.
+    "message_new_account_days": 7,
+    "message_new_account_posts": 5,
+    "message_new_account_people_per_day": 5,
 }
 
 

@@ -40,6 +40,9 @@ class User(UserMixin, db.Model):
     # The ban in force, if any (the Ban rows keep the whole history).
     ban_id = db.Column(db.ForeignKey("ban.id", use_alter=True), nullable=True)
     avatar_version = db.Column(db.Integer, nullable=True)  # None: the default avatar
+    signature = db.Column(db.String(500), nullable=False, default="")
+    signature_html = db.Column(db.Text, nullable=False, default="")  # rendered once, at save
+    unread_conversations = db.Column(db.Integer, nullable=False, default=0)  # for the header
 
     unit = db.relationship("Unit", lazy="joined", innerjoin=False)
     ban = db.relationship("Ban", foreign_keys=[ban_id], lazy="joined", post_update=True)

@@ -64,3 +64,8 @@ def _rejected(n):
 def _hidden(n):
     return _("A moderator hid your post in “%(title)s”: %(reason)s",
              title=_title(n), reason=n.data.get("reason", ""))
+
+
+@kind("message")
+def _message(n):
+    return _("%(actor)s sent you a private message.", actor=_actor(n))

@@ -19,7 +19,7 @@ _pending = Counter()
 
 
 def register(app):
-    app.extensions["view_counts"] = _Flusher(app)
+    app.extensions["view_counts"] = Flusher(app, flush, "view-counts")
 
 
 def record_view(thread_id):
@@ -55,11 +55,14 @@ def flush():
     return len(rows)
 
 
-class _Flusher:
-    """One daemon thread per process (started after a fork), plus a flush at exit."""
+class Flusher:
+    """Calls `flush` every VIEW_FLUSH_SECONDS from one daemon thread per process (started
+    after a fork), and once at exit."""
 
-    def __init__(self, app):
+    def __init__(self, app, flush, name):
         self.app = app
+        self.flush = flush
+        self.name = name
         self.interval = app.config["VIEW_FLUSH_SECONDS"]
         self.pid = None
 
@@ -67,7 +70,7 @@ class _Flusher:
         if not self.interval or self.pid == os.getpid():
             return
         self.pid = os.getpid()
-        threading.Thread(target=self._loop, daemon=True, name="view-counts").start()
+        threading.Thread(target=self._loop, daemon=True, name=self.name).start()
         atexit.register(self._flush)
 
     def _loop(self):
@@ -78,6 +81,6 @@ class _Flusher:
     def _flush(self):
         with self.app.app_context():
             try:
-                flush()
+                self.flush()
             except Exception:  # a failed flush must never kill the worker; counts stay
-                self.app.logger.exception("flushing view counts failed")
+                self.app.logger.exception("flushing %s failed", self.name)

@@ -1,0 +1,133 @@
+"""/messages: conversations, the block list and reports; load, check, act."""
+from flask import abort, flash, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+from flask_login import current_user, login_required
+from flask_wtf import FlaskForm
+
+from forum.extensions import db, limiter
+from forum.feedback import form_errors, show_refusal
+from forum.messages import bp, queries
+from forum.messages.blocks import block_user, report_message, unblock_user
+from forum.messages.forms import BlockForm, ConversationForm, MessageForm, MessageReportForm
+from forum.messages.services import mark_read, send_message, start_conversation
+from forum.models import Message
+from forum.pages import check_in_range, page_count, requested_page
+from forum.permissions import conversation_member
+from forum.service import Refused
+
+
+def _own_conversation(conversation_id):
+    """The conversation if the current user takes part in it; 404 for anyone else."""
+    conversation = queries.get_conversation(conversation_id)
+    if conversation_member(current_user, conversation) is None:
+        abort(404)
+    return conversation
+
+
+@bp.get("/messages")
+@login_required
+def inbox():
+    page = requested_page()
+    pages = page_count(queries.conversation_count(current_user), queries.PER_PAGE)
+    check_in_range(page, pages)
+    return render_template("messages/inbox.html", memberships=queries.conversations_of(current_user, page),
+                           page=page, pages=pages)
+
+
+@bp.route("/messages/new", methods=["GET", "POST"])
+@limiter.limit("30 per hour", methods=["POST"])
+@login_required
+def new():
+    form = ConversationForm()
+    if request.method == "GET" and request.args.get("to"):
+        form.to.data = request.args["to"][:40]
+    if form.validate_on_submit():
+        try:
+            message = start_conversation(current_user, form.to.data, form.title.data, form.body.data)
+        except Refused as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(_("Your message has been sent."), "success")
+            return redirect(url_for("messages.conversation", conversation_id=message.conversation_id))
+    return render_template("messages/new.html", form=form)
+
+
+@bp.get("/messages/<int:conversation_id>")
+@login_required
+def conversation(conversation_id):
+    conversation = _own_conversation(conversation_id)
+    page = requested_page()
+    messages, total = queries.messages_of(conversation, page)
+    pages = page_count(total, queries.PER_PAGE)
+    check_in_range(page, pages)
+    mark_read(conversation, current_user)
+    return render_template("messages/conversation.html", conversation=conversation,
+                           messages=messages, page=page, pages=pages, form=MessageForm(),
+                           report_form=MessageReportForm())
+
+
+@bp.post("/messages/<int:conversation_id>")
+@limiter.limit("120 per hour")
+@login_required
+def send(conversation_id):
+    conversation = _own_conversation(conversation_id)
+    form = MessageForm()
+    if form.validate_on_submit():
+        try:
+            message = send_message(conversation, current_user, form.body.data)
+        except Refused as refusal:
+            flash(refusal.message, "error")
+        else:
+            return redirect(url_for("messages.conversation", conversation_id=conversation.id,
+                                    page=page_count(_position(message), queries.PER_PAGE),
+                                    _anchor=f"m{message.id}"))
+    else:
+        flash(form_errors(form), "error")
+    return redirect(url_for("messages.conversation", conversation_id=conversation.id))
+
+
+def _position(message):
+    return db.session.execute(db.select(db.func.count(Message.id)).where(
+        Message.conversation_id == message.conversation_id, Message.id <= message.id)).scalar_one()
+
+
+@bp.post("/messages/m/<int:message_id>/report")
+@login_required
+def report(message_id):
+    message = db.get_or_404(Message, message_id)
+    conversation = _own_conversation(message.conversation_id)
+    form = MessageReportForm()
+    if form.validate_on_submit():
+        try:
+            report_message(message, current_user, form.reason.data)
+        except Refused as refusal:
+            flash(refusal.message, "error")
+        else:
+            flash(_("Thank you. The security administrator will look at this message."), "success")
+    else:
+        flash(form_errors(form), "error")
+    return redirect(url_for("messages.conversation", conversation_id=conversation.id))
+
+
+@bp.route("/messages/blocks", methods=["GET", "POST"])
+@login_required
+def blocks():
+    form = BlockForm()
+    if form.validate_on_submit():
+        try:
+            blocked = block_user(current_user, form.username.data)
+        except Refused as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(_("You will get no more messages from %(name)s.", name=blocked.name), "success")
+            return redirect(url_for("messages.blocks"))
+    return render_template("messages/blocks.html", form=form, blocks=queries.blocks_of(current_user))
+
+
+@bp.post("/messages/blocks/<int:user_id>/remove")
+@login_required
+def unblock(user_id):
+    if FlaskForm().validate_on_submit():  # only the CSRF token is asked for
+        unblock_user(current_user, user_id)
+        flash(_("You take messages from this member again."), "success")
+    return redirect(url_for("messages.blocks"))
