@@ -56,6 +56,7 @@ def configure_blueprints(app):
     from forum.boards import reading_views as _reading_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
     from forum.notifications import views as _notification_views  # noqa: F401
+    from forum.training import views as _training_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp
@@ -63,6 +64,7 @@ def configure_blueprints(app):
     from forum.i18n import bp as i18n_bp
     from forum.moderation import bp as mod_bp
     from forum.notifications import bp as notifications_bp
+    from forum.training import bp as training_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(boards_bp)
@@ -71,6 +73,7 @@ def configure_blueprints(app):
     app.register_blueprint(i18n_bp)
     app.register_blueprint(notifications_bp)
     app.register_blueprint(attachments_bp)
+    app.register_blueprint(training_bp)
 
 
 def configure_hooks(app):

@@ -161,3 +161,22 @@ def can_read_attachment(user, attachment):
         return user.is_authenticated and attachment.uploader_id == user.id
     access = access_for(user, post.thread.board, post.thread)
     return Access.VIEW in access and post_view(user, post, access) == "full"
+
+
+def is_trainer(user, board):
+    """Trainers of this training board, and the system admin, publish and run lessons."""
+    return user.is_authenticated and bool(roles_on(user, board) & {"trainer", "admin"})
+
+
+def is_duty_officer(user):
+    """Duty officers (值班员) are the trainers of any board, and the system admin."""
+    if not user.is_authenticated or getattr(user, "is_banned", False):
+        return False
+    if user.admin_role == "system":
+        return True
+    return any("trainer" in roles for roles in board_roles(user).values())
+
+
+def can_see_unit_records(user):
+    """A unit's account sees its own unit's learners' study records."""
+    return user.is_authenticated and user.is_unit_account and user.unit_id is not None

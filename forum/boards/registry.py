@@ -90,3 +90,4 @@ class PendingType(BoardType):
 
 # The built types register themselves on import.
 from forum.boards.types import discussion, notice  # noqa: E402,F401
+from forum.boards.types import training  # noqa: E402,F401

@@ -7,6 +7,8 @@ from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityE
 from forum.models.notification import Notification
 from forum.models.reading import BoardRead, Subscription, ThreadRead
 from forum.models.site import RateCounter, SiteSetting
+from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
+                                   StudyRecord, StudySession)
 from forum.models.unit import Unit
 from forum.models.user import User
 
@@ -14,3 +16,5 @@ __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Category", "
            "Notification", "PasswordReset", "Post", "QueueItem", "RateCounter", "Report",
            "SecurityEvent", "SiteSetting", "Subscription", "Thread", "ThreadRead", "Unit", "User",
            "Verification", "WordRule"]
+__all__ += ["CheckQuestion", "IdentityCheck", "Lesson", "QuizQuestion", "StudyRecord",
+            "StudySession"]
