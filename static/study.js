@@ -59,7 +59,7 @@
     clearInterval(countdown);
     countdown = setInterval(function () {
       left = Math.max(0, left - 1);
-      shown.textContent = texts.dataset.secondsLeft.replace("%(s)s", left);
+      shown.textContent = texts.dataset.secondsLeft.replace("{s}", left);
     }, 1000);
     if (!dialog.open) { dialog.showModal(); }
     answer.focus();

@@ -11,13 +11,14 @@ import secrets
 from dataclasses import dataclass, field
 from datetime import timedelta
 
-from flask import current_app
+from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import update
 from werkzeug.security import check_password_hash
 
 from forum.extensions import db
 from forum.models import CheckQuestion, IdentityCheck, StudyRecord, StudySession
+from forum.notifications.service import notify
 from forum.service import Refused, commit
 from forum.training import clock
 
@@ -128,9 +129,8 @@ def send_duty_check(officer, session):
         raise Refused(_("This learner already has a check waiting for an answer."))
     now = clock.now()
     check = _new_check(session, now, kind="duty", asked_by_id=officer.id)
-    from forum.notifications.service import notify
-
-    notify([session.user], "study_check", actor=officer, thread=session.lesson.thread,
+    notify([session.user], "study_check", actor=officer,
+           url=url_for("training.study", thread_id=session.lesson.thread_id),
            data={"title": session.lesson.thread.title})
     commit()
     return check

@@ -13,7 +13,7 @@ from forum.moderation.views import _SafeWriter
 from forum.permissions import (Access, access_for, can_see_unit_records, is_duty_officer,
                                is_trainer, require)
 from forum.service import Refused
-from forum.training import bp, records
+from forum.training import bp, notices, records  # noqa: F401  (notices registers its kinds)
 from forum.training.forms import ActionForm, LessonForm
 from forum.training.lessons import lesson_of, save_lesson, submit_quiz
 from forum.training.studying import answer_check, record_beat, send_duty_check, start_session
