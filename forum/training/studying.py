@@ -96,7 +96,7 @@ def _earned(session, previous, now, shown):
     if (now - session.last_activity_at).total_seconds() > current_app.config["STUDY_IDLE_SECONDS"]:
         return 0
     elapsed = max(0, int((now - previous).total_seconds()))
-    return min(elapsed, 2 * current_app.config["STUDY_BEAT_SECONDS"])
+    return min(elapsed, current_app.config["STUDY_CREDIT_CAP_SECONDS"])
 
 
 def answer_check(user, check_id, token, answer):

@@ -30,6 +30,7 @@ def clock(monkeypatch, app):
     # Checks come at a known moment: ten minutes in, two minutes to answer.
     for name, value in {"STUDY_CHECK_MIN_SECONDS": 600, "STUDY_CHECK_MAX_SECONDS": 600,
                         "STUDY_CHECK_WINDOW_SECONDS": 120, "STUDY_BEAT_SECONDS": 30,
+                        "STUDY_CREDIT_CAP_SECONDS": 60,
                         "STUDY_IDLE_SECONDS": 300}.items():
         monkeypatch.setitem(app.config, name, value)
     return fake
