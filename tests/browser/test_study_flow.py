@@ -13,7 +13,7 @@ from forum.boards.roles import grant
 from forum.extensions import db
 from forum.models import StudyRecord, User
 from forum.training import clock
-from tests.browser.helpers import assert_fits_width, log_in, require_or_skip
+from tests.browser.helpers import assert_fits_width, log_in, require_or_skip, screenshot
 from tests.browser.test_accessibility import check_pages
 from tests.factories import make_board, make_user
 from tests.training.conftest import make_lesson
@@ -62,6 +62,8 @@ def test_a_learner_studies_a_lesson_to_completion(new_page, fast_study, lesson, 
     page.get_by_role("link", name=zh("Study this lesson")).click()
     expect(page.locator("#study-heading")).to_be_visible()
     assert_fits_width(page, "the study page")
+    expect(page.locator("#check-dialog")).to_be_visible(timeout=15_000)
+    screenshot(page, "study-check-phone", full_page=False)
     answer_check(page)  # the random check, a minute and a half in
     expect(page.locator("#study-status")).to_have_text(zh("Thank you: the check is passed and your time is counted."))
     answer_check(page)  # the check that banks the time completing the lesson
@@ -73,6 +75,7 @@ def test_a_learner_studies_a_lesson_to_completion(new_page, fast_study, lesson, 
     expect(page.locator(".flash-success")).to_have_text(zh("Your score is %(score)s: passed.", score=100))
 
     page.goto("/training/mine")
+    screenshot(page, "study-mine-phone")
     expect(page.locator("main")).to_contain_text(zh("Credit hours earned: %(h)s", h=0.75))
     record = db.session.execute(db.select(StudyRecord)).scalar_one()
     assert record.completed_at is not None and record.checks_failed == 0
