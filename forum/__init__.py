@@ -56,7 +56,7 @@ def configure_blueprints(app):
     from forum.boards import reading_views as _reading_views  # noqa: F401
     from forum.moderation import views as _mod_views  # noqa: F401
     from forum.notifications import views as _notification_views  # noqa: F401
-    from forum.training import views as _training_views  # noqa: F401
+    from forum.training import campaign_views, views as _training_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp

@@ -154,6 +154,14 @@ ROUTES = {
     "training.unit": [("GET", "/training/unit", None, expect(403, guest=302, unit_account=200, other_unit_account=200))],
     "training.summary": [("GET", "/training/records", None, TRAINERS_PAGE)],
     "training.export": [("GET", "/training/records.csv", None, TRAINERS_PAGE)],
+    "training.new_campaign": [("GET", "/b/{training}/campaigns/new", None, TRAINERS_PAGE),
+                              ("GET", "/b/{board}/campaigns/new", None, expect(403, guest=302))],
+    "training.campaign": [("GET", "/training/campaigns/{campaign}", None, EVERYONE)],
+    "training.essay": [("GET", "/training/campaigns/{campaign}/essay", None,
+                        expect(200, guest=302, member=403, security=403, audit=403, system=403,
+                               unit_account=403, other_unit_account=403))],
+    "training.essays": [("GET", "/training/campaigns/{campaign}/essays", None, TRAINERS_PAGE)],
+    "training.review": [("POST", "/training/essays/{essay}/review", {"grade": "B"}, TRAINERS_POST)],
 }
 
 

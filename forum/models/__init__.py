@@ -2,6 +2,7 @@
 from forum.models.account import PasswordReset, Verification
 from forum.models.attachment import Attachment
 from forum.models.board import Board, BoardRole, Category
+from forum.models.campaign import Campaign, Essay
 from forum.models.content import Post, Thread
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
 from forum.models.notification import Notification
@@ -16,5 +17,5 @@ __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Category", "
            "Notification", "PasswordReset", "Post", "QueueItem", "RateCounter", "Report",
            "SecurityEvent", "SiteSetting", "Subscription", "Thread", "ThreadRead", "Unit", "User",
            "Verification", "WordRule"]
-__all__ += ["CheckQuestion", "IdentityCheck", "Lesson", "QuizQuestion", "StudyRecord",
+__all__ += ["Campaign", "CheckQuestion", "Essay", "IdentityCheck", "Lesson", "QuizQuestion", "StudyRecord",
             "StudySession"]

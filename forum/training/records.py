@@ -6,7 +6,8 @@ from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import IdentityCheck, Lesson, StudyRecord, StudySession, Unit, User
+from forum.models import (Campaign, Essay, IdentityCheck, Lesson, Post, StudyRecord, StudySession,
+                          Thread, Unit, User)
 from forum.training import clock
 
 
@@ -79,3 +80,20 @@ def export_rows():
         _records().join(User, User.id == StudyRecord.user_id)
         .options(joinedload(StudyRecord.user).joinedload(User.unit))
         .order_by(None).order_by(User.unit_id, User.username, StudyRecord.id)).scalars().all()
+
+
+def centre_figures(board):
+    """The training centre's four public figures, counted live."""
+    learners = db.session.execute(db.select(func.count(func.distinct(StudyRecord.user_id)))).scalar_one()
+    sessions = db.session.execute(db.select(func.count(StudySession.id))).scalar_one()
+    discussants = db.session.execute(
+        db.select(func.count(func.distinct(Post.author_id))).join(Thread, Thread.id == Post.thread_id)
+        .where(Thread.board_id == board.id, Post.number > 1, Post.status == "published")).scalar_one()
+    essays = db.session.execute(db.select(func.count(Essay.id))).scalar_one()
+    return {"learners": learners, "sessions": sessions, "discussants": discussants, "essays": essays}
+
+
+def board_campaigns(board):
+    """The board's campaigns, the latest first."""
+    return db.session.execute(db.select(Campaign).filter_by(board_id=board.id)
+                              .order_by(Campaign.ends_on.desc(), Campaign.id.desc())).scalars().all()

@@ -14,6 +14,7 @@ from forum.permissions import (Access, access_for, can_see_unit_records, is_duty
                                is_trainer, require)
 from forum.service import Refused
 from forum.training import bp, notices, records  # noqa: F401  (notices registers its kinds)
+from forum.training.campaigns import assigned_campaigns, progress
 from forum.training.forms import ActionForm, LessonForm
 from forum.training.lessons import lesson_of, save_lesson, submit_quiz
 from forum.training.studying import answer_check, record_beat, send_duty_check, start_session
@@ -188,7 +189,8 @@ def duty_check(session_id):
 @login_required
 def mine():
     rows = records.records_of(current_user)
-    return render_template("training/mine.html", records=rows,
+    campaigns = [(c, progress(c, current_user)) for c in assigned_campaigns(current_user)]
+    return render_template("training/mine.html", records=rows, campaigns=campaigns,
                            failed=records.failed_checks([r.id for r in rows]),
                            hours=sum(r.hours for r in rows))
 
