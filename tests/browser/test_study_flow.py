@@ -4,14 +4,14 @@ its hours show on 我的学习. The server's clock runs sixty times fast, so a m
 takes a second, and the page beats every second."""
 import importlib.util
 import time
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 import pytest
 from playwright.sync_api import expect
 
 from forum.boards.roles import grant
 from forum.extensions import db
-from forum.models import StudyRecord, User
+from forum.models import Campaign, Essay, StudyRecord, User
 from forum.training import clock
 from tests.browser.helpers import assert_fits_width, log_in, require_or_skip, screenshot
 from tests.browser.test_accessibility import check_pages
@@ -40,7 +40,15 @@ def lesson():
     made = make_lesson(board, trainer, minutes=3, title="学习党章",
                        quiz="? 党的最高理想是什么？\n* 实现共产主义\n- 发家致富",
                        checks="党的根本宗旨是什么？ = 全心全意为人民服务")
-    ids = {"thread": made.thread_id}
+    campaign = Campaign(board_id=board.id, title="学习十七大精神", target="all",
+                        starts_on=date(2026, 11, 1), ends_on=date(2026, 12, 31), required_tenths=10,
+                        created_by_id=trainer.id, lessons=[made], essay_required=True)
+    db.session.add(campaign)
+    db.session.flush()
+    essay = Essay(user_id=trainer.id, campaign_id=campaign.id, title="体会", body="学习体会" * 20)
+    db.session.add(essay)
+    db.session.commit()
+    ids = {"thread": made.thread_id, "campaign": campaign.id}
     db.session.remove()
     return ids
 
@@ -92,5 +100,12 @@ def test_training_pages_have_no_serious_accessibility_violations(device, new_pag
     thread = lesson["thread"]
     found = check_pages(Axe(), page, [f"/t/{thread}", f"/study/{thread}", f"/study/{thread}/quiz",
                                       f"/t/{thread}/lesson", "/training/duty", "/training/mine",
-                                      "/training/records"], device)
+                                      "/training/records", "/b/training", "/b/training/campaigns/new",
+                                      f"/training/campaigns/{lesson['campaign']}",
+                                      f"/training/campaigns/{lesson['campaign']}/essay",
+                                      f"/training/campaigns/{lesson['campaign']}/essays"], device)
     assert not found, "\n".join(found)
+    for path in ("/b/training", f"/training/campaigns/{lesson['campaign']}", "/training/mine",
+                 f"/training/campaigns/{lesson['campaign']}/essays"):
+        page.goto(path)
+        assert_fits_width(page, f"{path} ({device})")
