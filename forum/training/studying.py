@@ -95,7 +95,9 @@ def _earned(session, previous, now, shown):
         return 0
     if (now - session.last_activity_at).total_seconds() > current_app.config["STUDY_IDLE_SECONDS"]:
         return 0
-    elapsed = max(0, int((now - previous).total_seconds()))
+    # Whole seconds counted from the session's start, so fractions are not lost beat by beat.
+    since_start = int((now - session.started_at).total_seconds())
+    elapsed = max(0, since_start - int((previous - session.started_at).total_seconds()))
     return min(elapsed, current_app.config["STUDY_CREDIT_CAP_SECONDS"])
 
 
