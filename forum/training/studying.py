@@ -37,25 +37,34 @@ class Beat:
 def start_session(user, lesson):
     """Open a study session of lesson; any other open session of the account ends."""
     now = clock.now()
+    carried, next_check_at = 0, now + _check_gap()
     for other in _open_sessions(user):
-        end_session(other, "replaced", now)
+        # Reloading the lesson keeps its unchecked time and its next check; an open check
+        # fails, so a page cannot dodge a check by starting over.
+        if other.lesson_id == lesson.id:
+            next_check_at = min(next_check_at, other.next_check_at)
+            carried += end_session(other, "replaced", now)
+        else:
+            end_session(other, "replaced", now)
     record = study_record(user, lesson)
     record.sessions += 1
     session = StudySession(token=secrets.token_urlsafe(24), user_id=user.id, lesson_id=lesson.id,
                            started_at=now, last_beat_at=now, last_check_at=now,
-                           last_activity_at=now, next_check_at=now + _check_gap())
+                           last_activity_at=now, next_check_at=next_check_at,
+                           unchecked_seconds=carried)
     db.session.add(session)
     commit()
     return session
 
 
 def end_session(session, reason, now):
-    """End a session: its open check fails, its provisional time is lost."""
+    """End a session; return its unchecked seconds, none if a check was open (it fails)."""
     for check in _open_checks(session):
         _fail(check, session, now)
-    session.unchecked_seconds = 0
+    kept, session.unchecked_seconds = session.unchecked_seconds, 0
     session.ended_at = now
     session.end_reason = reason
+    return kept
 
 
 def record_beat(user, token, seq, visible, focused, active):

@@ -185,3 +185,26 @@ def test_only_open_checks_of_the_own_session_are_answered(app, clock, learner):
     stranger = Learner(learner.client, learner.lesson)
     stranger.token = "nope"
     assert stranger.answer(check, PASSWORD).status_code == 409
+
+
+def test_reloading_the_lesson_keeps_unchecked_time_but_not_an_open_check(clock, learner, learner_user, lesson):
+    learner.start()
+    study(learner, clock, 300)
+    learner.start()  # the page is reloaded
+    assert study(learner, clock, 60).json["pending_seconds"] == 360
+    check = study(learner, clock, 240).json["check"]
+    assert check  # the reload did not put the check off
+    learner.start()
+    reply = study(learner, clock, 30)
+    assert reply.json["pending_seconds"] == 30
+    assert record_of(learner_user, lesson).checks_failed == 1
+
+
+def test_studying_another_lesson_ends_the_first_and_its_unchecked_time(app, clock, learner, training_board, trainer):
+    from tests.training.conftest import make_lesson
+
+    learner.start()
+    study(learner, clock, 300)
+    other = Learner(learner.client, make_lesson(training_board, trainer, title="第二课")).start()
+    assert study(other, clock, 30).json["pending_seconds"] == 30
+    assert learner.beat().status_code == 409
