@@ -125,13 +125,15 @@ class IdentityCheck(db.Model):
     session_id = db.Column(db.ForeignKey("study_session.id"), nullable=False, index=True)
     record_id = db.Column(db.ForeignKey("study_record.id"), nullable=False, index=True)
     kind = db.Column(db.String(10), nullable=False)
-    question_id = db.Column(db.ForeignKey("check_question.id"), nullable=True)
+    # A lesson question is copied, so the trainer may rewrite the lesson's questions
+    # while checks are open; without one the learner re-enters their password.
+    prompt = db.Column(db.String(300), nullable=True)
+    expected = db.Column(db.String(100), nullable=True)
     asked_by_id = db.Column(db.ForeignKey("user.id"), nullable=True)  # the duty officer
     asked_at = db.Column(db.DateTime, nullable=False)
     due_at = db.Column(db.DateTime, nullable=False)
     answered_at = db.Column(db.DateTime, nullable=True)
     passed = db.Column(db.Boolean, nullable=True)  # None while open
 
-    question = db.relationship("CheckQuestion")
     asked_by = db.relationship("User")
     session = db.relationship("StudySession")

@@ -17,7 +17,7 @@ from sqlalchemy import update
 from werkzeug.security import check_password_hash
 
 from forum.extensions import db
-from forum.models import CheckQuestion, IdentityCheck, StudyRecord, StudySession
+from forum.models import IdentityCheck, StudyRecord, StudySession
 from forum.notifications.service import notify
 from forum.service import Refused, commit
 from forum.training import clock
@@ -181,7 +181,8 @@ def _new_check(session, now, kind=None, asked_by_id=None):
     record = study_record(session.user, session.lesson)
     check = IdentityCheck(session_id=session.id, record_id=record.id, asked_at=now,
                           kind=kind or ("question" if question else "password"),
-                          question_id=question.id if question else None, asked_by_id=asked_by_id,
+                          prompt=question.text if question else None,
+                          expected=question.answer if question else None, asked_by_id=asked_by_id,
                           due_at=now + timedelta(seconds=current_app.config["STUDY_CHECK_WINDOW_SECONDS"]))
     db.session.add(check)
     db.session.flush()
@@ -189,8 +190,8 @@ def _new_check(session, now, kind=None, asked_by_id=None):
 
 
 def _is_right(check, user, answer):
-    if check.question_id is not None:
-        return _normal(answer) == _normal(db.session.get(CheckQuestion, check.question_id).answer)
+    if check.expected is not None:
+        return _normal(answer) == _normal(check.expected)
     return check_password_hash(user.password_hash, answer)
 
 

@@ -81,13 +81,13 @@ def beat():
 
 
 def _check_json(check):
-    if check.question_id is not None:
-        prompt = check.question.text
+    if check.prompt is not None:
+        prompt = check.prompt
     elif check.kind == "duty":
         prompt = _("A duty officer asks you to confirm who you are: enter your password.")
     else:
         prompt = _("To confirm it is you studying, enter your password.")
-    return {"id": check.id, "prompt": prompt, "secret": check.question_id is None,
+    return {"id": check.id, "prompt": prompt, "secret": check.expected is None,
             "url": url_for("training.check", check_id=check.id),
             "due_in": max(0, int((check.due_at - check.asked_at).total_seconds()))}
 

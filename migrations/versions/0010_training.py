@@ -1,8 +1,8 @@
-"""training
+"""training: lessons, quizzes, study sessions and records, identity checks, campaigns, essays
 
 Revision ID: 0010
 Revises: 0006
-Create Date: 2026-11-27 08:25:00.739900
+Create Date: 2026-11-27 08:38:23.927375
 
 """
 from alembic import op
@@ -172,14 +172,14 @@ def upgrade():
     sa.Column('session_id', sa.Integer(), nullable=False),
     sa.Column('record_id', sa.Integer(), nullable=False),
     sa.Column('kind', sa.String(length=10), nullable=False),
-    sa.Column('question_id', sa.Integer(), nullable=True),
+    sa.Column('prompt', sa.String(length=300), nullable=True),
+    sa.Column('expected', sa.String(length=100), nullable=True),
     sa.Column('asked_by_id', sa.Integer(), nullable=True),
     sa.Column('asked_at', sa.DateTime(), nullable=False),
     sa.Column('due_at', sa.DateTime(), nullable=False),
     sa.Column('answered_at', sa.DateTime(), nullable=True),
     sa.Column('passed', sa.Boolean(), nullable=True),
     sa.ForeignKeyConstraint(['asked_by_id'], ['user.id'], name=op.f('fk_identity_check_asked_by_id_user')),
-    sa.ForeignKeyConstraint(['question_id'], ['check_question.id'], name=op.f('fk_identity_check_question_id_check_question')),
     sa.ForeignKeyConstraint(['record_id'], ['study_record.id'], name=op.f('fk_identity_check_record_id_study_record')),
     sa.ForeignKeyConstraint(['session_id'], ['study_session.id'], name=op.f('fk_identity_check_session_id_study_session')),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_identity_check'))

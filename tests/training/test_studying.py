@@ -208,3 +208,15 @@ def test_studying_another_lesson_ends_the_first_and_its_unchecked_time(app, cloc
     other = Learner(learner.client, make_lesson(training_board, trainer, title="第二课")).start()
     assert study(other, clock, 30).json["pending_seconds"] == 30
     assert learner.beat().status_code == 409
+
+
+def test_a_trainer_may_rewrite_check_questions_while_a_check_is_open(app, clock, training_board, trainer, learner_user):
+    from forum.training.lessons import save_lesson
+    from tests.conftest import login
+    from tests.training.conftest import make_lesson
+
+    lesson = make_lesson(training_board, trainer, minutes=30, checks="大会在哪一年召开？ = 2007")
+    page = Learner(login(app.test_client(), learner_user), lesson).start()
+    check = study(page, clock, 600).json["check"]
+    save_lesson(lesson.thread, 30, 60, "", "新问题 = 新答案")
+    assert page.answer(check, "2007").json["passed"] is True
