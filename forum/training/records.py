@@ -74,12 +74,14 @@ def unit_summary():
     return rows
 
 
-def export_rows():
-    """Every record with its learner's unit, ordered by unit, for the CSV export."""
-    return db.session.execute(
-        _records().join(User, User.id == StudyRecord.user_id)
-        .options(joinedload(StudyRecord.user).joinedload(User.unit))
-        .order_by(None).order_by(User.unit_id, User.username, StudyRecord.id)).scalars().all()
+def export_rows(lesson_ids=None):
+    """Records (of these lessons, if given) with the learner's unit, ordered by unit."""
+    query = (_records().join(User, User.id == StudyRecord.user_id)
+             .options(joinedload(StudyRecord.user).joinedload(User.unit))
+             .order_by(None).order_by(User.unit_id, User.username, StudyRecord.id))
+    if lesson_ids is not None:
+        query = query.where(StudyRecord.lesson_id.in_(lesson_ids))
+    return db.session.execute(query).scalars().all()
 
 
 def centre_figures(board):

@@ -8,13 +8,13 @@ from flask_login import current_user, login_required
 
 from forum.boards.loaders import get_thread
 from forum.extensions import db
-from forum.models import Post, StudyRecord, StudySession
+from forum.models import Campaign, Post, StudyRecord, StudySession
 from forum.moderation.views import _SafeWriter
 from forum.permissions import (Access, access_for, can_see_unit_records, is_duty_officer,
                                is_trainer, require)
 from forum.service import Refused
 from forum.training import bp, notices, records  # noqa: F401  (notices registers its kinds)
-from forum.training.campaigns import assigned_campaigns, progress
+from forum.training.campaigns import assigned_campaigns, progress, unit_bars
 from forum.training.forms import ActionForm, LessonForm
 from forum.training.lessons import lesson_of, save_lesson, submit_quiz
 from forum.training.studying import answer_check, record_beat, send_duty_check, start_session
@@ -218,19 +218,32 @@ def summary():
 def export():
     if not is_duty_officer(current_user):
         abort(403)
+    campaign = (db.get_or_404(Campaign, int(request.args["campaign"]))
+                if request.args.get("campaign", "").isdigit() else None)
     out = io.StringIO()
     writer = _SafeWriter(out)
     writer.writerow(["unit", "username", "name", "lesson", "effective_seconds", "checks_passed",
                      "checks_failed", "quiz_score", "completed_at_utc", "hours"])
-    for r in records.export_rows():
+    for r in records.export_rows([lesson.id for lesson in campaign.lessons] if campaign else None):
         writer.writerow([r.user.unit.name if r.user.unit else "", r.user.username, r.user.name,
                          r.lesson.thread.title, r.effective_seconds, r.checks_passed,
                          r.checks_failed, "" if r.quiz_score is None else r.quiz_score,
                          r.completed_at.isoformat() if r.completed_at else "", r.hours])
     writer.writerow([])
+    _write_units(writer, campaign)
+    name = f"campaign-{campaign.id}" if campaign else "training"
+    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
+                    headers={"Content-Disposition": f'attachment; filename="{name}-records.csv"'})
+
+
+def _write_units(writer, campaign):
+    """参学率 and completion by unit: of the campaign's targets, or of every account."""
+    if campaign is not None:
+        writer.writerow(["unit", "learners", "completed_a_lesson", "participation_rate_percent"])
+        for row in unit_bars(campaign):
+            writer.writerow([row["unit"].name, row["learners"], row["studied"], row["rate"]])
+        return
     writer.writerow(["unit", "learners", "participants", "participation_rate_percent", "completed"])
     for row in records.unit_summary():
         writer.writerow([row["unit"].name, row["learners"], row["participants"], row["rate"],
                          row["completed"]])
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": 'attachment; filename="training-records.csv"'})

@@ -138,3 +138,23 @@ def test_progress_counts_completed_lessons_hours(app, clock, training_board, tra
     db.session.commit()
     assert progress(campaign, learner)["hours"] == 1.0 and progress(campaign, learner)["done"]
     assert campaign.ends_on == date(2026, 12, 31)
+
+
+def test_a_campaigns_export_holds_its_lessons_records_and_its_units_rates(app, clock, training_board, trainer, lesson):
+    import csv
+    import io
+
+    from forum.training.studying import start_session
+
+    unit = make_unit(name="猫场镇")
+    learner = make_user(unit_id=unit.id, is_verified=True)
+    make_user(unit_id=unit.id, is_verified=True)
+    outside = make_lesson(training_board, trainer, title="不在活动中的课")
+    campaign = make_campaign(app, training_board, trainer, lesson)
+    start_session(learner, lesson)
+    start_session(make_user(unit_id=unit.id), outside)
+    reply = login(app.test_client(), trainer).get(f"/training/records.csv?campaign={campaign.id}")
+    rows = list(csv.reader(io.StringIO(reply.get_data(as_text=True).lstrip("\ufeff"))))
+    lessons = {row[3] for row in rows[1:] if len(row) == 10}
+    assert lessons == {lesson.thread.title}
+    assert ["猫场镇", "2", "0", "0"] in rows
