@@ -183,3 +183,19 @@ def test_the_export_lists_records_by_unit_with_participation_and_defuses_formula
     assert ["'=HYPERLINK(1)镇", "2", "1", "50", "0"] in rows
     summary = login(app.test_client(), trainer).get("/training/records").get_data(as_text=True)
     assert "50%" in summary
+
+
+def test_a_lessons_video_audio_and_pdf_play_or_open_in_the_study_page(app, training_board, trainer, learner_user):
+    from forum.attachments.services import prepare_attachments
+    from forum.boards.services import create_thread
+    from forum.training.lessons import save_lesson
+    from tests.attachments import samples
+    from tests.attachments.test_files import MP3, MP4
+
+    files = prepare_attachments(trainer, training_board, [
+        samples.upload(MP4, "党课.mp4"), samples.upload(MP3, "讲话.mp3"), samples.upload(samples.PDF, "党章.pdf")])
+    thread = create_thread(training_board, trainer, "视频党课", "请观看视频。", files)
+    save_lesson(thread, 15, 60, "", "")
+    page = login(app.test_client(), learner_user).get(f"/study/{thread.id}").get_data(as_text=True)
+    assert page.count("<video controls") == 1 and page.count("<audio controls") == 1
+    assert "党章.pdf" in page
