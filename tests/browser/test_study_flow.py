@@ -53,13 +53,22 @@ def lesson():
     return ids
 
 
-def answer_check(page):
-    dialog = page.locator("#check-dialog")
-    expect(dialog).to_be_visible(timeout=15_000)
-    expect(page.locator("#check-prompt")).to_have_text("党的根本宗旨是什么？")
-    page.locator("#check-answer").fill("全心全意为人民服务")
-    page.locator("#check-form button[type=submit]").click()
-    expect(dialog).to_be_hidden()
+def answer_checks(page, minutes):
+    """Answer each check the page asks until the counted minutes reach `minutes`. A check
+    may follow another at once (the one that banks the completing time), so the dialog is
+    not expected to stay closed in between."""
+    dialog, counted = page.locator("#check-dialog"), page.locator("#study-counted")
+    for _ in range(5):
+        if counted.text_content() == str(minutes):
+            return
+        expect(dialog).to_be_visible(timeout=15_000)
+        expect(page.locator("#check-prompt")).to_have_text("党的根本宗旨是什么？")
+        page.locator("#check-answer").fill("全心全意为人民服务")
+        page.locator("#check-form button[type=submit]").click()
+        page.wait_for_function("""() => !document.getElementById("check-dialog").open
+                                  || document.getElementById("check-answer").value === "" """)
+        page.wait_for_timeout(1500)  # a beat or two (one a second) brings the new count
+    expect(counted).to_have_text(str(minutes))
 
 
 def test_a_learner_studies_a_lesson_to_completion(new_page, fast_study, lesson, zh):
@@ -72,10 +81,8 @@ def test_a_learner_studies_a_lesson_to_completion(new_page, fast_study, lesson, 
     assert_fits_width(page, "the study page")
     expect(page.locator("#check-dialog")).to_be_visible(timeout=15_000)
     screenshot(page, "study-check-phone", full_page=False)
-    answer_check(page)  # the random check, a minute and a half in
-    expect(page.locator("#study-status")).to_have_text(zh("Thank you: the check is passed and your time is counted."))
-    answer_check(page)  # the check that banks the time completing the lesson
-    expect(page.locator("#study-counted")).to_have_text("3", timeout=5_000)
+    # The random check a minute and a half in, then the one that banks the completing time.
+    answer_checks(page, 3)
 
     page.goto(f"/study/{lesson['thread']}/quiz")
     page.get_by_label("实现共产主义").check()
@@ -87,6 +94,7 @@ def test_a_learner_studies_a_lesson_to_completion(new_page, fast_study, lesson, 
     expect(page.locator("main")).to_contain_text(zh("Credit hours earned: %(h)s", h=0.75))
     record = db.session.execute(db.select(StudyRecord)).scalar_one()
     assert record.completed_at is not None and record.checks_failed == 0
+    assert record.checks_passed >= 2
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
