@@ -117,3 +117,4 @@ def test_training_pages_have_no_serious_accessibility_violations(device, new_pag
                  f"/training/campaigns/{lesson['campaign']}/essays"):
         page.goto(path)
         assert_fits_width(page, f"{path} ({device})")
+        screenshot(page, f"training{path.replace('/', '-')}-{device}")
