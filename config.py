@@ -46,6 +46,14 @@ class Config:
     PASSWORD_HASH_METHOD = "scrypt"
     ADMIN_IDLE_MINUTES = 30
     MAIL_DEFAULT_SENDER = "织金党建论坛 <noreply@localhost>"
+    # Studying (the training centre): the page beats this often; checks come at random
+    # between the two gaps, are answered within the window; idle pages stop earning.
+    STUDY_BEAT_SECONDS = 30
+    STUDY_CREDIT_CAP_SECONDS = 60  # the most one beat earns: twice the interval
+    STUDY_CHECK_MIN_SECONDS = 300
+    STUDY_CHECK_MAX_SECONDS = 900
+    STUDY_CHECK_WINDOW_SECONDS = 120
+    STUDY_IDLE_SECONDS = 300
 
     def __init__(self):
         self.INSTANCE_PATH = str(instance_path())

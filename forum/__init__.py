@@ -61,6 +61,7 @@ def configure_blueprints(app):
     from forum.messages import review as _message_review, views as _message_views  # noqa: F401
     from forum.profiles import views as _profile_views  # noqa: F401
     from forum.feeds import views as _feed_views  # noqa: F401
+    from forum.training import campaign_views, views as _training_views  # noqa: F401
     from forum.auth import bp as auth_bp
     from forum.boards import bp as boards_bp
     from forum.admin import bp as admin_bp
@@ -73,6 +74,7 @@ def configure_blueprints(app):
     from forum.messages import bp as messages_bp
     from forum.profiles import bp as profiles_bp
     from forum.feeds import bp as feeds_bp
+    from forum.training import bp as training_bp
 
     app.register_blueprint(auth_bp)
     app.register_blueprint(boards_bp)
@@ -86,6 +88,7 @@ def configure_blueprints(app):
     app.register_blueprint(messages_bp)
     app.register_blueprint(profiles_bp)
     app.register_blueprint(feeds_bp)
+    app.register_blueprint(training_bp)
 
 
 def configure_hooks(app):

@@ -215,3 +215,20 @@ def reads_talent_list(user):
         return True
     return (user.is_unit_account and user.unit is not None
             and user.unit.slug == ORGANISATION_UNIT_SLUG)
+def is_trainer(user, board):
+    """Trainers of this training board, and the system admin, publish and run lessons."""
+    return user.is_authenticated and bool(roles_on(user, board) & {"trainer", "admin"})
+
+
+def is_duty_officer(user):
+    """Duty officers (值班员) are the trainers of any board, and the system admin."""
+    if not user.is_authenticated or getattr(user, "is_banned", False):
+        return False
+    if user.admin_role == "system":
+        return True
+    return any("trainer" in roles for roles in board_roles(user).values())
+
+
+def can_see_unit_records(user):
+    """A unit's account sees its own unit's learners' study records."""
+    return user.is_authenticated and user.is_unit_account and user.unit_id is not None

@@ -24,6 +24,7 @@ from forum.notifications.service import notify
 from tests.attachments.samples import image_bytes, upload
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
+from tests.training.matrix import build_training_world
 
 # Roles act in this order on one world; those allowed to change it come late, and an
 # action repeated on changed state is refused with a message (still a redirect).
@@ -57,6 +58,8 @@ PARTICIPANTS_PAGE = expect(404, guest=302, member=200, verified=200)
 PARTICIPANTS_POST = expect(404, guest=302, member=302, verified=302)
 ANY_MODERATOR_POST = expect(403, guest=302, moderator=302, other_moderator=302, unit_account=302,
                             other_unit_account=302, system=302)
+TRAINERS_PAGE = expect(403, guest=302, moderator=200, system=200)
+TRAINERS_POST = expect(403, guest=302, moderator=302, system=302)
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
@@ -173,11 +176,43 @@ ROUTES = {
     "profiles.talent_unmark": [("POST", "/u/member/talent/remove", {}, ANY_MODERATOR_POST)],
     "profiles.talent_list": [("GET", "/talent", None, SYSTEM_PAGE)],
     "feeds.board_feed": [("GET", "/feeds/{board}.atom", None, EVERYONE)],
+    # The training centre: the moderator is also the training board's trainer and duty
+    # officer; the member is studying the lesson. JSON calls without a session token are
+    # refused with a message (409), never a 500.
+    "training.study": [("GET", "/study/{lesson}", None, LOGGED_IN),
+                       ("GET", "/study/{thread}", None, expect(404, guest=302))],
+    "training.start": [("POST", "/study/{lesson}/start", {}, expect(200, guest=302))],
+    "training.beat": [("POST", "/study/beat", {}, expect(409, guest=302))],
+    "training.check": [("POST", "/study/checks/{check}", {}, expect(409, guest=302))],
+    "training.quiz": [("GET", "/study/{lesson}/quiz", None, LOGGED_IN),
+                      ("POST", "/study/{lesson}/quiz", {}, POSTS)],
+    "training.lesson_settings": [("GET", "/t/{lesson}/lesson", None, TRAINERS_PAGE),
+                                 ("POST", "/t/{lesson}/lesson", {"minutes": "20", "pass_mark": "60"}, TRAINERS_POST)],
+    "training.duty": [("GET", "/training/duty", None, TRAINERS_PAGE)],
+    "training.duty_check": [("POST", "/training/duty/{study_session}/check", {}, TRAINERS_POST)],
+    "training.mine": [("GET", "/training/mine", None, LOGGED_IN)],
+    "training.unit": [("GET", "/training/unit", None, expect(403, guest=302, unit_account=200, other_unit_account=200))],
+    "training.summary": [("GET", "/training/records", None, TRAINERS_PAGE)],
+    "training.export": [("GET", "/training/records.csv", None, TRAINERS_PAGE)],
+    "training.new_campaign": [("GET", "/b/{training}/campaigns/new", None, TRAINERS_PAGE),
+                              ("GET", "/b/{board}/campaigns/new", None, expect(403, guest=302))],
+    "training.campaign": [("GET", "/training/campaigns/{campaign}", None, EVERYONE)],
+    "training.essay": [("GET", "/training/campaigns/{campaign}/essay", None,
+                        expect(200, guest=302, member=403, security=403, audit=403, system=403,
+                               unit_account=403, other_unit_account=403))],
+    "training.essays": [("GET", "/training/campaigns/{campaign}/essays", None, TRAINERS_PAGE)],
+    "training.review": [("POST", "/training/essays/{essay}/review", {"grade": "B"}, TRAINERS_POST)],
 }
 
 
 def build_world():
     """Everything the routes act on, and one account per role."""
+    people, ids = _build_forum_world()
+    ids.update(build_training_world(people))
+    return people, ids
+
+
+def _build_forum_world():
     unit, other_unit = make_unit(), make_unit()
     board, other_board, target = make_board(unit=unit), make_board(unit=other_unit), make_board()
     people = {

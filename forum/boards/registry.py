@@ -97,4 +97,4 @@ class PendingType(BoardType):
 
 
 # The built types register themselves on import.
-from forum.boards.types import discussion, mailbox, notice  # noqa: E402,F401
+from forum.boards.types import discussion, mailbox, notice, training  # noqa: E402,F401

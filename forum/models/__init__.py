@@ -2,6 +2,7 @@
 from forum.models.account import PasswordReset, Verification
 from forum.models.attachment import Attachment
 from forum.models.board import Board, BoardRole, Category
+from forum.models.campaign import Campaign, Essay
 from forum.models.content import Post, Thread
 from forum.models.letter import Letter
 from forum.models.message import (Conversation, ConversationMember, Message, MessageReport,
@@ -11,11 +12,15 @@ from forum.models.notification import Notification
 from forum.models.profile import Presence, Talent
 from forum.models.reading import BoardRead, Subscription, ThreadRead
 from forum.models.site import RateCounter, SiteSetting
+from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
+                                   StudyRecord, StudySession)
 from forum.models.unit import Unit
 from forum.models.user import User
 
-__all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Category", "Conversation",
-           "ConversationMember", "Letter", "Message", "MessageReport", "ModAction", "Notification",
-           "PasswordReset", "Post", "Presence", "QueueItem", "RateCounter", "Report",
-           "SecurityEvent", "SiteSetting", "Subscription", "Talent", "Thread", "ThreadRead",
-           "Unit", "User", "UserBlock", "Verification", "WordRule"]
+__all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "Category",
+           "CheckQuestion", "Conversation", "ConversationMember", "Essay", "IdentityCheck",
+           "Lesson", "Letter", "Message", "MessageReport", "ModAction", "Notification",
+           "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",
+           "Report", "SecurityEvent", "SiteSetting", "StudyRecord", "StudySession",
+           "Subscription", "Talent", "Thread", "ThreadRead", "Unit", "User", "UserBlock",
+           "Verification", "WordRule"]

@@ -86,7 +86,7 @@ def test_hidden_and_pending_threads_stay_out_of_the_feed(client):
     assert titles == [shown.title]
 
 
-@pytest.mark.parametrize("board_type", ["mailbox", "counsel", "branch", "training"])
+@pytest.mark.parametrize("board_type", ["mailbox", "counsel", "branch"])
 def test_boards_that_are_not_public_have_no_feed(client, board_type):
     board = make_board(type=board_type)
     assert client.get(f"/feeds/{board.slug}.atom").status_code == 404
