@@ -101,8 +101,8 @@ class PostgresBackend:
             count += len(batch)
         return count
 
-    def search(self, parsed, filters, newest, page, per_page, fallback=False):
-        """(post ids of the page, total hits) for the parsed query.
+    def search(self, parsed, filters, newest, page, per_page, fallback=False, cap=None):
+        """(post ids of the page, total hits counted up to `cap`) for the parsed query.
 
         By relevance, only the newest CANDIDATES matches are ranked: ts_rank reads every
         candidate's vector, which for a word in a fifth of all posts costs far more than
@@ -111,7 +111,7 @@ class PostgresBackend:
         tsquery = grams_query(parsed) if fallback else words_query(parsed)
         where, params = self._where(filters)
         params.update(q=tsquery, types=public_types(), limit=per_page,
-                      offset=(page - 1) * per_page, cap=per_page * 50 + 1,
+                      offset=(page - 1) * per_page, cap=cap,
                       candidates=CANDIDATES)
         base = ("FROM post p JOIN thread t ON t.id = p.thread_id JOIN board b ON b.id = t.board_id "
                 "WHERE p.search_vector @@ CAST(:q AS tsquery) AND p.status = 'published' "

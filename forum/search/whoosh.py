@@ -13,6 +13,7 @@ import os
 import shutil
 import threading
 import uuid
+from itertools import islice
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -172,26 +173,24 @@ class WhooshBackend:
 
     # -- reading -------------------------------------------------------------------
 
-    def search(self, parsed, filters, newest, page, per_page, fallback=False):
-        """(post ids of the page, total hits) for the parsed query."""
+    def search(self, parsed, filters, newest, page, per_page, fallback=False, cap=None):
+        """(post ids of the page, total hits counted up to `cap`) for the parsed query.
+
+        By relevance, title matches rank first through the title field's boost.
+        """
         with self._searcher_lock:
             searcher = self._current_searcher()
             if searcher is None:
                 return [], 0
-            main = _grams_query(parsed) if fallback else _words_query(parsed)
+            exact = _grams_query(parsed) if fallback else _words_query(parsed)
             restrict = _filter_query(filters)
-            if newest:
-                sortedby, reverse = sorting.FieldFacet("created_at", reverse=True), False
-            elif fallback:
-                sortedby, reverse = None, False
-            else:
-                sortedby = [sorting.QueryFacet({"0": _words_query(parsed, "title")}, other="1"),
-                            sorting.ScoreFacet()]
-                reverse = False
-            results = searcher.search_page(query.And([main, restrict]) if restrict else main,
-                                           page, pagelen=per_page, sortedby=sortedby,
-                                           reverse=reverse)
-            return [int(hit["post_id"]) for hit in results], results.total
+            if restrict:
+                exact = query.And([exact, restrict])
+            # A sorted search scores every match; a scored one skips low-scoring blocks.
+            sortedby = sorting.FieldFacet("created_at", reverse=True) if newest else None
+            docnums = _top(searcher, exact, sortedby, page * per_page)[(page - 1) * per_page:]
+            total = sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
+            return [int(searcher.stored_fields(d)["post_id"]) for d in docnums], total
 
     def _current_searcher(self):
         # Reopen when the index has a new generation, or is a new index (a rebuild
@@ -235,17 +234,62 @@ def _fields(document):
     return fields
 
 
+def _top(searcher, exact, sortedby, wanted):
+    """The first `wanted` docnums matching `exact`, in order.
+
+    Phrases are checked in Python for every candidate, which for common words costs far
+    more than scoring: so the loose query (each phrase as an And of its words) picks the
+    candidates, and only those are checked, with more fetched if too few pass."""
+    loose = exact.accept(_loosen)
+    if loose == exact:
+        return _docnums(searcher.search(exact, limit=wanted, sortedby=sortedby))
+    limit = wanted + 20
+    while True:
+        candidates = _docnums(searcher.search(loose, limit=limit, sortedby=sortedby))
+        kept = _matching(searcher, exact, candidates)
+        if len(kept) >= wanted or len(candidates) < limit:
+            return kept[:wanted]
+        limit *= 4
+
+
+def _loosen(q):
+    if isinstance(q, query.Phrase):
+        return query.And([query.Term(q.fieldname, word, boost=q.boost) for word in q.words])
+    return q
+
+
+def _docnums(results):
+    return [results.docnum(i) for i in range(results.scored_length())]
+
+
+def _matching(searcher, exact, docnums):
+    """The docnums, in their order, that `exact` matches: one forward pass per segment."""
+    found = set()
+    for sub, offset in searcher.leaf_searchers():
+        end = offset + sub.doc_count_all()
+        mine = sorted(d - offset for d in docnums if offset <= d < end)
+        matcher = exact.matcher(sub, sub.boolean_context()) if mine else None
+        for docnum in mine:
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+            if matcher.id() == docnum:
+                found.add(docnum + offset)
+    return [d for d in docnums if d in found]
+
+
 def _phrase(field, tokens):
     return query.Term(field, tokens[0]) if len(tokens) == 1 else query.Phrase(field, tokens)
 
 
-def _words_query(parsed, only=None):
-    """Every query word as a phrase of its jieba words, in the title or the body."""
+def _words_query(parsed):
+    """Every query word as a phrase of its jieba words, in the title (boosted) or the body."""
     words = []
     for _raw, tokens, _grams in parsed:
         title = _phrase("title", tokens)
         title.boost = TITLE_BOOST
-        words.append(title if only else query.Or([title, _phrase("body", tokens)]))
+        words.append(query.Or([title, _phrase("body", tokens)]))
     return query.And(words)
 
 
