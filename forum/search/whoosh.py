@@ -26,6 +26,7 @@ from forum.search.changes import Changes
 
 log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
+WINDOW = 4000  # docnums scanned first for the newest matches; widened 4x as needed
 
 
 class WordTokenizer(Tokenizer):
@@ -176,7 +177,9 @@ class WhooshBackend:
     def search(self, parsed, filters, newest, page, per_page, fallback=False, cap=None):
         """(post ids of the page, total hits counted up to `cap`) for the parsed query.
 
-        By relevance, title matches rank first through the title field's boost.
+        By relevance, only the newest `cap` matches are scored (as on PostgreSQL): a
+        common word's every match would cost far more, and no one pages further. Title
+        matches rank first through the title's boost.
         """
         with self._searcher_lock:
             searcher = self._current_searcher()
@@ -186,10 +189,15 @@ class WhooshBackend:
             restrict = _filter_query(filters)
             if restrict:
                 exact = query.And([exact, restrict])
-            # A sorted search scores every match; a scored one skips low-scoring blocks.
-            sortedby = sorting.FieldFacet("created_at", reverse=True) if newest else None
-            docnums = _top(searcher, exact, sortedby, page * per_page)[(page - 1) * per_page:]
-            total = sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
+            if newest:
+                docnums = _top(searcher, exact, sorting.FieldFacet("created_at", reverse=True),
+                               page * per_page)
+                total = sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
+            else:
+                ranked = _newest_scored(searcher, exact, cap)
+                total = len(ranked)
+                docnums = [docnum for _score, docnum in sorted(ranked, reverse=True)]
+            docnums = docnums[(page - 1) * per_page:page * per_page]
             return [int(searcher.stored_fields(d)["post_id"]) for d in docnums], total
 
     def _current_searcher(self):
@@ -232,6 +240,26 @@ def _fields(document):
     if document["title"]:
         fields["title"] = document["title"]
     return fields
+
+
+def _newest_scored(searcher, exact, count):
+    """(score, docnum) of the newest `count` matches: posts are indexed in id order, so
+    these are the highest docnums, found by skipping to ever wider windows at the end."""
+    found = []
+    for sub, offset in reversed(searcher.leaf_searchers()):
+        end, step = sub.doc_count_all(), WINDOW
+        while end > 0 and (count is None or len(found) < count):
+            start = max(0, end - step)
+            matcher = exact.matcher(sub, searcher.context())
+            if matcher.is_active() and matcher.id() < start:
+                matcher.skip_to(start)
+            window = []
+            while matcher.is_active() and matcher.id() < end:
+                window.append((matcher.score(), matcher.id() + offset))
+                matcher.next()
+            found += reversed(window)
+            end, step = start, step * 4
+    return found[:count]
 
 
 def _top(searcher, exact, sortedby, wanted):
