@@ -190,9 +190,7 @@ class WhooshBackend:
             if restrict:
                 exact = query.And([exact, restrict])
             if newest:
-                docnums = _top(searcher, exact, sorting.FieldFacet("created_at", reverse=True),
-                               page * per_page)
-                total = sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
+                docnums, total = _newest_first(searcher, exact, page * per_page, cap)
             else:
                 ranked = _newest_scored(searcher, exact, cap)
                 total = len(ranked)
@@ -262,22 +260,25 @@ def _newest_scored(searcher, exact, count):
     return found[:count]
 
 
-def _top(searcher, exact, sortedby, wanted):
-    """The first `wanted` docnums matching `exact`, in order.
+def _newest_first(searcher, exact, wanted, cap):
+    """(the first `wanted` docnums by date, newest first; the total counted up to `cap`).
 
     Phrases are checked in Python for every candidate, which for common words costs far
-    more than scoring: so the loose query (each phrase as an And of its words) picks the
+    more than sorting: so the loose query (each phrase as an And of its words) picks the
     candidates, and only those are checked, with more fetched if too few pass."""
+    newest = sorting.FieldFacet("created_at", reverse=True)
     loose = exact.accept(_loosen)
     if loose == exact:
-        return _docnums(searcher.search(exact, limit=wanted, sortedby=sortedby))
+        results = searcher.search(exact, limit=wanted, sortedby=newest)
+        return _docnums(results), min(len(results), cap or len(results))  # sorting counted all
     limit = wanted + 20
     while True:
-        candidates = _docnums(searcher.search(loose, limit=limit, sortedby=sortedby))
+        candidates = _docnums(searcher.search(loose, limit=limit, sortedby=newest))
         kept = _matching(searcher, exact, candidates)
         if len(kept) >= wanted or len(candidates) < limit:
-            return kept[:wanted]
+            break
         limit *= 4
+    return kept[:wanted], sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
 
 
 def _loosen(q):
