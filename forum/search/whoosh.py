@@ -271,14 +271,17 @@ def _newest_first(searcher, exact, wanted, cap):
     if loose == exact:
         results = searcher.search(exact, limit=wanted, sortedby=newest)
         return _docnums(results), min(len(results), cap or len(results))  # sorting counted all
-    limit = wanted + 20
-    while True:
+    total = sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
+    if not total:
+        return [], 0
+    if cap is None or total < cap:  # a rare phrase: sorting its matches is cheap enough
+        return _docnums(searcher.search(exact, limit=wanted, sortedby=newest)), total
+    for limit in (wanted + 20, None):  # None: every candidate, in one sorted pass
         candidates = _docnums(searcher.search(loose, limit=limit, sortedby=newest))
         kept = _matching(searcher, exact, candidates)
-        if len(kept) >= wanted or len(candidates) < limit:
+        if len(kept) >= wanted:
             break
-        limit *= 4
-    return kept[:wanted], sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
+    return kept[:wanted], total
 
 
 def _loosen(q):
