@@ -13,8 +13,8 @@ import os
 import shutil
 import threading
 import uuid
-from itertools import islice
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index, query, sorting
