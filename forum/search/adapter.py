@@ -145,10 +145,12 @@ def search(query, user, filters=None, page=1, newest=False):
     if not parsed:
         return results
     asked = min(page, MAX_PAGES)  # a page past the last answers nothing below
-    ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE)
+    cap = MAX_PAGES * PER_PAGE + 1  # counting further would change nothing shown
+    ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE, cap=cap)
     if total == 0:
         results.substring = True
-        ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE, fallback=True)
+        ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE, fallback=True,
+                                      cap=cap)
     results.total = total
     results.pages = max(1, min(MAX_PAGES, -(-total // PER_PAGE)))
     if page <= results.pages:  # Whoosh answers a page too far with the last one

@@ -101,35 +101,39 @@ class PostgresBackend:
             count += len(batch)
         return count
 
-    def search(self, parsed, filters, newest, page, per_page, fallback=False):
-        """(post ids of the page, total hits) for the parsed query.
+    def search(self, parsed, filters, newest, page, per_page, fallback=False, cap=None):
+        """(post ids of the page, total hits counted up to `cap`) for the parsed query.
 
-        By relevance, only the newest CANDIDATES matches are ranked: ts_rank reads every
-        candidate's vector, which for a word in a fifth of all posts costs far more than
-        finding them (DESIGN §8), and nobody pages past the first few hundred results.
+        By relevance, only the newest `cap` matches are ranked (CANDIDATES without a cap):
+        ts_rank reads every candidate's vector, which for a word in a fifth of all posts
+        costs far more than finding them (DESIGN §8), and no one pages further. Their
+        count is the total, so one statement answers both.
         """
         tsquery = grams_query(parsed) if fallback else words_query(parsed)
         where, params = self._where(filters)
         params.update(q=tsquery, types=public_types(), limit=per_page,
-                      offset=(page - 1) * per_page, cap=per_page * 50 + 1,
-                      candidates=CANDIDATES)
+                      offset=(page - 1) * per_page, cap=cap, candidates=cap or CANDIDATES)
         base = ("FROM post p JOIN thread t ON t.id = p.thread_id JOIN board b ON b.id = t.board_id "
                 "WHERE p.search_vector @@ CAST(:q AS tsquery) AND p.status = 'published' "
                 "AND t.status = 'published' AND b.type = ANY(:types)" + where)
-        if newest:
-            select = f"SELECT p.id {base} ORDER BY p.created_at DESC, p.id DESC"
-        else:
-            params["title_q"] = words_query(parsed, "A") if not fallback else tsquery
-            select = (f"SELECT c.id FROM (SELECT p.id, p.search_vector {base} "
-                      "ORDER BY p.id DESC LIMIT :candidates) c "
-                      "ORDER BY (c.search_vector @@ CAST(:title_q AS tsquery)) DESC, "
-                      "ts_rank(c.search_vector, CAST(:q AS tsquery)) DESC, c.id DESC")
         with db.engine.connect() as connection:
-            ids = connection.execute(sql(f"{select} LIMIT :limit OFFSET :offset"),
-                                     params).scalars().all()
+            if newest:
+                rows = connection.execute(sql(f"SELECT p.id, NULL {base} ORDER BY p.created_at "
+                                              "DESC, p.id DESC LIMIT :limit OFFSET :offset"),
+                                          params).all()
+            else:
+                params["title_q"] = words_query(parsed, "A") if not fallback else tsquery
+                rows = connection.execute(sql(
+                    f"SELECT c.id, count(*) OVER () FROM (SELECT p.id, p.search_vector {base} "
+                    "ORDER BY p.id DESC LIMIT :candidates) c "
+                    "ORDER BY (c.search_vector @@ CAST(:title_q AS tsquery)) DESC, "
+                    "ts_rank(c.search_vector, CAST(:q AS tsquery)) DESC, c.id DESC "
+                    "LIMIT :limit OFFSET :offset"), params).all()
+            if rows and rows[0][1] is not None and cap:
+                return [row[0] for row in rows], rows[0][1]
             total = connection.execute(sql(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT :cap) c"),
                                        params).scalar_one()
-        return ids, total
+        return [row[0] for row in rows], total
 
     @staticmethod
     def _where(filters):

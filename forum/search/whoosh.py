@@ -14,6 +14,7 @@ import shutil
 import threading
 import uuid
 from contextlib import contextmanager
+from itertools import islice
 from pathlib import Path
 
 from whoosh import index, query, sorting
@@ -25,6 +26,7 @@ from forum.search.changes import Changes
 
 log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
+WINDOW = 4000  # docnums scanned first for the newest matches; widened 4x as needed
 
 
 class WordTokenizer(Tokenizer):
@@ -172,26 +174,29 @@ class WhooshBackend:
 
     # -- reading -------------------------------------------------------------------
 
-    def search(self, parsed, filters, newest, page, per_page, fallback=False):
-        """(post ids of the page, total hits) for the parsed query."""
+    def search(self, parsed, filters, newest, page, per_page, fallback=False, cap=None):
+        """(post ids of the page, total hits counted up to `cap`) for the parsed query.
+
+        By relevance, only the newest `cap` matches are scored (as on PostgreSQL): a
+        common word's every match would cost far more, and no one pages further. Title
+        matches rank first through the title's boost.
+        """
         with self._searcher_lock:
             searcher = self._current_searcher()
             if searcher is None:
                 return [], 0
-            main = _grams_query(parsed) if fallback else _words_query(parsed)
+            exact = _grams_query(parsed) if fallback else _words_query(parsed)
             restrict = _filter_query(filters)
+            if restrict:
+                exact = query.And([exact, restrict])
             if newest:
-                sortedby, reverse = sorting.FieldFacet("created_at", reverse=True), False
-            elif fallback:
-                sortedby, reverse = None, False
+                docnums, total = _newest_first(searcher, exact, page * per_page, cap)
             else:
-                sortedby = [sorting.QueryFacet({"0": _words_query(parsed, "title")}, other="1"),
-                            sorting.ScoreFacet()]
-                reverse = False
-            results = searcher.search_page(query.And([main, restrict]) if restrict else main,
-                                           page, pagelen=per_page, sortedby=sortedby,
-                                           reverse=reverse)
-            return [int(hit["post_id"]) for hit in results], results.total
+                ranked = _newest_scored(searcher, exact, cap)
+                total = len(ranked)
+                docnums = [docnum for _score, docnum in sorted(ranked, reverse=True)]
+            docnums = docnums[(page - 1) * per_page:page * per_page]
+            return [int(searcher.stored_fields(d)["post_id"]) for d in docnums], total
 
     def _current_searcher(self):
         # Reopen when the index has a new generation, or is a new index (a rebuild
@@ -235,17 +240,88 @@ def _fields(document):
     return fields
 
 
+def _newest_scored(searcher, exact, count):
+    """(score, docnum) of the newest `count` matches: posts are indexed in id order, so
+    these are the highest docnums, found by skipping to ever wider windows at the end."""
+    found = []
+    for sub, offset in reversed(searcher.leaf_searchers()):
+        end, step = sub.doc_count_all(), WINDOW
+        while end > 0 and (count is None or len(found) < count):
+            start = max(0, end - step)
+            matcher = exact.matcher(sub, searcher.context())
+            if matcher.is_active() and matcher.id() < start:
+                matcher.skip_to(start)
+            window = []
+            while matcher.is_active() and matcher.id() < end:
+                window.append((matcher.score(), matcher.id() + offset))
+                matcher.next()
+            found += reversed(window)
+            end, step = start, step * 4
+    return found[:count]
+
+
+def _newest_first(searcher, exact, wanted, cap):
+    """(the first `wanted` docnums by date, newest first; the total counted up to `cap`).
+
+    Phrases are checked in Python for every candidate, which for common words costs far
+    more than sorting: so the loose query (each phrase as an And of its words) picks the
+    candidates, and only those are checked, with more fetched if too few pass."""
+    newest = sorting.FieldFacet("created_at", reverse=True)
+    loose = exact.accept(_loosen)
+    if loose == exact:
+        results = searcher.search(exact, limit=wanted, sortedby=newest)
+        return _docnums(results), min(len(results), cap or len(results))  # sorting counted all
+    total = sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
+    if not total:
+        return [], 0
+    if cap is None or total < cap:  # a rare phrase: sorting its matches is cheap enough
+        return _docnums(searcher.search(exact, limit=wanted, sortedby=newest)), total
+    for limit in (wanted + 20, None):  # None: every candidate, in one sorted pass
+        candidates = _docnums(searcher.search(loose, limit=limit, sortedby=newest))
+        kept = _matching(searcher, exact, candidates)
+        if len(kept) >= wanted:
+            break
+    return kept[:wanted], total
+
+
+def _loosen(q):
+    if isinstance(q, query.Phrase):
+        return query.And([query.Term(q.fieldname, word, boost=q.boost) for word in q.words])
+    return q
+
+
+def _docnums(results):
+    return [results.docnum(i) for i in range(results.scored_length())]
+
+
+def _matching(searcher, exact, docnums):
+    """The docnums, in their order, that `exact` matches: one forward pass per segment."""
+    found = set()
+    for sub, offset in searcher.leaf_searchers():
+        end = offset + sub.doc_count_all()
+        mine = sorted(d - offset for d in docnums if offset <= d < end)
+        matcher = exact.matcher(sub, sub.boolean_context()) if mine else None
+        for docnum in mine:
+            if matcher.is_active() and matcher.id() < docnum:
+                matcher.skip_to(docnum)
+            if not matcher.is_active():
+                break
+            if matcher.id() == docnum:
+                found.add(docnum + offset)
+    return [d for d in docnums if d in found]
+
+
 def _phrase(field, tokens):
     return query.Term(field, tokens[0]) if len(tokens) == 1 else query.Phrase(field, tokens)
 
 
-def _words_query(parsed, only=None):
-    """Every query word as a phrase of its jieba words, in the title or the body."""
+def _words_query(parsed):
+    """Every query word as a phrase of its jieba words, in the title (boosted) or the body."""
     words = []
     for _raw, tokens, _grams in parsed:
         title = _phrase("title", tokens)
         title.boost = TITLE_BOOST
-        words.append(title if only else query.Or([title, _phrase("body", tokens)]))
+        words.append(query.Or([title, _phrase("body", tokens)]))
     return query.And(words)
 
 
