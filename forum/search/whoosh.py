@@ -44,17 +44,10 @@ class WordTokenizer(Tokenizer):
             yield token
 
 
-class GramTokenizer(Tokenizer):
+class GramTokenizer(WordTokenizer):
     """CJK bigrams and ASCII words with positions: the substring fallback."""
 
-    def __call__(self, value, positions=False, chars=False, keeporiginal=False,
-                 removestops=True, start_pos=0, start_char=0, tokenize=True, mode="", **kwargs):
-        token = Token(positions, chars, removestops=removestops, mode=mode, **kwargs)
-        for pos, gram in text.grams(value):
-            token.text, token.boost, token.stopped = gram, 1.0, False
-            if positions:
-                token.pos = start_pos + pos
-            yield token
+    split = staticmethod(text.grams)
 
 
 def make_schema():
