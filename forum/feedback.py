@@ -2,10 +2,12 @@
 from flask import flash
 
 
-def show_refusal(form, refusal):
-    """Put a service's refusal beside the form field it names, else flash it."""
-    if refusal.field and refusal.field in form:
-        form[refusal.field].errors.append(refusal.message)
+def show_refusal(form, refusal, default=None):
+    """Put a service's refusal beside the form field it names (or the default field),
+    else flash it."""
+    field = refusal.field or default
+    if field and field in form:
+        form[field].errors.append(refusal.message)
     else:
         flash(refusal.message, "error")
 

@@ -11,6 +11,7 @@ from forum.boards.reading import mark_thread_read, unread_ids
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
 from forum.extensions import limiter
+from forum.feedback import show_refusal
 from forum.markup import quote_source, render
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel
@@ -74,7 +75,7 @@ def new_thread(slug):
                     thread = create_thread(board, current_user, form.title.data, form.body.data,
                                            attachments)
             except Refused as refusal:
-                form[refusal.field or "body"].errors.append(refusal.message)
+                show_refusal(form, refusal, default="body")
             else:
                 _flash_if_queued(thread.status)
                 return redirect(url_for("boards.thread", thread_id=thread.id))
@@ -130,7 +131,7 @@ def reply_to(thread_id):
                 with posted_attachments(current_user, thread.board) as attachments:
                     post = reply(thread, current_user, form.body.data, attachments)
             except Refused as refusal:
-                form[refusal.field or "body"].errors.append(refusal.message)
+                show_refusal(form, refusal, default="body")
             else:
                 _flash_if_queued(post.status)
                 return redirect(url_for("boards.post", post_id=post.id))
@@ -190,7 +191,7 @@ def edit(post_id):
                               reason=form.reason.data if someone_elses else None,
                               attachments=attachments)
             except Refused as refusal:
-                form[refusal.field or "body"].errors.append(refusal.message)
+                show_refusal(form, refusal, default="body")
             else:
                 flash(_("Your changes have been saved."), "success")
                 return redirect(url_for("boards.post", post_id=post.id))

@@ -5,6 +5,7 @@ from flask_login import current_user, login_required
 
 from forum.boards.loaders import get_board
 from forum.extensions import db
+from forum.feedback import show_refusal
 from forum.models import Campaign, Essay, Lesson, Thread, Unit
 from forum.permissions import Access, access_for, is_trainer, require
 from forum.service import Refused
@@ -56,7 +57,7 @@ def new_campaign(slug):
                 required_hours=float(form.required_hours.data), essay_required=form.essay_required.data,
                 essay_min_chars=form.essay_min_chars.data)
         except Refused as refusal:
-            form[refusal.field or "title"].errors.append(refusal.message)
+            show_refusal(form, refusal, default="title")
         else:
             flash(_("The campaign is created and its learners are told."), "success")
             return redirect(url_for("training.campaign", campaign_id=campaign.id))
@@ -85,7 +86,7 @@ def essay(campaign_id):
         try:
             submit_essay(campaign, current_user, form.title.data, form.body.data)
         except Refused as refusal:
-            form[refusal.field or "body"].errors.append(refusal.message)
+            show_refusal(form, refusal, default="body")
         else:
             flash(_("Your essay is handed in."), "success")
             return redirect(url_for("training.campaign", campaign_id=campaign.id))

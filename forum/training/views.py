@@ -8,6 +8,7 @@ from flask_login import current_user, login_required
 
 from forum.boards.loaders import get_thread
 from forum.extensions import db
+from forum.feedback import show_refusal
 from forum.models import Campaign, Post, StudyRecord, StudySession
 from forum.moderation.views import _SafeWriter
 from forum.permissions import (Access, access_for, can_see_unit_records, is_duty_officer,
@@ -144,7 +145,7 @@ def lesson_settings(thread_id):
             save_lesson(thread, form.minutes.data, form.pass_mark.data, form.quiz.data,
                         form.checks.data, form.closes_at.data)
         except Refused as refusal:
-            form[refusal.field or "minutes"].errors.append(refusal.message)
+            show_refusal(form, refusal, default="minutes")
         else:
             flash(_("The lesson is saved."), "success")
             return redirect(url_for("boards.thread", thread_id=thread.id))
