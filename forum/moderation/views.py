@@ -1,13 +1,11 @@
 """Moderation pages and actions: load, check access, call one action, redirect."""
-import csv
-import io
-
-from flask import Response, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards.loaders import get_post, get_thread
 from forum.boards.registry import get_type
+from forum.csvfile import csv_download
 from forum.extensions import db
 from forum.feedback import form_errors
 from forum.models import Board, QueueItem, Report
@@ -58,21 +56,12 @@ def log():
                            has_next=len(rows) > listing.LOG_PAGE)
 
 
-class _SafeWriter:
-    """A CSV writer that defuses cells a spreadsheet would run as formulas
-    (a username such as =HYPERLINK(...) lands in the security log)."""
-
-    def __init__(self, out):
-        self.writer = csv.writer(out)
-
-    def writerow(self, row):
-        self.writer.writerow(["'" + c if isinstance(c, str) and c[:1] in ("=", "+", "-", "@", "\t", "\r")
-                              else c for c in row])
-
-
 def _csv(kind, board_ids, filters):
-    out = io.StringIO()
-    writer = _SafeWriter(out)
+    return csv_download(f"forum-{kind}-log.csv",
+                        lambda writer: _write_log(writer, kind, board_ids, filters))
+
+
+def _write_log(writer, kind, board_ids, filters):
     if kind == "security":
         writer.writerow(["at_utc", "kind", "user", "actor", "ip", "detail"])
         for e in listing.security_events(filters, None):
@@ -84,8 +73,6 @@ def _csv(kind, board_ids, filters):
             writer.writerow([a.at.isoformat(), a.actor.username if a.actor else "", a.action,
                              a.target_type, a.target_id or "", a.board.slug if a.board else "",
                              a.reason])
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="forum-{kind}-log.csv"'})
 
 
 def _moderated_thread(thread_id):

@@ -1,16 +1,14 @@
 """Training centre pages and the studying API: load, check access, call one service."""
-import io
-
-from flask import (Response, abort, current_app, flash, jsonify, redirect, render_template,
-                   request, url_for)
+from flask import (abort, current_app, flash, jsonify, redirect, render_template, request,
+                   url_for)
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards.loaders import get_thread
+from forum.csvfile import csv_download
 from forum.extensions import db
 from forum.feedback import show_refusal
 from forum.models import Campaign, Post, StudyRecord, StudySession
-from forum.moderation.views import _SafeWriter
 from forum.permissions import (Access, access_for, can_see_unit_records, is_duty_officer,
                                is_trainer, require)
 from forum.service import Refused
@@ -221,8 +219,11 @@ def export():
         abort(403)
     campaign = (db.get_or_404(Campaign, int(request.args["campaign"]))
                 if request.args.get("campaign", "").isdigit() else None)
-    out = io.StringIO()
-    writer = _SafeWriter(out)
+    name = f"campaign-{campaign.id}" if campaign else "training"
+    return csv_download(f"{name}-records.csv", lambda writer: _write_records(writer, campaign))
+
+
+def _write_records(writer, campaign):
     writer.writerow(["unit", "username", "name", "lesson", "effective_seconds", "checks_passed",
                      "checks_failed", "quiz_score", "completed_at_utc", "hours"])
     for r in records.export_rows([lesson.id for lesson in campaign.lessons] if campaign else None):
@@ -232,9 +233,6 @@ def export():
                          r.completed_at.isoformat() if r.completed_at else "", r.hours])
     writer.writerow([])
     _write_units(writer, campaign)
-    name = f"campaign-{campaign.id}" if campaign else "training"
-    return Response("\ufeff" + out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="{name}-records.csv"'})
 
 
 def _write_units(writer, campaign):
