@@ -11,11 +11,10 @@ import time
 from flask import current_app
 from limits.storage import Storage
 from sqlalchemy import case, delete, select
-from sqlalchemy.dialects.postgresql import insert as pg_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import SQLAlchemyError
 
 from forum.models import RateCounter
+from forum.models.base import insert_for
 
 STORAGE_URI = "forumdb://"
 
@@ -36,7 +35,7 @@ class DatabaseStorage(Storage):
         now = time.time()
         table = RateCounter.__table__
         engine = self._engine()
-        insert = pg_insert if engine.dialect.name == "postgresql" else sqlite_insert
+        insert = insert_for(engine.dialect.name)
         live = table.c.expires_at > now
         statement = insert(table).values(key=key, count=amount, expires_at=now + expiry)
         statement = statement.on_conflict_do_update(

@@ -5,11 +5,10 @@ mark on it, their "mark board read" on its board, and their registration (what w
 written before someone joined is not news to them).
 """
 from sqlalchemy import select
-from sqlalchemy.dialects import postgresql, sqlite
 
 from forum.extensions import db
 from forum.models import BoardRead, Post, ThreadRead
-from forum.models.base import utcnow
+from forum.models.base import insert_for, utcnow
 from forum.service import commit
 
 
@@ -60,8 +59,7 @@ def mark_board_read(user, board):
 
 def _upsert(model, values, keys):
     """INSERT, or move read_at forward (one statement, safe with two tabs at once)."""
-    dialect = postgresql if db.session.get_bind().dialect.name == "postgresql" else sqlite
-    insert = dialect.insert(model).values(**values)
+    insert = insert_for(db.session.get_bind().dialect.name)(model).values(**values)
     table = model.__table__
     db.session.execute(insert.on_conflict_do_update(
         index_elements=keys, set_={"read_at": insert.excluded.read_at},

@@ -14,11 +14,10 @@ from datetime import timedelta
 from flask import current_app, request
 from flask_login import current_user
 from sqlalchemy import delete, func
-from sqlalchemy.dialects import postgresql, sqlite
 
 from forum.extensions import db
 from forum.models import Presence
-from forum.models.base import utcnow
+from forum.models.base import insert_for, utcnow
 from forum.stats.view_counts import Flusher
 
 ONLINE_MINUTES = 15
@@ -71,8 +70,7 @@ def flush():
     table = Presence.__table__
     try:
         with db.engine.begin() as connection:
-            dialect = postgresql if connection.dialect.name == "postgresql" else sqlite
-            upsert = dialect.insert(table)
+            upsert = insert_for(connection.dialect.name)(table)
             upsert = upsert.on_conflict_do_update(index_elements=[table.c.key],
                                                   set_={"seen_at": upsert.excluded.seen_at})
             connection.execute(upsert, rows)
