@@ -186,6 +186,8 @@ def letter_access(user, letter):
     if writer_id_of(letter) == user.id:
         return Access.VIEW
     return Access.NONE
+
+
 def conversation_member(user, conversation):
     """The user's membership of a private conversation, or None: only participants read
     one, admins included (views answer 404 to everyone else)."""
@@ -215,6 +217,8 @@ def reads_talent_list(user):
         return True
     return (user.is_unit_account and user.unit is not None
             and user.unit.slug == ORGANISATION_UNIT_SLUG)
+
+
 def is_trainer(user, board):
     """Trainers of this training board, and the system admin, publish and run lessons."""
     return user.is_authenticated and bool(roles_on(user, board) & {"trainer", "admin"})
