@@ -39,7 +39,11 @@ class Guest(AnonymousUserMixin):
 login_manager = LoginManager()
 login_manager.anonymous_user = Guest
 login_manager.login_view = "auth.login"
-login_manager.session_protection = "basic"
+# No session protection: "basic" writes `_fresh` into a guest's session on the first
+# request after it gets content, so a stylesheet fetched beside the CAPTCHA image
+# could send back a cookie without the challenge. Logout and password changes end
+# sessions through the session version instead (forum/auth/sessions.py).
+login_manager.session_protection = None
 login_manager.login_message = _l("Please log in to see this page.")
 login_manager.localize_callback = str
 

@@ -114,3 +114,14 @@ def test_a_ban_ends_every_session(app, member):
     client = login(app.test_client(), member)
     ban_user(member, make_user(admin_role="security"), "违规")
     assert 'action="/logout"' not in client.get("/").get_data(as_text=True)
+
+
+def test_only_requests_that_change_the_session_send_it_back(client, member):
+    """Pages load a stylesheet and a CAPTCHA image side by side; if the stylesheet's
+    answer carried the session too, it could overwrite the cookie holding the challenge."""
+    assert client.get("/login").headers.get("Set-Cookie")  # the form's CSRF token
+    for path in ("/static/forum.css", "/", "/favicon.ico"):
+        assert client.get(path).headers.get("Set-Cookie") is None, path
+    login(client, member)
+    for path in ("/static/forum.css", "/"):
+        assert client.get(path).headers.get("Set-Cookie") is None, path
