@@ -37,6 +37,7 @@ class Results:
     page: int = 1
     pages: int = 1
     substring: bool = False  # found by the substring fallback
+    more: bool = False  # more matches than anyone can page to; `total` is that many
 
 
 def backend():
@@ -151,7 +152,8 @@ def search(query, user, filters=None, page=1, newest=False):
         results.substring = True
         ids, total = backend().search(parsed, filters, newest, asked, PER_PAGE, fallback=True,
                                       cap=cap)
-    results.total = total
+    results.more = total >= cap
+    results.total = min(total, cap - 1)
     results.pages = max(1, min(MAX_PAGES, -(-total // PER_PAGE)))
     if page <= results.pages:  # Whoosh answers a page too far with the last one
         results.hits = visible_hits(ids, user, parsed)

@@ -14,12 +14,12 @@ import shutil
 import threading
 import uuid
 from contextlib import contextmanager
-from itertools import islice
 from pathlib import Path
 
-from whoosh import index, query, sorting
+from whoosh import index, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import DATETIME, ID, TEXT, Schema
+from whoosh.util.times import long_to_datetime
 
 from forum.search import text
 from forum.search.changes import Changes
@@ -185,7 +185,7 @@ class WhooshBackend:
             if newest:
                 docnums, total = _newest_first(searcher, exact, page * per_page, cap)
             else:
-                ranked = _newest_scored(searcher, exact, cap)
+                ranked, _complete = _newest_matches(searcher, exact, cap)
                 total = len(ranked)
                 docnums = [docnum for _score, docnum in sorted(ranked, reverse=True)]
             docnums = docnums[(page - 1) * per_page:page * per_page]
@@ -233,9 +233,10 @@ def _fields(document):
     return fields
 
 
-def _newest_scored(searcher, exact, count):
-    """(score, docnum) of the newest `count` matches: posts are indexed in id order, so
-    these are the highest docnums, found by skipping to ever wider windows at the end."""
+def _newest_matches(searcher, exact, count, scored=True):
+    """(the newest `count` matches by index order as (score, docnum), newest first; whether
+    they are all the matches). Posts are indexed in id order, so these are the highest
+    docnums, found by skipping to ever wider windows at the end of each segment."""
     found = []
     for sub, offset in reversed(searcher.leaf_searchers()):
         end, step = sub.doc_count_all(), WINDOW
@@ -246,62 +247,32 @@ def _newest_scored(searcher, exact, count):
                 matcher.skip_to(start)
             window = []
             while matcher.is_active() and matcher.id() < end:
-                window.append((matcher.score(), matcher.id() + offset))
+                window.append((matcher.score() if scored else 0, matcher.id() + offset))
                 matcher.next()
             found += reversed(window)
             end, step = start, step * 4
-    return found[:count]
+    complete = count is None or len(found) < count
+    return found[:count], complete
 
 
 def _newest_first(searcher, exact, wanted, cap):
     """(the first `wanted` docnums by date, newest first; the total counted up to `cap`).
 
-    Phrases are checked in Python for every candidate, which for common words costs far
-    more than sorting: so the loose query (each phrase as an And of its words) picks the
-    candidates, and only those are checked, with more fetched if too few pass."""
-    newest = sorting.FieldFacet("created_at", reverse=True)
-    loose = exact.accept(_loosen)
-    if loose == exact:
-        results = searcher.search(exact, limit=wanted, sortedby=newest)
-        return _docnums(results), min(len(results), cap or len(results))  # sorting counted all
-    total = sum(1 for _ in islice(searcher.docs_for_query(exact), cap))
-    if not total:
-        return [], 0
-    if cap is None or total < cap:  # a rare phrase: sorting its matches is cheap enough
-        return _docnums(searcher.search(exact, limit=wanted, sortedby=newest)), total
-    for limit in (wanted + 20, None):  # None: every candidate, in one sorted pass
-        candidates = _docnums(searcher.search(loose, limit=limit, sortedby=newest))
-        kept = _matching(searcher, exact, candidates)
-        if len(kept) >= wanted:
-            break
-    return kept[:wanted], total
-
-
-def _loosen(q):
-    if isinstance(q, query.Phrase):
-        return query.And([query.Term(q.fieldname, word, boost=q.boost) for word in q.words])
-    return q
-
-
-def _docnums(results):
-    return [results.docnum(i) for i in range(results.scored_length())]
-
-
-def _matching(searcher, exact, docnums):
-    """The docnums, in their order, that `exact` matches: one forward pass per segment."""
-    found = set()
-    for sub, offset in searcher.leaf_searchers():
-        end = offset + sub.doc_count_all()
-        mine = sorted(d - offset for d in docnums if offset <= d < end)
-        matcher = exact.matcher(sub, sub.boolean_context()) if mine else None
-        for docnum in mine:
-            if matcher.is_active() and matcher.id() < docnum:
-                matcher.skip_to(docnum)
-            if not matcher.is_active():
-                break
-            if matcher.id() == docnum:
-                found.add(docnum + offset)
-    return [d for d in docnums if d in found]
+    The newest matches by index order are the candidates, sorted by date: the cost is
+    bounded by `cap`, however common the words. An edited or moved post is indexed again
+    at the end with its old date, so a match beyond the candidates may be newer than the
+    last one kept; those newer than it are looked up by date and added."""
+    found, complete = _newest_matches(searcher, exact, cap, scored=False)
+    docnums = [docnum for _score, docnum in found]
+    dates = searcher.reader().column_reader("created_at", translate=False)
+    newest = sorted(docnums, key=lambda d: (dates[d], d), reverse=True)
+    if not complete and len(newest) >= wanted:
+        since = long_to_datetime(dates[newest[wanted - 1]])
+        newer = query.And([exact, query.DateRange("created_at", since, None)])
+        seen = set(docnums)
+        newest += [d for d in searcher.docs_for_query(newer) if d not in seen]
+        newest.sort(key=lambda d: (dates[d], d), reverse=True)
+    return newest[:wanted], len(docnums)
 
 
 def _phrase(field, tokens):

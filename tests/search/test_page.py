@@ -1,6 +1,7 @@
 """The /search page through HTTP: filters, order, pages, escaping and bad input."""
 import pytest
 
+from forum.search import adapter
 from forum.search.adapter import PER_PAGE
 from tests.conftest import login
 from tests.factories import make_board, make_thread, make_user
@@ -69,6 +70,25 @@ def test_results_come_in_pages(client):
     second = _text(client.get("/search?q=党建&page=2"))
     assert first.count('class="result"') == PER_PAGE and second.count('class="result"') == 3
     assert 'rel="next"' in first
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_more_results_than_can_be_paged_are_called_more(client, monkeypatch, sort):
+    monkeypatch.setattr(adapter, "MAX_PAGES", 1)
+    for n in range(PER_PAGE + 1):
+        make_thread(title=f"第{n}次党建会议", body="内容")
+    page = _text(client.get(f"/search?q=党建&sort={sort}"))
+    assert f"超过 {PER_PAGE} 条" in page and page.count('class="result"') == PER_PAGE
+    assert 'rel="next"' not in page
+
+
+@pytest.mark.parametrize("sort", ["relevance", "newest"])
+def test_as_many_results_as_can_be_paged_are_counted_exactly(client, monkeypatch, sort):
+    monkeypatch.setattr(adapter, "MAX_PAGES", 1)
+    for n in range(PER_PAGE):
+        make_thread(title=f"第{n}次党建会议", body="内容")
+    page = _text(client.get(f"/search?q=党建&sort={sort}"))
+    assert f"共 {PER_PAGE} 条" in page and "超过" not in page
 
 
 def test_board_author_and_date_filters_narrow_the_results(client):

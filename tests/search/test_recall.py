@@ -1,7 +1,10 @@
 """The recall set (tests/search/recall_data.py) on whichever backend the database picks:
 Whoosh on SQLite, PostgreSQL full-text search on PostgreSQL."""
-from forum.extensions import Guest
-from forum.search.adapter import search
+from forum.boards.services import edit_post
+from forum.extensions import Guest, db
+from forum.models import Post
+from forum.search.adapter import backend, search
+from forum.search.text import query_words
 from tests import factories
 from tests.search.recall_data import POSTS, QUERIES
 
@@ -46,3 +49,15 @@ def test_newest_first_puts_the_latest_post_first():
     keys_by_thread = _corpus()
     results = search("党建", Guest(), newest=True)
     assert [keys_by_thread[hit.thread.id] for hit in results.hits] == ["grid", "cave", "push"]
+
+
+
+def test_newest_first_keeps_date_order_when_an_old_post_is_edited():
+    """An edited post is indexed again after newer ones. Whoosh looks first at the matches
+    indexed last, so the edited post is among them; newest first still goes by date."""
+    threads = [factories.make_thread(title=f"第{n}次会议", body=f"zzorder 内容{n}") for n in range(6)]
+    firsts = [db.session.execute(db.select(Post).where(Post.thread_id == thread.id)).scalar_one()
+              for thread in threads]
+    edit_post(firsts[0], firsts[0].author, "zzorder 改过的内容")
+    ids, total = backend().search(query_words("zzorder"), {}, True, 1, 3, cap=3)
+    assert ids == [post.id for post in firsts[:2:-1]] and total == 3
