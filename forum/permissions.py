@@ -154,11 +154,19 @@ def logged_board_ids(user):
 
 def can_read_attachment(user, attachment):
     """Exactly those who read the post read its files, through the same access path as
-    the post (a letter's file is as private as the letter); a file not yet in a post is
-    its uploader's alone."""
+    the post; a file not yet in a post is its uploader's alone. A letter's file is as
+    private as the letter: those who read the letter, and whoever opened it with its
+    query code in this browser session."""
     post = attachment.post
     if post is None:
         return user.is_authenticated and attachment.uploader_id == user.id
+    if post.status == "letter":
+        from forum.letters.queries import letter_of_thread
+        from forum.letters.tracking import opened_with_code
+
+        letter = letter_of_thread(post.thread_id)
+        return letter is not None and (Access.VIEW in letter_access(user, letter)
+                                       or opened_with_code(letter))
     access = access_for(user, post.thread.board, post.thread)
     return Access.VIEW in access and post_view(user, post, access) == "full"
 

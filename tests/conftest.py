@@ -6,6 +6,7 @@ PostgreSQL in CI). The schema is built by the migrations, as in production.
 import contextvars
 import os
 import re
+import shutil
 import tempfile
 from contextlib import contextmanager
 
@@ -119,6 +120,15 @@ def login(client, user, password=factories.PASSWORD):
     response = post_form(client, "/login", {"username": user.username, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)
     return client
+
+
+@pytest.fixture()
+def empty_upload_folder(app):
+    """Tests that store files start and end with an empty upload folder, as their
+    database is emptied between tests."""
+    shutil.rmtree(app.config["UPLOAD_FOLDER"], ignore_errors=True)
+    yield
+    shutil.rmtree(app.config["UPLOAD_FOLDER"], ignore_errors=True)
 
 
 @pytest.fixture()

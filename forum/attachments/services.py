@@ -38,13 +38,16 @@ def upload_attachments(user, board, files):
 
 
 def prepare_attachments(user, board, files):
-    """Check and store files; their rows join the caller's unit of work (uncommitted)."""
+    """Check and store files; their rows join the caller's unit of work (uncommitted).
+    A letter's files come with user None: they are kept without an uploader, and the
+    letter form's own limits stand in for the daily quota."""
     files = [f for f in files if f is not None and f.filename]  # an empty input sends ""
     if not files:
         return []
     if len(files) > MAX_FILES:
         raise Refused(_("Attach at most %(n)d files at a time.", n=MAX_FILES), field="files")
-    _check_quota(user, len(files))
+    if user is not None:
+        _check_quota(user, len(files))
     limit = size_limit(board.type)
     checked = [(clean_filename(f.filename), inspect(_read(f, limit))) for f in files]
     rows = [_keep(user, name, result) for name, result in checked]
@@ -118,7 +121,7 @@ def _keep(user, name, result):
     storage.write(storage.attachment_path(token), result.data)
     if result.thumb is not None:
         storage.write(storage.attachment_path(token, thumb=True), result.thumb)
-    return Attachment(token=token, uploader_id=user.id, kind=result.kind, mime=result.mime,
+    return Attachment(token=token, uploader_id=user and user.id, kind=result.kind, mime=result.mime,
                       ext=result.ext, filename=_with_extension(name, result.ext),
                       size=len(result.data), width=result.width, height=result.height)
 

@@ -11,6 +11,7 @@ from forum.attachments.avatars import remove_avatar, set_avatar
 from forum.attachments.services import upload_attachments
 from forum.boards.loaders import get_board
 from forum.extensions import db, limiter
+from forum.letters.tracking import record_file_read
 from forum.models import Attachment, User
 from forum.permissions import Access, access_for, can_read_attachment, may_write, require
 from forum.service import Refused
@@ -48,6 +49,8 @@ def _describe(row):
 @bp.get("/a/<token>")
 def file(token):
     attachment = _readable(token)
+    if attachment.post is not None:
+        record_file_read(attachment.post, current_user)
     return _send(storage.attachment_path(attachment.token), attachment.mime,
                  "inline" if attachment.is_image else "attachment", attachment.filename)
 

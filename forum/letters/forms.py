@@ -1,8 +1,8 @@
 """Letter forms: validate, never save. The services check the rules again."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, HiddenField, IntegerField, RadioField, SelectField,
-                     StringField, SubmitField, TextAreaField)
+from wtforms import (BooleanField, HiddenField, IntegerField, MultipleFileField, RadioField,
+                     SelectField, StringField, SubmitField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -32,6 +32,7 @@ class LetterForm(FlaskForm):
     consent = BooleanField(_l("The box may publish my letter and its answer, without my name"))
     anonymous = BooleanField(_l("Write anonymously: nothing that links this letter to me is kept"))
     to_superior = BooleanField(_l("My letter concerns this box's own unit or handlers: send it to the superior box"))
+    files = MultipleFileField(_l("Attach files (optional)"))  # checked by forum.attachments
     captcha = StringField(_l("Characters in the picture"), filters=[_strip])
     submit = SubmitField(_l("Send letter"))
 

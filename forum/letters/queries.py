@@ -40,6 +40,12 @@ def get_letter(letter_id):
         .where(Letter.id == letter_id)).scalar_one_or_none()
 
 
+def letter_of_thread(thread_id):
+    """The letter whose thread this is, or None."""
+    return db.session.execute(
+        db.select(Letter).where(Letter.thread_id == thread_id)).scalar_one_or_none()
+
+
 def first_post(letter):
     """The letter's text: the first post of its thread."""
     return db.session.execute(db.select(Post).where(

@@ -4,13 +4,15 @@ Wrong codes are counted per client address: ten in an hour, then a wait. A wrong
 an expired one and a rate-limited try all look alike apart from the wait message, so
 a guesser learns nothing about which codes exist.
 """
+from flask import session
 from flask_babel import gettext as _
 from limits import RateLimitItemPerHour
 from limits.strategies import FixedWindowRateLimiter
 
 from forum.extensions import db
 from forum.letters.codes import hash_code, normalise
-from forum.letters.writers import is_whistleblower_box
+from forum.letters.queries import letter_of_thread
+from forum.letters.writers import is_whistleblower_box, writer_id_of
 from forum.models import Letter
 from forum.models.base import utcnow
 from forum.moderation.audit import log_security
@@ -18,6 +20,8 @@ from forum.ratelimit import STORAGE_URI, DatabaseStorage
 from forum.service import Refused, commit
 
 WRONG_CODES = RateLimitItemPerHour(10)
+OPENED_KEY = "letters_opened"
+OPENED_MAX = 5
 _limiter = None
 
 
@@ -45,8 +49,28 @@ def find_by_code(code, ip):
     return letter
 
 
+def remember_opened(letter):
+    """The browser that gave the code may open the letter's files in this session (the
+    session cookie is signed, so no other letter can be added to the list)."""
+    opened = [i for i in session.get(OPENED_KEY, []) if i != letter.id]
+    session[OPENED_KEY] = (opened + [letter.id])[-OPENED_MAX:]
+
+
+def opened_with_code(letter):
+    return letter.id in session.get(OPENED_KEY, [])
+
+
 def record_letter_read(letter, reader):
     """Log (who, when) each read of a whistleblower letter by staff, for the audit admin."""
     if is_whistleblower_box(letter.board):
         log_security("letter_read", actor=reader, detail=f"letter {letter.id}")
         commit()
+
+
+def record_file_read(post, reader):
+    """Opening a whistleblower letter's file is a read of the letter, unless by its writer."""
+    if post.status != "letter" or not reader.is_authenticated:
+        return
+    letter = letter_of_thread(post.thread_id)
+    if writer_id_of(letter) != reader.id:
+        record_letter_read(letter, reader)

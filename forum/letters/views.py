@@ -6,6 +6,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
+from forum.attachments.services import MAX_FILES
 from forum.extensions import db, limiter
 from forum.feedback import form_errors, show_refusal
 from forum.letters import bp, captcha, triage
@@ -13,7 +14,7 @@ from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, R
                                  TrackForm, TransferForm)
 from forum.letters.queries import figures, first_post, get_letter, mailboxes
 from forum.letters.seal import unseal
-from forum.letters.tracking import find_by_code, record_letter_read
+from forum.letters.tracking import find_by_code, record_letter_read, remember_opened
 from forum.letters.writers import letters_of, writer_id_of
 from forum.letters.writing import letter_kinds, superior_box, write_letter
 from forum.models import Letter, Unit
@@ -44,7 +45,7 @@ def write_page(board):
                 session["letter_sent"] = {"id": letter.id, "code": code}
                 return redirect(url_for("letters.sent"))
     return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
-                                     superior=superior_box(board)))
+                                     superior=superior_box(board), max_files=MAX_FILES))
 
 
 @bp.get("/letters/sent")
@@ -63,7 +64,8 @@ def _write(board, form, guest):
         board, None if guest else current_user, kind=form.kind.data, title=form.title.data,
         body=form.body.data, phone=form.phone.data, consent=form.consent.data,
         anonymous=bool(getattr(form, "anonymous", None) and form.anonymous.data),
-        to_superior=bool(getattr(form, "to_superior", None) and form.to_superior.data))
+        to_superior=bool(getattr(form, "to_superior", None) and form.to_superior.data),
+        files=request.files.getlist("files"))
 
 
 def _no_store(body):
@@ -92,6 +94,8 @@ def track():
         else:
             if letter is None:
                 form.code.errors.append(_("No letter answers to this code. Check it and try again."))
+            else:
+                remember_opened(letter)
     if letter is None:
         return _no_store(render_template("letters/track.html", form=form))
     rate = RateForm(code=form.code.data) if _rateable(letter) else None

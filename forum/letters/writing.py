@@ -8,6 +8,7 @@ from datetime import timedelta
 
 from flask_babel import gettext as _
 
+from forum.attachments.services import discard_files, prepare_attachments
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
 from forum.letters.deadlines import add_working_days, box_days, local_day
@@ -41,12 +42,26 @@ def superior_box(board):
 
 
 def write_letter(board, writer, *, kind, title, body, phone="", consent=False, anonymous=False,
-                 to_superior=False):
-    """Store a letter; returns (letter, query code). The code exists only in the answer."""
+                 to_superior=False, files=()):
+    """Store a letter and its files; returns (letter, query code). The code exists only
+    in the answer. The files are checked before anything is kept, and go if the letter
+    is not saved."""
     if to_superior:
         board = superior_box(board) or board
     title, body, phone = (title or "").strip(), (body or "").strip(), (phone or "").strip()
     _check(board, writer, kind, title, body, phone, anonymous)
+    files = prepare_attachments(None, board, files)
+    try:
+        letter, code = _store(board, writer, kind, title, body, phone, consent, anonymous, files)
+        commit()
+    except BaseException:
+        db.session.rollback()
+        discard_files(files)
+        raise
+    return letter, code
+
+
+def _store(board, writer, kind, title, body, phone, consent, anonymous, files):
     now = utcnow()
     thread = Thread(board_id=board.id, author_id=None, title=title, status="letter",
                     last_number=1, last_post_at=now, created_at=now)
@@ -63,10 +78,11 @@ def write_letter(board, writer, *, kind, title, body, phone="", consent=False, a
                     accept_due=add_working_days(received, accept_days),
                     answer_due=add_working_days(received, answer_days))
     link_writer(letter, board, writer)
+    for attachment in files:
+        attachment.post = post
     db.session.add_all([thread, post, letter])
     db.session.flush()
     notify_handlers(letter, "letter_new")
-    commit()
     return letter, code
 
 

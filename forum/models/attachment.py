@@ -7,7 +7,8 @@ class Attachment(db.Model):
     """An uploaded file; pending (no post) until the post that uses it is saved.
 
     `token` is the only name the file has on the web: random, 192 bits, never derived
-    from the id, the uploader or the file name.
+    from the id, the uploader or the file name. A letter's files have no uploader: the
+    Letter row holds the only link to its writer (sealed in the whistleblower box).
     """
 
     __table_args__ = (db.Index("ix_attachment_uploader_created", "uploader_id", "created_at"),)
@@ -15,7 +16,7 @@ class Attachment(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     token = db.Column(db.String(40), nullable=False, unique=True)
     post_id = db.Column(db.ForeignKey("post.id"), nullable=True, index=True)
-    uploader_id = db.Column(db.ForeignKey("user.id"), nullable=False)
+    uploader_id = db.Column(db.ForeignKey("user.id"), nullable=True)
     kind = db.Column(db.String(5), nullable=False)  # image or file
     mime = db.Column(db.String(100), nullable=False)
     ext = db.Column(db.String(5), nullable=False)

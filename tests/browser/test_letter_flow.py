@@ -6,6 +6,7 @@ from playwright.sync_api import expect
 
 from forum.boards.roles import grant
 from forum.letters import captcha
+from tests.attachments.samples import image_bytes
 from tests.browser.helpers import assert_fits_width, log_in
 from tests.browser.test_accessibility import axe, blocking_violations  # noqa: F401 (fixture)
 from tests.factories import make_board, make_unit, make_user
@@ -35,6 +36,8 @@ def _write(page, zh):
     page.locator("#kind").select_option("complain")
     page.locator("#title").fill("出租车收费标准谁来管")
     page.locator("#body").fill("织金出租车不打表，收费混乱。")
+    page.locator("#files").set_input_files(
+        files=[{"name": "照片.png", "mimeType": "image/png", "buffer": image_bytes()}])
     page.locator("#phone").fill("13800000000")
     page.locator("#consent").check()
     page.locator("#captcha").fill(CAPTCHA_TEXT)
@@ -61,6 +64,7 @@ def test_a_guest_letter_is_answered_rated_and_published(new_page, zh, world, dev
     staff.goto("/mod/")
     staff.get_by_role("link", name="出租车收费标准谁来管").click()
     expect(staff.locator(".letter-dates")).to_contain_text("13800000000")
+    expect(staff.locator(".post-files img")).to_have_attribute("alt", "照片.png")
     _step(staff, zh("Accept"))
     staff.locator("#unit").select_option(label="八步镇")
     _step(staff, zh("Transfer"))
