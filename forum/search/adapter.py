@@ -133,7 +133,9 @@ def reindex(batch=2000, echo=None, limit=None):
                 if more is None:
                     return
 
-    return backend().rebuild(batches())
+    count = backend().rebuild(batches())
+    apply_changes(Changes())  # what changed while it ran (Whoosh queues it meanwhile)
+    return count
 
 
 def search(query, user, filters=None, page=1, newest=False):

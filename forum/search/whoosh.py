@@ -73,10 +73,11 @@ class WhooshBackend:
     def apply(self, changes, load):
         """Queue the changed ids durably, then drain the queue if no one else is."""
         self.pending.mkdir(parents=True, exist_ok=True)
-        name = f"{os.getpid()}-{uuid.uuid4().hex}"
-        tmp = self.pending / f".{name}.tmp"
-        tmp.write_text(changes.dump())
-        tmp.rename(self.pending / f"{name}.ids")  # atomic: a drainer sees all or nothing
+        if changes:
+            name = f"{os.getpid()}-{uuid.uuid4().hex}"
+            tmp = self.pending / f".{name}.tmp"
+            tmp.write_text(changes.dump())
+            tmp.rename(self.pending / f"{name}.ids")  # atomic: a drainer sees all or nothing
         self.drain(load)
 
     def drain(self, load, block=False):
@@ -129,12 +130,16 @@ class WhooshBackend:
         writer.commit()
 
     def rebuild(self, batches):
-        """Replace the whole index with the documents of `batches` (lists of documents)."""
+        """Replace the whole index with the documents of `batches` (lists of documents).
+
+        The new index is built beside the old one, which answers searches until the new
+        one takes its place; writes meanwhile wait in the queue."""
         with self._locked(block=True):
             stale = list(self.pending.glob("*.ids")) if self.pending.exists() else []
-            for name in ("index", "index.new"):
-                shutil.rmtree(self.folder / name, ignore_errors=True)
-            ix = index.create_in(self._ensure(self.folder / "index"), make_schema())
+            building, old = self.folder / "index.new", self.folder / "index.old"
+            for folder in (building, old):
+                shutil.rmtree(folder, ignore_errors=True)
+            ix = index.create_in(self._ensure(building), make_schema())
             writer = ix.writer(limitmb=256, compound=False)
             count = 0
             for batch in batches:
@@ -142,6 +147,11 @@ class WhooshBackend:
                     writer.add_document(**_fields(document))
                 count += len(batch)
             writer.commit(optimize=True)
+            current = self.folder / "index"
+            if current.exists():
+                current.rename(old)
+            building.rename(current)  # searchers see a new folder and reopen
+            shutil.rmtree(old, ignore_errors=True)
             for path in stale:  # covered by the rebuild
                 path.unlink(missing_ok=True)
         return count
