@@ -9,14 +9,15 @@ Several app servers share the one index, and it commits with the database.
 """
 from sqlalchemy import text as sql
 
-from forum.boards.registry import public_types
 from forum.extensions import db
 from forum.search import text
 
 MAX_POSITION = 16383  # PostgreSQL's limit
 MAX_POSITIONS_PER_LEXEME = 255
 GRAM_PREFIX = "_"
-CANDIDATES = 2000  # matches ranked by relevance: the newest ones (see search)
+CANDIDATES = 2000  # matches looked at without a cap: the newest ones (see search)
+WINDOW = 20000  # post ids a window of the newest matches spans (see _Matches)
+MAX_WINDOWS = 5
 
 
 def _quote(lexeme):
@@ -104,54 +105,101 @@ class PostgresBackend:
     def search(self, parsed, filters, newest, page, per_page, fallback=False, cap=None):
         """(post ids of the page, total hits counted up to `cap`) for the parsed query.
 
-        By relevance, only the newest `cap` matches are ranked (CANDIDATES without a cap):
-        ts_rank reads every candidate's vector, which for a word in a fifth of all posts
-        costs far more than finding them (DESIGN §8), and no one pages further. Their
-        count is the total, so one statement answers both.
+        Only the newest `cap` matches are looked at (CANDIDATES without a cap): no one
+        pages further, and ts_rank reads each candidate's vector (DESIGN §8). By
+        relevance they are ranked, titles first; newest first, sorted by date.
         """
         tsquery = grams_query(parsed) if fallback else words_query(parsed)
-        where, params = self._where(filters)
-        params.update(q=tsquery, types=public_types(), limit=per_page,
-                      offset=(page - 1) * per_page, cap=cap, candidates=cap or CANDIDATES)
-        base = ("FROM post p JOIN thread t ON t.id = p.thread_id JOIN board b ON b.id = t.board_id "
-                "WHERE p.search_vector @@ CAST(:q AS tsquery) AND p.status = 'published' "
-                "AND t.status = 'published' AND b.type = ANY(:types)" + where)
+        matches = _Matches(tsquery, filters)
+        wanted = page * per_page
         with db.engine.connect() as connection:
+            found, boundary = matches.newest(connection, cap or CANDIDATES)
             if newest:
-                rows = connection.execute(sql(f"SELECT p.id, NULL {base} ORDER BY p.created_at "
-                                              "DESC, p.id DESC LIMIT :limit OFFSET :offset"),
-                                          params).all()
+                ids = matches.by_date(connection, found, boundary, wanted)[-per_page:]
+            elif found:
+                ids = connection.execute(sql(
+                    "SELECT p.id FROM post p WHERE p.id = ANY(:ids) "
+                    "ORDER BY (p.search_vector @@ CAST(:title_q AS tsquery)) DESC, "
+                    "ts_rank(p.search_vector, CAST(:q AS tsquery)) DESC, p.id DESC "
+                    "LIMIT :limit OFFSET :offset"),
+                    {"ids": [row.id for row in found], "q": tsquery, "limit": per_page,
+                     "offset": wanted - per_page,
+                     "title_q": tsquery if fallback else words_query(parsed, "A")}).scalars().all()
             else:
-                params["title_q"] = words_query(parsed, "A") if not fallback else tsquery
-                rows = connection.execute(sql(
-                    f"SELECT c.id, count(*) OVER () FROM (SELECT p.id, p.search_vector {base} "
-                    "ORDER BY p.id DESC LIMIT :candidates) c "
-                    "ORDER BY (c.search_vector @@ CAST(:title_q AS tsquery)) DESC, "
-                    "ts_rank(c.search_vector, CAST(:q AS tsquery)) DESC, c.id DESC "
-                    "LIMIT :limit OFFSET :offset"), params).all()
-            if rows and rows[0][1] is not None and cap:
-                return [row[0] for row in rows], rows[0][1]
-            total = connection.execute(sql(f"SELECT count(*) FROM (SELECT 1 {base} LIMIT :cap) c"),
-                                       params).scalar_one()
-        return [row[0] for row in rows], total
-
-    @staticmethod
-    def _where(filters):
-        clauses, params = [], {}
-        for key, column in (("board", "t.board_id"), ("thread", "p.thread_id"),
-                            ("author", "p.author_id")):
-            if filters.get(key) is not None:
-                clauses.append(f" AND {column} = :{key}")
-                params[key] = filters[key]
-        if filters.get("since"):
-            clauses.append(" AND p.created_at >= :since")
-            params["since"] = filters["since"]
-        if filters.get("until"):
-            clauses.append(" AND p.created_at < :until")
-            params["until"] = filters["until"]
-        return "".join(clauses), params
+                ids = []
+        return list(ids), len(found)
 
     def clear(self):
         """Forget every vector (tests)."""
         with db.engine.begin() as connection:
             connection.execute(sql("UPDATE post SET search_vector = NULL"))
+
+
+
+class _Matches:
+    """The indexed posts matching a tsquery and the filters, found newest first.
+
+    Only public posts have a vector (apply and rebuild see to it, as Whoosh holds only
+    public posts), and every hit is checked against its rows and the reader's access
+    before it is shown (forum.search.results), so the thread and board are joined only
+    to filter by board.
+
+    PostgreSQL's planner guesses how many rows a phrase or words that come together
+    match by multiplying each word's share, often a hundred times too low; it then
+    fetches every match of a common phrase to sort them (hundreds of ms at a million
+    posts). So the newest matches are looked for window by window of post ids, where
+    the index answers only for the window, for as long as the windows fill quickly;
+    the rest, then known to be few, in one query.
+    """
+
+    def __init__(self, tsquery, filters):
+        where = []
+        self.params = {"q": tsquery}
+        self.join = ""
+        for key, column in (("thread", "p.thread_id"), ("author", "p.author_id"),
+                            ("board", "t.board_id")):
+            if filters.get(key) is not None:
+                where.append(f" AND {column} = :{key}")
+                self.params[key] = filters[key]
+        if filters.get("board") is not None:
+            self.join = " JOIN thread t ON t.id = p.thread_id"
+        for key, operator in (("since", ">="), ("until", "<")):
+            if filters.get(key):
+                where.append(f" AND p.created_at {operator} :{key}")
+                self.params[key] = filters[key]
+        self.where = "".join(where)
+
+    def _rows(self, connection, condition, need=None, **values):
+        statement = (
+            f"SELECT p.id, p.created_at FROM post p{self.join} "
+            "WHERE p.search_vector @@ CAST(:q AS tsquery) AND p.status = 'published'"
+            f"{self.where} AND {condition} ORDER BY p.id DESC" + (" LIMIT :need" if need else ""))
+        return connection.execute(sql(statement), {**self.params, **values, "need": need}).all()
+
+    def newest(self, connection, count):
+        """(the newest `count` matches by post id, as (id, created_at) rows; the lowest id
+        looked at, 0 when every match was seen)."""
+        high = (connection.execute(sql("SELECT max(id) FROM post")).scalar() or 0) + 1
+        found, windows = [], 0
+        while high > 0 and len(found) < count:
+            windows += 1
+            need = count - len(found)
+            # Another window while the windows so far, at their rate, fill `count`
+            # within MAX_WINDOWS; else everything below at once.
+            dense = len(found) * (MAX_WINDOWS - windows + 1) >= need * (windows - 1)
+            low = max(0, high - WINDOW) if dense else 0
+            found += self._rows(connection, "p.id >= :low AND p.id < :high", need,
+                                low=low, high=high)
+            high = low
+        return found, (0 if len(found) < count else found[-1].id)
+
+    def by_date(self, connection, found, boundary, wanted):
+        """The first `wanted` ids by date, newest first. Post ids follow creation, so the
+        newest matches by id are the newest by date; a match with a smaller id and a later
+        date than the last one kept (an imported post) is looked up by date."""
+        rows = sorted(found, key=lambda row: (row.created_at, row.id), reverse=True)
+        if boundary and len(rows) >= wanted:
+            rows += self._rows(connection, "p.id < :boundary AND p.created_at >= :after",
+                               boundary=boundary, after=rows[wanted - 1].created_at)
+            rows.sort(key=lambda row: (row.created_at, row.id), reverse=True)
+        return [row.id for row in rows[:wanted]]

@@ -19,6 +19,7 @@ from pathlib import Path
 from whoosh import index, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import DATETIME, ID, TEXT, Schema
+from whoosh.reading import SegmentReader
 from whoosh.util.times import long_to_datetime
 
 from forum.search import text
@@ -27,6 +28,7 @@ from forum.search.changes import Changes
 log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
 WINDOW = 4000  # docnums scanned first for the newest matches; widened 4x as needed
+TAIL_RATIO = 4
 
 
 class WordTokenizer(Tokenizer):
@@ -127,7 +129,12 @@ class WhooshBackend:
         except Exception:
             writer.cancel()
             raise
-        writer.commit()
+        writer.commit(merge=False)  # the new documents go after every older one
+        merger = ix.writer(timeout=10.0, compound=False)
+        if _tail_length(merger.segments) > 1:
+            merger.commit(mergetype=_merge_tail)
+        else:
+            merger.cancel()
 
     def rebuild(self, batches):
         """Replace the whole index with the documents of `batches` (lists of documents).
@@ -231,6 +238,32 @@ class WhooshBackend:
             self._searcher = None
 
 
+def _tail_length(segments):
+    """How many of the newest segments to merge: those whose neighbour before them holds
+    at most TAIL_RATIO times their documents, so that sizes fall geometrically from the
+    oldest segment to the newest and there are never many."""
+    if not segments:
+        return 0
+    count, docs = 1, segments[-1].doc_count()
+    while count < len(segments) and segments[-count - 1].doc_count() <= TAIL_RATIO * docs:
+        docs += segments[-count - 1].doc_count()
+        count += 1
+    return count
+
+
+def _merge_tail(writer, segments):
+    """A merge policy that keeps documents in the order they were indexed, which the
+    search relies on to find the newest matches at the end: only the newest segments
+    are merged, into one that takes their place. (Whoosh's MERGE_SMALL merges the
+    smallest segments wherever they stand, after the new documents.)"""
+    keep = len(segments) - _tail_length(segments)
+    for segment in segments[keep:]:
+        reader = SegmentReader(writer.storage, writer.schema, segment)
+        writer.add_reader(reader)
+        reader.close()
+    return segments[:keep]
+
+
 def _fields(document):
     fields = {"post_id": str(document["post_id"]), "thread_id": str(document["thread_id"]),
               "board_id": str(document["board_id"]), "created_at": document["created_at"],
@@ -245,8 +278,9 @@ def _fields(document):
 
 def _newest_matches(searcher, exact, count, scored=True):
     """(the newest `count` matches by index order as (score, docnum), newest first; whether
-    they are all the matches). Posts are indexed in id order, so these are the highest
-    docnums, found by skipping to ever wider windows at the end of each segment."""
+    they are all the matches). Posts are indexed in id order and merges keep that order
+    (`_merge_tail`), so these are the highest docnums, found by skipping to ever wider
+    windows at the end of each segment, the newest segment first."""
     found = []
     for sub, offset in reversed(searcher.leaf_searchers()):
         end, step = sub.doc_count_all(), WINDOW

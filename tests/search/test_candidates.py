@@ -1,0 +1,70 @@
+"""Both backends look only at the newest matches (the cap), found in windows from the
+newest post backwards; with windows of a few posts, every path is taken: more windows
+while they fill fast, the rest at once when they do not, and a post whose date does
+not follow its id."""
+from datetime import timedelta
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Post
+from forum.search import postgres, whoosh
+from forum.search.adapter import apply_changes, backend
+from forum.search.changes import Changes
+from forum.search.text import query_words
+from tests.factories import make_thread
+
+
+@pytest.fixture(autouse=True)
+def tiny_windows(monkeypatch):
+    monkeypatch.setattr(postgres, "WINDOW", 4)
+    monkeypatch.setattr(postgres, "MAX_WINDOWS", 2)
+    monkeypatch.setattr(whoosh, "WINDOW", 4)
+
+
+def _posts(pattern):
+    """A thread for each letter of `pattern`: m matches, - does not; first posts, oldest first."""
+    threads = [make_thread(body="zzword 内容" if mark == "m" else "别的内容") for mark in pattern]
+    return [db.session.execute(db.select(Post).where(Post.thread_id == t.id)).scalar_one()
+            for t, mark in zip(threads, pattern) if mark == "m"]
+
+
+def _search(newest, page=1, per_page=3, cap=None):
+    return backend().search(query_words("zzword"), {}, newest, page, per_page, cap=cap)
+
+
+@pytest.mark.parametrize("pattern", ["mmmmmmmmmm", "m---------------m-m", "-m--m--------m----------m-"])
+@pytest.mark.parametrize("newest", [False, True])
+def test_the_newest_matches_are_found_however_sparse(pattern, newest):
+    matches = _posts(pattern)
+    newest_ids = [post.id for post in reversed(matches)]
+    ids, total = _search(newest, cap=3)
+    assert total == min(3, len(matches))
+    if newest:
+        assert ids == newest_ids[:3]
+    else:
+        assert sorted(ids) == sorted(newest_ids[:3])
+    ids, total = _search(newest, per_page=20, cap=100)
+    assert total == len(matches) and sorted(ids) == sorted(newest_ids)
+
+
+def test_newest_first_goes_by_date_when_an_older_id_has_a_later_date():
+    matches = _posts("mmmm--------mmmm")
+    imported = matches[0]
+    imported.created_at = matches[-1].created_at + timedelta(minutes=1)
+    db.session.commit()
+    apply_changes(Changes(posts=[imported.id]))  # dates are not edited in the forum
+    ids, total = _search(True, page=1, per_page=3, cap=3)
+    assert total == 3 and ids == [imported.id, matches[-1].id, matches[-2].id]
+
+
+def test_many_small_writes_keep_the_whoosh_index_in_the_order_posts_were_written():
+    if backend().name != "whoosh":
+        pytest.skip("PostgreSQL finds the newest by post id")
+    posts = _posts("m" * 40)
+    searcher = backend()._current_searcher()
+    in_index_order = [int(searcher.stored_fields(docnum)["post_id"])
+                      for sub, offset in searcher.leaf_searchers()
+                      for docnum in range(offset, offset + sub.doc_count_all())]
+    assert in_index_order == [post.id for post in posts]
+    assert len(searcher.leaf_searchers()) <= 4
