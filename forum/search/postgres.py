@@ -17,7 +17,7 @@ MAX_POSITIONS_PER_LEXEME = 255
 GRAM_PREFIX = "_"
 CANDIDATES = 2000  # matches looked at without a cap: the newest ones (see search)
 WINDOW = 20000  # post ids a window of the newest matches spans (see _Matches)
-MAX_WINDOWS = 5
+MAX_WINDOWS = 10  # then the rest in one query (see _Matches.newest)
 
 
 def _quote(lexeme):
