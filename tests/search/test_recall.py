@@ -1,8 +1,11 @@
 """The recall set (tests/search/recall_data.py) on whichever backend the database picks:
 Whoosh on SQLite, PostgreSQL full-text search on PostgreSQL."""
+import pytest
+
 from forum.boards.services import edit_post
 from forum.extensions import Guest, db
 from forum.models import Post
+from forum.search import whoosh
 from forum.search.adapter import backend, search
 from forum.search.text import query_words
 from tests import factories
@@ -52,9 +55,11 @@ def test_newest_first_puts_the_latest_post_first():
 
 
 
-def test_newest_first_keeps_date_order_when_an_old_post_is_edited():
+@pytest.mark.parametrize("match_cost", [0, 10**9])  # Whoosh reads the matches, or the dates
+def test_newest_first_keeps_date_order_when_an_old_post_is_edited(monkeypatch, match_cost):
     """An edited post is indexed again after newer ones. Whoosh looks first at the matches
     indexed last, so the edited post is among them; newest first still goes by date."""
+    monkeypatch.setattr(whoosh, "MATCH_COST", match_cost)
     threads = [factories.make_thread(title=f"第{n}次会议", body=f"zzorder 内容{n}") for n in range(6)]
     firsts = [db.session.execute(db.select(Post).where(Post.thread_id == thread.id)).scalar_one()
               for thread in threads]
