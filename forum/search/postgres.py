@@ -1,8 +1,8 @@
 """The scale backend: PostgreSQL full-text search over jieba-segmented text (DESIGN §8).
 
 `post.search_vector` (migration 0005) holds the title's words (weight A, first posts
-only) and the body's words (weight B) as lexemes of the `simple` kind, built here in
-Python because apt's PostgreSQL has no Chinese parser; gram lexemes for the substring
+only) and the body's words (weight B), with each pair of neighbouring words, as lexemes
+of the `simple` kind, built here in Python because apt's PostgreSQL has no Chinese parser; gram lexemes for the substring
 fallback carry a `_` prefix, which jieba's words never start with. A GIN index serves
 `@@`; the column's statistics target is 1000 so the planner knows rare words are rare.
 Several app servers share the one index, and it commits with the database.
@@ -15,6 +15,7 @@ from forum.search import text
 MAX_POSITION = 16383  # PostgreSQL's limit
 MAX_POSITIONS_PER_LEXEME = 255
 GRAM_PREFIX = "_"
+PAIR = " "  # joins two words in one lexeme; jieba's words never hold a space
 CANDIDATES = 2000  # matches looked at without a cap: the newest ones (see search)
 WINDOW = 20000  # post ids a window of the newest matches spans (see _Matches)
 MAX_WINDOWS = 10  # then the rest in one query (see _Matches.newest)
@@ -35,11 +36,22 @@ def _add(lexemes, items, weight, offset):
     return last + 1  # a gap: phrases never run from the title into the body
 
 
+def _with_pairs(words):
+    """jieba's words and, at each word's position, every pair of a word there and a word
+    at the next position ("组织生活 会"): a phrase of two words is then one lexeme, which
+    the index answers alone and whose share of posts the planner knows."""
+    at = {}
+    for position, word in words:
+        at.setdefault(position, []).append(word)
+    return words + [(position, f"{first}{PAIR}{second}") for position, here in at.items()
+                    for first in here for second in at.get(position + 1, ())]
+
+
 def vector_literal(title, body):
     """The tsvector, as PostgreSQL's literal syntax, of a post's title and body."""
     lexemes = {}
-    word_end = _add(lexemes, text.words(title), "A", 0) if title else 0
-    _add(lexemes, text.words(body), "B", word_end)
+    word_end = _add(lexemes, _with_pairs(text.words(title)), "A", 0) if title else 0
+    _add(lexemes, _with_pairs(text.words(body)), "B", word_end)
     gram_end = _add(lexemes, ((p, GRAM_PREFIX + g) for p, g in text.grams(title)), "A", 0) \
         if title else 0
     _add(lexemes, ((p, GRAM_PREFIX + g) for p, g in text.grams(body)), "B", gram_end)
@@ -53,8 +65,10 @@ def _phrase(lexemes, weights=""):
 
 
 def words_query(parsed, weights=""):
-    """tsquery text: every query word as a phrase of its jieba words."""
-    return " & ".join(_phrase(tokens, weights) for _raw, tokens, _grams in parsed)
+    """tsquery text: every query word as its jieba word, or as a phrase of the pairs of
+    its words (组织生活会: the one lexeme "组织生活 会")."""
+    return " & ".join(_phrase([f"{a}{PAIR}{b}" for a, b in zip(tokens, tokens[1:])] or tokens,
+                              weights) for _raw, tokens, _grams in parsed)
 
 
 def grams_query(parsed):
