@@ -66,6 +66,15 @@ def attach_to_post(post, board_type, attachments):
         attachment.post = post
 
 
+def detach(post, tokens):
+    """Delete the post's attachments named by these tokens (others' are ignored), in the
+    caller's unit of work; returns the rows, whose files go after the commit."""
+    rows = [a for a in post.attachments if a.token in set(tokens)]
+    for row in rows:
+        db.session.delete(row)
+    return rows
+
+
 def pending_attachments(user, tokens):
     """The user's own pending attachments among these tokens; others' are ignored."""
     tokens = [t for t in tokens if t][:MAX_FILES * 3]

@@ -9,7 +9,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import or_, update
 
-from forum.attachments.services import attach_to_post
+from forum.attachments.services import attach_to_post, detach, discard_files
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.boards.registry import get_type
 from forum.extensions import db
@@ -78,8 +78,10 @@ def reply(thread, author, body, attachments=()):
     return post
 
 
-def edit_post(post, editor, body, title=None, reason=None, attachments=()):
-    """Change a post's text (and a first post's thread title); record who, and why."""
+def edit_post(post, editor, body, title=None, reason=None, attachments=(), remove=()):
+    """Change a post's text (and a first post's thread title), add files and remove
+    those whose tokens are in `remove`; record who, and why. A removed file's bytes go
+    once the edit is committed."""
     screened = _screen(title, body)
     mentioned_users(screened.body)
     post.body = screened.body
@@ -95,7 +97,9 @@ def edit_post(post, editor, body, title=None, reason=None, attachments=()):
         _send_back_to_queue(post, review)
     if reason:
         log_action(editor, "edit", "post", post.id, post.thread.board_id, reason)
+    removed = detach(post, remove)
     commit()
+    discard_files(removed)
     return post
 
 

@@ -189,7 +189,7 @@ def edit(post_id):
                     edit_post(post, current_user, form.body.data,
                               form.title.data if post.number == 1 else None,
                               reason=form.reason.data if someone_elses else None,
-                              attachments=attachments)
+                              attachments=attachments, remove=request.form.getlist("remove"))
             except Refused as refusal:
                 show_refusal(form, refusal, default="body")
             else:

@@ -53,6 +53,24 @@ def test_a_pasted_image_shows_inline_in_the_posted_reply(device, new_page, zh):
     screenshot(page, f"pasted-image-{device}")
 
 
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_file_is_removed_from_a_saved_post_on_its_edit_page(device, new_page, zh):
+    author = make_user()
+    thread = make_thread(board=make_board(), author=author)
+    files = [samples.upload(samples.PDF, "旧通知.pdf"), samples.upload(samples.PDF, "新通知.pdf")]
+    post = reply(thread, author, "见附件", attachments=prepare_attachments(author, thread.board, files))
+    page = new_page(device)
+    log_in(page, author)
+    page.goto(f"/p/{post.id}/edit")
+    assert_fits_width(page, "the edit page with its files")
+    page.get_by_label(zh("Remove %(name)s", name="旧通知.pdf")).check()
+    page.locator(SUBMIT).first.click()
+    expect(page.locator(".flash")).to_contain_text(zh("Your changes have been saved."))
+    files_shown = page.locator(f"#p{post.id} .post-files")
+    expect(files_shown).to_contain_text("新通知.pdf")
+    expect(files_shown).not_to_contain_text("旧通知.pdf")
+
+
 def test_a_refused_paste_says_why_and_adds_nothing(page, zh):
     author = make_user()
     thread = make_thread(board=make_board(), author=author)
@@ -86,10 +104,10 @@ def test_pages_with_files_and_avatars_pass_axe(device, new_page, axe):  # noqa: 
     set_avatar(author, samples.upload(samples.image_bytes(), "a.png"))
     thread = make_thread(board=make_board(), author=author)
     files = [samples.upload(samples.image_bytes(), "图.png"), samples.upload(samples.PDF, "一个很长很长的文件名称用来检查窄屏换行.pdf")]
-    reply(thread, author, "附件", attachments=prepare_attachments(author, thread.board, files))
+    post = reply(thread, author, "附件", attachments=prepare_attachments(author, thread.board, files))
     log_in(page, author)
     found = []
-    for path in (f"/t/{thread.id}", "/account", f"/t/{thread.id}/reply"):
+    for path in (f"/t/{thread.id}", "/account", f"/t/{thread.id}/reply", f"/p/{post.id}/edit"):
         page.goto(path)
         if device == "phone":
             assert_fits_width(page, path)
