@@ -8,7 +8,7 @@ from wtforms.fields.choices import SelectChoice
 
 from forum.attachments.services import MAX_FILES
 from forum.extensions import db, limiter
-from forum.feedback import form_errors, show_refusal
+from forum.feedback import flash_outcome, form_errors, show_refusal
 from forum.letters import bp, captcha, triage
 from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, ReasonForm,
                                  TrackForm, TransferForm)
@@ -130,15 +130,8 @@ def rate(letter_id):
 
 
 def _rate(letter, form, back):
-    if form.validate_on_submit():
-        try:
-            triage.rate_letter(letter, form.rating.data, form.comment.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("Thank you for rating the answer."), "success")
-    else:
-        flash(form_errors(form), "error")
+    flash_outcome(form, lambda: triage.rate_letter(letter, form.rating.data, form.comment.data),
+                  _("Thank you for rating the answer."))
     return redirect(back)
 
 
@@ -213,15 +206,7 @@ def step(letter_id, step):
     form = (form_class or _Plain)()
     if isinstance(form, TransferForm):
         form.unit.choices = []
-    if form.validate_on_submit():
-        try:
-            act(letter, form)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("Done."), "success")
-    else:
-        flash(form_errors(form), "error")
+    flash_outcome(form, lambda: act(letter, form), _("Done."))
     return redirect(url_for("letters.letter", letter_id=letter.id))
 
 

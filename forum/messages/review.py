@@ -3,20 +3,20 @@
 Only the reported message shows, with the reporter's reason; the rest of the
 conversation stays private. Every reading of the queue and every decision is logged.
 """
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from sqlalchemy.orm import joinedload
 
 from forum.admin import bp
 from forum.extensions import db
-from forum.feedback import form_errors
+from forum.feedback import flash_outcome
 from forum.messages.blocks import close_message_report
 from forum.messages.forms import ReportDecisionForm
 from forum.models import Message, MessageReport
 from forum.moderation.audit import log_security
 from forum.permissions import reviews_message_reports
-from forum.service import Refused, commit
+from forum.service import commit
 
 
 @bp.get("/message-reports")
@@ -44,13 +44,7 @@ def message_report_close(report_id, decision):
         abort(403)
     report = db.get_or_404(MessageReport, report_id)
     form = ReportDecisionForm()
-    if not form.validate_on_submit():
-        flash(form_errors(form), "error")
-    else:
-        try:
-            close_message_report(report, current_user, decision == "resolve", form.note.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("The report has been closed."), "success")
+    flash_outcome(form, lambda: close_message_report(report, current_user, decision == "resolve",
+                                                     form.note.data),
+                  _("The report has been closed."))
     return redirect(url_for("admin.message_reports"))

@@ -5,7 +5,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from forum.extensions import db, limiter
-from forum.feedback import form_errors, show_refusal
+from forum.feedback import flash_outcome, form_errors, show_refusal
 from forum.messages import bp, queries
 from forum.messages.blocks import block_user, report_message, unblock_user
 from forum.messages.forms import BlockForm, ConversationForm, MessageForm, MessageReportForm
@@ -97,15 +97,8 @@ def report(message_id):
     message = db.get_or_404(Message, message_id)
     conversation = _own_conversation(message.conversation_id)
     form = MessageReportForm()
-    if form.validate_on_submit():
-        try:
-            report_message(message, current_user, form.reason.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("Thank you. The security administrator will look at this message."), "success")
-    else:
-        flash(form_errors(form), "error")
+    flash_outcome(form, lambda: report_message(message, current_user, form.reason.data),
+                  _("Thank you. The security administrator will look at this message."))
     return redirect(url_for("messages.conversation", conversation_id=conversation.id))
 
 

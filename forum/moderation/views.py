@@ -1,5 +1,5 @@
 """Moderation pages and actions: load, check access, call one action, redirect."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -7,7 +7,7 @@ from forum.boards.loaders import get_post, get_thread
 from forum.boards.registry import get_type
 from forum.csvfile import csv_download
 from forum.extensions import db
-from forum.feedback import form_errors
+from forum.feedback import flash_outcome
 from forum.models import Board, QueueItem, Report
 from forum.moderation import actions, bp, listing
 from forum.moderation.forms import (REPORT_REASON_LABELS, LogFilterForm, MoveForm, PinForm,
@@ -18,7 +18,6 @@ from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
 from forum.permissions import (Access, access_for, can_pin_site, logged_board_ids,
                                moderated_board_ids, reads_whole_log, require)
-from forum.service import Refused
 
 
 @bp.get("/mod/")
@@ -83,15 +82,7 @@ def _moderated_thread(thread_id):
 
 def _act(form, action, target, back):
     """Run action(target, actor, reason) from a valid form; refusals are flashed, never a 500."""
-    if not form.validate_on_submit():
-        flash(form_errors(form), "error")
-        return redirect(back)
-    try:
-        action(target, current_user, form.reason.data)
-    except Refused as refusal:
-        flash(refusal.message, "error")
-    else:
-        flash(_("Done."), "success")
+    flash_outcome(form, lambda: action(target, current_user, form.reason.data), _("Done."))
     return redirect(back)
 
 
@@ -182,15 +173,8 @@ def post_report(post_id):
     post = get_post(post_id)
     require(Access.VIEW, access_for(current_user, post.thread.board, post.thread), private=True)
     form = ReportForm()
-    if form.validate_on_submit():
-        try:
-            report_post(post, current_user, form.reason.data, form.text.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("Thank you. The moderators of this board will look at your report."), "success")
-    else:
-        flash(form_errors(form), "error")
+    flash_outcome(form, lambda: report_post(post, current_user, form.reason.data, form.text.data),
+                  _("Thank you. The moderators of this board will look at your report."))
     return redirect(url_for("boards.post", post_id=post.id))
 
 
