@@ -126,17 +126,13 @@ class WhooshBackend:
                 writer.delete_by_term("thread_id", str(thread_id), searcher=searcher)
             for post_id in remove_ids:
                 writer.delete_by_term("post_id", str(post_id), searcher=searcher)
+            _merge_newest(writer, len(documents))
             for document in documents:
                 writer.add_document(**_fields(document))
         except Exception:
             writer.cancel()
             raise
-        writer.commit(merge=False)  # the new documents go after every older one
-        merger = ix.writer(timeout=10.0, compound=False)
-        if _tail_length(merger.segments) > 1:
-            merger.commit(mergetype=_merge_tail)
-        else:
-            merger.cancel()
+        writer.commit(merge=False)  # the merge is done: the new segment goes last
 
     def rebuild(self, batches):
         """Replace the whole index with the documents of `batches` (lists of documents).
@@ -240,30 +236,23 @@ class WhooshBackend:
             self._searcher = None
 
 
-def _tail_length(segments):
-    """How many of the newest segments to merge: those whose neighbour before them holds
-    at most TAIL_RATIO times their documents, so that sizes fall geometrically from the
-    oldest segment to the newest and there are never many."""
-    if not segments:
-        return 0
-    count, docs = 1, segments[-1].doc_count()
-    while count < len(segments) and segments[-count - 1].doc_count() <= TAIL_RATIO * docs:
-        docs += segments[-count - 1].doc_count()
-        count += 1
-    return count
-
-
-def _merge_tail(writer, segments):
-    """A merge policy that keeps documents in the order they were indexed, which the
-    search relies on to find the newest matches at the end: only the newest segments
-    are merged, into one that takes their place. (Whoosh's MERGE_SMALL merges the
-    smallest segments wherever they stand, after the new documents.)"""
-    keep = len(segments) - _tail_length(segments)
+def _merge_newest(writer, adding):
+    """Merge the newest segments into the one being written, before its `adding` new
+    documents, so the index keeps the order posts were written, which the search relies
+    on to find the newest matches at the end. (Whoosh's MERGE_SMALL merges the smallest
+    segments wherever they stand, after the new documents.) A segment is merged while it
+    holds at most TAIL_RATIO times the documents gathered so far, so sizes fall
+    geometrically from the oldest segment to the newest and there are never many."""
+    segments, docs = writer.segments, adding
+    keep = len(segments)
+    while keep and segments[keep - 1].doc_count() <= TAIL_RATIO * docs:
+        keep -= 1
+        docs += segments[keep].doc_count()
     for segment in segments[keep:]:
         reader = SegmentReader(writer.storage, writer.schema, segment)
         writer.add_reader(reader)
         reader.close()
-    return segments[:keep]
+    writer.segments = segments[:keep]
 
 
 def _fields(document):
@@ -281,7 +270,7 @@ def _fields(document):
 def _newest_matches(searcher, exact, count, scored=True):
     """(the newest `count` matches by index order as (score, docnum), newest first; whether
     they are all the matches). Posts are indexed in id order and merges keep that order
-    (`_merge_tail`), so these are the highest docnums, found by skipping to ever wider
+    (`_merge_newest`), so these are the highest docnums, found by skipping to ever wider
     windows at the end of each segment, the newest segment first."""
     found = []
     for sub, offset in reversed(searcher.leaf_searchers()):
