@@ -149,7 +149,6 @@ class PostgresBackend:
             connection.execute(sql("UPDATE post SET search_vector = NULL"))
 
 
-
 class _Matches:
     """The indexed posts matching a tsquery and the filters, found newest first.
 
