@@ -1,7 +1,7 @@
 """search: PostgreSQL full-text column for the search backend
 
 Revision ID: 0005
-Revises: 0003
+Revises: 0008
 Create Date: 2026-11-27 07:50:00
 
 On PostgreSQL, post.search_vector holds jieba-segmented words (forum/search/postgres.py)

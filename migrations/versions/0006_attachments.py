@@ -1,7 +1,7 @@
 """attachments and avatars
 
 Revision ID: 0006
-Revises: 0003
+Revises: 0009
 Create Date: 2026-11-27 07:50:00
 
 """

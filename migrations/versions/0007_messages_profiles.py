@@ -1,7 +1,7 @@
 """private messages, signatures, talent flag, who is online
 
 Revision ID: 0007
-Revises: 0006
+Revises: 0005
 Create Date: 2026-11-27 07:32:25.930261
 
 """

@@ -1,7 +1,7 @@
 """training: lessons, quizzes, study sessions and records, identity checks, campaigns, essays
 
 Revision ID: 0010
-Revises: 0006
+Revises: 0007
 Create Date: 2026-11-27 08:38:23.927375
 
 """
