@@ -36,6 +36,7 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     REMEMBER_COOKIE_HTTPONLY = True
+    REMEMBER_COOKIE_SAMESITE = "Lax"
     WTF_CSRF_TIME_LIMIT = None
     MAX_CONTENT_LENGTH = 256 * 1024 * 1024  # a request with files; each file has its own limit
     THREADS_PER_PAGE = 20
@@ -68,7 +69,7 @@ class Config:
         self.PROXIES = int(os.environ.get("FORUM_PROXIES", "0"))  # reverse proxies in front
         # Guests' index, board and thread pages are served from cache this long (0: off).
         self.PAGE_CACHE_SECONDS = float(os.environ.get("FORUM_PAGE_CACHE_SECONDS", "5"))
-        self.SESSION_COOKIE_SECURE = _flag("FORUM_SECURE_COOKIES", "off")
+        self.secure_cookies(_flag("FORUM_SECURE_COOKIES", "off"))
         # Links in mail are built from this, never from a request's Host header.
         self.FORUM_BASE_URL = os.environ.get("FORUM_BASE_URL", "http://127.0.0.1:5000")
         self.MAIL_SERVER = os.environ.get("MAIL_SERVER")  # unset: mail goes to instance/mail
@@ -76,6 +77,11 @@ class Config:
         self.MAIL_USE_TLS = _flag("MAIL_USE_TLS", "off")
         self.MAIL_USERNAME = os.environ.get("MAIL_USERNAME")
         self.MAIL_PASSWORD = os.environ.get("MAIL_PASSWORD")
+
+    def secure_cookies(self, on):
+        """Every cookie the forum sets is sent over HTTPS only when on (the language cookie
+        reads SESSION_COOKIE_SECURE)."""
+        self.SESSION_COOKIE_SECURE = self.REMEMBER_COOKIE_SECURE = on
 
     def _database_url(self):
         url = os.environ.get("DATABASE_URL") or f"sqlite:///{instance_path() / 'forum.db'}"
@@ -105,4 +111,4 @@ class ProductionConfig(Config):
 
     def __init__(self):
         super().__init__()
-        self.SESSION_COOKIE_SECURE = _flag("FORUM_SECURE_COOKIES", "on")
+        self.secure_cookies(_flag("FORUM_SECURE_COOKIES", "on"))

@@ -40,7 +40,6 @@ def create_user(name, password, admin, unit, unit_account, verified):
     """Make an account."""
     from forum.auth.services import register_user
     from forum.models import Unit
-    from forum.service import Refused
 
     unit_row = None
     if unit:
@@ -50,12 +49,79 @@ def create_user(name, password, admin, unit, unit_account, verified):
             raise click.ClickException(f"no unit named {unit}")
     if unit_account and unit_row is None:
         raise click.ClickException("--unit-account needs --unit")
-    try:
-        user = register_user(name, password, admin_role=admin, unit_id=unit_row and unit_row.id,
-                             is_unit_account=unit_account, is_verified=verified or unit_account)
-    except Refused as refusal:
-        raise click.ClickException(str(refusal.message))
+    user = _run(lambda: register_user(name, password, admin_role=admin, unit_id=unit_row and unit_row.id,
+                                      is_unit_account=unit_account, is_verified=verified or unit_account))
     click.echo(f"created user {user.username} (id {user.id})")
+
+
+# Acts on an admin account are made here, on the server, never from the web (三员分立);
+# each service logs them as a SecurityEvent without an actor.
+
+@user_cli.command("admin")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["system", "security", "audit", "none"]))
+@with_appcontext
+def set_admin_command(name, role):
+    """Make NAME the system, security or audit admin, or an ordinary account (none)."""
+    from forum.admin.services import set_admin_role
+
+    user = _account(name)
+    _run(lambda: set_admin_role(user, None if role == "none" else role))
+    click.echo(f"{user.username}: admin role {role}")
+
+
+@user_cli.command("reset-code")
+@click.argument("name")
+@with_appcontext
+def reset_code_command(name):
+    """Issue a one-time password reset code for NAME, to hand over in person."""
+    from forum.auth.reset import issue_reset_code
+
+    click.echo(_run(lambda: issue_reset_code(_account(name), None)))
+
+
+@user_cli.command("sign-out")
+@click.argument("name")
+@with_appcontext
+def sign_out_command(name):
+    """End every session of NAME."""
+    from forum.auth.services import sign_out_everywhere
+
+    user = _account(name)
+    _run(lambda: sign_out_everywhere(user))
+    click.echo(f"every session of {user.username} has ended")
+
+
+@user_cli.command("title")
+@click.argument("name")
+@click.argument("title", default="")
+@with_appcontext
+def title_command(name, title):
+    """Give NAME an official title (县委书记); no TITLE removes it."""
+    from forum.admin.services import set_title
+
+    user = _account(name)
+    _run(lambda: set_title(user, None, title))
+    click.echo(f"{user.username}: title {title or '(none)'}")
+
+
+def _account(name):
+    from forum.auth.services import find_user
+
+    user = find_user(name)
+    if user is None:
+        raise click.ClickException("no such user")
+    return user
+
+
+def _run(act):
+    """Run a service; its refusal becomes the command's error."""
+    from forum.service import Refused
+
+    try:
+        return act()
+    except Refused as refusal:
+        raise click.ClickException(str(refusal.message)) from None
 
 
 @forum_cli.group("role")
@@ -70,16 +136,34 @@ def role_cli():
 @with_appcontext
 def grant_role(name, role, slug):
     """Make NAME the ROLE of a board."""
-    from forum.auth.services import find_user
     from forum.boards.roles import grant
+
+    user, board = _account(name), _board(slug)
+    _run(lambda: grant(user, board, role))
+    click.echo(f"{user.username} is now {role} of {board.slug}")
+
+
+@role_cli.command("revoke")
+@click.argument("name")
+@click.argument("role", type=click.Choice(["moderator", "handler", "counsellor", "trainer", "manager"]))
+@click.option("--board", "slug", required=True)
+@with_appcontext
+def revoke_role(name, role, slug):
+    """Take the ROLE of a board from NAME."""
+    from forum.boards.roles import revoke
+
+    user, board = _account(name), _board(slug)
+    _run(lambda: revoke(user, board, role))
+    click.echo(f"{user.username} is no longer {role} of {board.slug}")
+
+
+def _board(slug):
     from forum.models import Board
 
-    user = find_user(name)
     board = db.session.execute(db.select(Board).where(Board.slug == slug)).scalar_one_or_none()
-    if user is None or board is None:
-        raise click.ClickException("no such user" if user is None else "no such board")
-    grant(user, board, role)
-    click.echo(f"{user.username} is now {role} of {board.slug}")
+    if board is None:
+        raise click.ClickException("no such board")
+    return board
 
 
 @forum_cli.group("word")
@@ -95,12 +179,8 @@ def word_cli():
 def add_word_command(word, action, replacement):
     """Add WORD to the filter: block refuses posts, review queues them, replace masks it."""
     from forum.moderation.words import add_word
-    from forum.service import Refused
 
-    try:
-        rule = add_word(word, action, replacement)
-    except Refused as refusal:
-        raise click.ClickException(str(refusal.message))
+    rule = _run(lambda: add_word(word, action, replacement))
     click.echo(f"{rule.word}: {rule.action}")
 
 

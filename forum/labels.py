@@ -19,7 +19,7 @@ ACTIONS = {
     "reset_requested": _l("Reset link requested"), "password_reset": _l("Password reset"),
     "password_change": _l("Password changed"), "lockout": _l("Account locked"),
     "login_locked": _l("Login while locked"), "sign_out_everywhere": _l("Signed out everywhere"),
-    "account_deleted": _l("Account deleted"),
+    "account_deleted": _l("Account deleted"), "admin_role": _l("Admin role set"),
     "letter_accept": _l("Letter accepted"), "letter_refuse": _l("Letter refused"),
     "letter_transfer": _l("Letter transferred"), "letter_draft": _l("Answer drafted"),
     "letter_answer": _l("Letter answered"), "letter_extend": _l("Deadline extended"),

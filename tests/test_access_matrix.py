@@ -15,13 +15,14 @@ from forum.auth.verification import request_verification
 from forum.letters.writing import write_letter
 from forum.messages.blocks import report_message
 from forum.messages.services import start_conversation
-from forum.models import (Ban, BoardRole, MessageReport, Notification, Post, QueueItem, Report,
-                          Verification, WordRule)
+from forum.models import (Ban, BoardRole, MessageReport, Notification, PasswordReset, Post,
+                          QueueItem, Report, User, Verification, WordRule)
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
 from forum.moderation.words import add_word
 from forum.notifications.service import notify
 from tests.attachments.samples import image_bytes, upload
+from tests.checks import says
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
 from tests.training.matrix import build_training_world
@@ -290,3 +291,56 @@ def test_route_answers_each_role_as_expected(app, endpoint, method, path, form, 
         if response.status_code != statuses[role]:
             wrong.append(f"{role}: {response.status_code} (expected {statuses[role]})")
     assert not wrong, f"{method} {url}: " + "; ".join(wrong)
+
+
+# 三员分立 (DESIGN §1): each admin acting on each admin account, itself included, through
+# every account action of the control panel. The security admin's own pages answer it
+# with the refusal; the other two never reach them; no account changes.
+ADMINS = ("system", "security", "audit")
+ACCOUNT_ACTIONS = {
+    "title": ("/admin/users/{target}", {"title": "县委书记"}),
+    "sign_out": ("/admin/users/{target}/sign-out", {}),
+    "reset_code": ("/admin/users/{target}/reset-code", {}),
+    "verify": ("/admin/verifications/{verification}/approve", {}),
+    "grant": ("/admin/roles", {"username": "{name}", "role": "moderator", "board": "{board}"}),
+    "revoke": ("/admin/roles/{role_row}/revoke", {}),
+    "ban": ("/admin/bans", {"username": "{name}", "reason": "违规"}),
+}
+
+
+def _account_state(user):
+    """Everything an account action could change about the account."""
+    db.session.expire_all()
+    user = db.session.get(User, user.id)
+    rows = lambda model: db.session.execute(  # noqa: E731
+        db.select(db.func.count()).select_from(model).where(model.user_id == user.id)).scalar_one()
+    return (user.title, user.session_version, user.is_verified, user.ban_id, rows(BoardRole),
+            rows(PasswordReset), rows(Ban), db.session.execute(db.select(Verification.status).where(
+                Verification.user_id == user.id)).scalar_one())
+
+
+@pytest.mark.parametrize("action", ACCOUNT_ACTIONS)
+@pytest.mark.parametrize("target", ADMINS)
+@pytest.mark.parametrize("actor", ADMINS)
+def test_no_admin_acts_on_an_admin_account_from_the_web(app, actor, target, action):
+    admins = {role: make_user(username=f"{role}_admin", admin_role=role) for role in ADMINS}
+    account, board = admins[target], make_board()
+    grant(account, board, "handler")  # on the server's command line
+    verification = request_verification(account, "王五", "13900000000")
+    ids = {"target": account.id, "name": account.username, "board": board.slug,
+           "verification": verification.id, "role_row": db.session.execute(
+               db.select(BoardRole.id).where(BoardRole.user_id == account.id)).scalar_one()}
+    client = login(app.test_client(), admins[actor])
+    before = _account_state(account)
+    path, form = ACCOUNT_ACTIONS[action]
+    response = post_form(client, path.format(**ids), {k: v.format(**ids) for k, v in form.items()},
+                         follow_redirects=True)
+    if actor == "security":
+        page = response.get_data(as_text=True)
+        assert response.status_code == 200 and (
+            says(page, "An administrator account is changed only on the server's command line.")
+            or says(page, "An administrator cannot be banned; remove the role first.")
+            or says(page, "Nobody grants a role to themselves."))
+    else:
+        assert response.status_code == 403
+    assert _account_state(account) == before

@@ -8,9 +8,10 @@ from forum.admin import bp
 from forum.admin.services import set_title
 from forum.admin.forms import DecisionForm, TitleForm, UserSearchForm
 from forum.auth.reset import issue_reset_code
-from forum.auth.services import end_sessions
+from forum.auth.services import sign_out_everywhere
 from forum.auth.verification import decide_verification, reveal_verification
 from forum.extensions import db
+from forum.feedback import flash_outcome, show_refusal
 from forum.models import User, Verification
 from forum.permissions import require_admin
 from forum.service import Refused
@@ -61,9 +62,13 @@ def user(user_id):
     account = db.get_or_404(User, user_id)
     form = TitleForm(obj=account)
     if form.validate_on_submit():
-        set_title(account, current_user, form.title.data)
-        flash(_("The title has been saved."), "success")
-        return redirect(url_for("admin.user", user_id=account.id))
+        try:
+            set_title(account, current_user, form.title.data)
+        except Refused as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(_("The title has been saved."), "success")
+            return redirect(url_for("admin.user", user_id=account.id))
     return render_template("admin/user.html", account=account, form=form, action_form=FlaskForm(),
                            verification=reveal_verification(account, current_user))
 
@@ -73,9 +78,8 @@ def user(user_id):
 def user_sign_out(user_id):
     require_admin(current_user, "security")
     account = db.get_or_404(User, user_id)
-    if FlaskForm().validate_on_submit():
-        end_sessions(account, actor=current_user)
-        flash(_("Every session of %(name)s has ended.", name=account.username), "success")
+    flash_outcome(FlaskForm(), lambda: sign_out_everywhere(account, current_user),
+                  _("Every session of %(name)s has ended.", name=account.username))
     return redirect(url_for("admin.user", user_id=account.id))
 
 
@@ -86,5 +90,9 @@ def user_reset_code(user_id):
     account = db.get_or_404(User, user_id)
     if not FlaskForm().validate_on_submit():
         return redirect(url_for("admin.user", user_id=account.id))
-    code = issue_reset_code(account, current_user)
+    try:
+        code = issue_reset_code(account, current_user)
+    except Refused as refusal:
+        flash(refusal.message, "error")
+        return redirect(url_for("admin.user", user_id=account.id))
     return render_template("admin/reset_code.html", account=account, code=code)

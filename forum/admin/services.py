@@ -1,10 +1,12 @@
-"""Control-panel writes: boards, units and site settings; each logged, one commit."""
+"""Control-panel writes: boards, units, site settings and accounts' titles and admin roles;
+each logged, one commit."""
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
+from forum.admin.separation import check_account_act, check_admin_role
 from forum.extensions import db
-from forum.models import Unit
-from forum.moderation.audit import log_action
+from forum.models import Unit, User
+from forum.moderation.audit import log_action, log_security
 from forum.service import Refused, commit
 from forum.settings import get_setting, put_setting
 
@@ -54,6 +56,20 @@ def save_settings(actor, values):
 
 def set_title(user, actor, title):
     """Give an account an official title shown beside its name (县委书记, 组织部长)."""
+    check_account_act(actor, user)
     user.title = title or None
     log_action(actor, "title", "user", user.id, None, title or "")
+    log_security("title", user=user, actor=actor, detail=title or "")
     commit()
+
+
+def set_admin_role(user, role):
+    """Make an account one of the three admins, or an ordinary account again (role None);
+    a command-line act only. Its sessions end, so no session keeps the old powers."""
+    if role:
+        check_admin_role(user)
+    user.admin_role = role
+    user.session_version = User.session_version + 1
+    log_security("admin_role", user=user, detail=role or "none")
+    commit()
+    db.session.refresh(user)

@@ -12,7 +12,7 @@ from forum.auth.services import find_user
 from forum.boards.roles import grant, revoke
 from forum.dates import day_end_utc
 from forum.extensions import db
-from forum.feedback import show_refusal
+from forum.feedback import flash_outcome, show_refusal
 from forum.models import Ban, Board, BoardRole, Category, Unit, User, WordRule
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
@@ -137,9 +137,13 @@ def roles():
         elif board is None:
             form.board.errors.append(_("There is no board %(slug)s.", slug=form.board.data))
         else:
-            grant(user, board, form.role.data, actor=current_user)
-            flash(_("The role has been granted."), "success")
-            return redirect(url_for("admin.roles"))
+            try:
+                grant(user, board, form.role.data, actor=current_user)
+            except Refused as refusal:
+                show_refusal(form, refusal)
+            else:
+                flash(_("The role has been granted."), "success")
+                return redirect(url_for("admin.roles"))
     rows = db.session.execute(
         db.select(BoardRole, User, Board).join(User, User.id == BoardRole.user_id)
         .join(Board, Board.id == BoardRole.board_id).order_by(Board.position, User.username)).all()
@@ -151,10 +155,9 @@ def roles():
 def role_revoke(role_id):
     require_admin(current_user, "security")
     row = db.get_or_404(BoardRole, role_id)
-    if FlaskForm().validate_on_submit():
-        user, board = db.session.get(User, row.user_id), db.session.get(Board, row.board_id)
-        revoke(user, board, row.role, actor=current_user)
-        flash(_("The role has been revoked."), "success")
+    user, board = db.session.get(User, row.user_id), db.session.get(Board, row.board_id)
+    flash_outcome(FlaskForm(), lambda: revoke(user, board, row.role, actor=current_user),
+                  _("The role has been revoked."))
     return redirect(url_for("admin.roles"))
 
 

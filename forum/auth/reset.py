@@ -11,6 +11,7 @@ from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import update
 
+from forum.admin.separation import check_account_act
 from forum.auth.passwords import check_password
 from forum.auth.services import find_user, hash_password
 from forum.extensions import db
@@ -51,10 +52,13 @@ def send_reset_link(identifier, ip=None):
 
 
 def issue_reset_code(user, admin):
-    """A one-time code the security admin hands to the account holder in person."""
+    """A one-time code the security admin hands to the account holder in person (for an
+    admin account, the command line makes it: admin None)."""
+    check_account_act(admin, user)
     code = "-".join(secrets.token_hex(2).upper() for _ in range(4))
     db.session.add(PasswordReset(user_id=user.id, token_hash=_digest(code), kind="code",
-                                 expires_at=utcnow() + CODE_LIFETIME, created_by_id=admin.id))
+                                 expires_at=utcnow() + CODE_LIFETIME,
+                                 created_by_id=getattr(admin, "id", None)))
     log_action(admin, "reset_code", "user", user.id, None, user.username)
     log_security("reset_code_issued", user=user, actor=admin)
     commit()

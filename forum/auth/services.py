@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from forum.admin.separation import check_account_act
 from forum.auth.passwords import check_password
 from forum.extensions import db
 from forum.models import User
@@ -112,10 +113,16 @@ def change_password(user, current, new):
     db.session.refresh(user)
 
 
-def end_sessions(user, actor=None):
+def end_sessions(user):
     """End every session of the user: cookies issued before now stop working."""
     user.session_version = User.session_version + 1
-    if actor is not None:
-        log_security("sign_out_everywhere", user=user, actor=actor)
     commit()
     db.session.refresh(user)
+
+
+def sign_out_everywhere(user, actor=None):
+    """End the user's sessions at another's request: the security admin's, or the server's
+    command line (actor None), which alone does it to an admin account; logged."""
+    check_account_act(actor, user)
+    log_security("sign_out_everywhere", user=user, actor=actor)
+    end_sessions(user)

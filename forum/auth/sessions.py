@@ -1,4 +1,5 @@
-"""Sessions: a stale session version ends a session; admins time out when idle."""
+"""Sessions: a stale session version ends a session; admins time out when idle and are
+never remembered (a remember-me cookie would bring an idle admin session back)."""
 import time
 
 from flask import current_app, flash, session
@@ -18,6 +19,10 @@ def load_user(session_id):
         return None
     user = db.session.get(User, int(user_id))
     if user is None or user.session_version != int(version) or not user.is_active:
+        return None
+    if user.admin_role and not session.get("_fresh"):
+        # Flask-Login restores a session from the remember-me cookie as not fresh; every
+        # admin session comes from a login with the password.
         return None
     return user
 

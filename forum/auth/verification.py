@@ -5,6 +5,7 @@ account. Every step is a SecurityEvent; decisions are ModActions too.
 """
 from flask_babel import gettext as _
 
+from forum.admin.separation import check_account_act
 from forum.auth.identity import parse_id_number, parse_phone, parse_real_name
 from forum.extensions import db
 from forum.models import Verification
@@ -43,6 +44,7 @@ def request_verification(user, real_name, phone, id_number=None, unit_id=None, c
 
 def decide_verification(request, admin, approve, reason=""):
     """Approve (the account gets its 实名 badge and unit) or refuse with a reason."""
+    check_account_act(admin, request.user)
     if not approve and not (reason and reason.strip()):
         raise Refused(_("Give a reason: the member will see it."), field="reason")
     status = "approved" if approve else "refused"

@@ -40,9 +40,17 @@ def login():
         except Refused as refusal:
             form.password.errors.append(refusal.message)
         else:
-            login_user(user, remember=form.remember.data)
+            login_user(user, remember=remember(user, form.remember.data))
             return redirect(safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form)
+
+
+def remember(user, asked):
+    """Remember the login on this device, except an admin's (30 minutes idle end it)."""
+    if asked and user.admin_role:
+        flash(_("Administrator accounts are not remembered on a device."), "info")
+        return False
+    return asked
 
 
 @bp.post("/logout")

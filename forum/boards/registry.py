@@ -63,6 +63,10 @@ class BoardType:
         """Whether a writer (already checked) may reply to this thread."""
         return moderates or not thread.is_locked
 
+    def closed_to_admins(self, board):
+        """Whether no admin account may hold a role on this board (三员分立, DESIGN §1)."""
+        return False
+
     def start_page(self, board):
         """A type's own page for starting a thread (a letter), or None for the common one."""
         return None

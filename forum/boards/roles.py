@@ -1,6 +1,7 @@
 """Granting and revoking board roles; every change is logged."""
 from flask_babel import gettext as _
 
+from forum.admin.separation import check_account_act, check_role_grant
 from forum.extensions import db
 from forum.models import BoardRole, User
 from forum.moderation.audit import log_action, log_security
@@ -8,7 +9,9 @@ from forum.service import Refused, commit
 
 
 def grant(user, board, role, actor=None):
-    """Give user the role on board; granting twice changes nothing."""
+    """Give user the role on board; granting twice changes nothing. Every path that
+    makes a BoardRole comes here, so 三员分立 is checked once (forum/admin/separation.py)."""
+    check_role_grant(user, board, actor)
     if _find(user, board, role) is not None:
         return
     db.session.add(BoardRole(user_id=user.id, board_id=board.id, role=role))
@@ -18,6 +21,7 @@ def grant(user, board, role, actor=None):
 
 
 def revoke(user, board, role, actor=None):
+    check_account_act(actor, user)
     row = _find(user, board, role)
     if row is None:
         raise Refused(_("%(name)s does not hold that role here.", name=user.username))

@@ -38,6 +38,12 @@ class Mailbox(BoardType):
             return bool(board.settings.get("guests"))
         return not user.is_banned and (user.is_verified or not board.settings.get("verified_only"))
 
+    def closed_to_admins(self, board):
+        """The whistleblower box: no admin reads who blew the whistle."""
+        from forum.letters.writers import is_whistleblower_box
+
+        return is_whistleblower_box(board)
+
     def start_page(self, board):
         from forum.letters.views import write_page
 
