@@ -49,6 +49,8 @@ def write_page(board):
                 # Post/Redirect/Get: a reload of the next page cannot send the letter twice.
                 session["letter_sent"] = {"id": letter.id, "code": code}
                 return redirect(url_for("letters.sent"))
+    if guest:
+        captcha.new_challenge()
     return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
                                      superior=superior_box(board), max_files=MAX_FILES))
 
@@ -81,7 +83,11 @@ def _no_store(body):
 
 @bp.get("/letters/captcha.png")
 def captcha_image():
-    response = current_app.response_class(captcha.new_image(), mimetype="image/png")
+    """The picture of this session's challenge; drawing it changes nothing."""
+    picture = captcha.image()
+    if picture is None:
+        abort(404)
+    response = current_app.response_class(picture, mimetype="image/png")
     response.headers["Cache-Control"] = "no-store"
     return response
 

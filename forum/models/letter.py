@@ -71,3 +71,11 @@ class Letter(db.Model):
 
     def __repr__(self):
         return f"<Letter {self.id} {self.state}>"
+
+
+class CaptchaChallenge(db.Model):
+    """A guest's CAPTCHA challenge, alive until answered once or expired (its text is
+    derived from the id, see forum.letters.captcha)."""
+
+    id = db.Column(db.String(32), primary_key=True)
+    expires_at = db.Column(db.DateTime, nullable=False, index=True)

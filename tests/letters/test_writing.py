@@ -157,11 +157,6 @@ def test_a_letter_about_the_box_itself_goes_to_the_superior_box(app):
     assert _letters()[0].board_id == superior.id
 
 
-def test_the_captcha_is_an_image_drawn_here(client):
-    response = client.get("/letters/captcha.png")
-    assert response.mimetype == "image/png" and response.data[:4] == b"\x89PNG"
-
-
 def test_the_sealing_key_lives_in_the_instance_folder_readable_by_the_owner_only(app):
     from pathlib import Path
 
