@@ -41,8 +41,9 @@ def text_for(challenge_id):
 def new_challenge():
     """Start a challenge for this session, replacing its previous one."""
     now = utcnow()
+    previous = session.get(SESSION_KEY, "")
     db.session.execute(delete(CaptchaChallenge).where(
-        (CaptchaChallenge.expires_at < now) | (CaptchaChallenge.id == session.get(SESSION_KEY, ""))))
+        (CaptchaChallenge.expires_at < now) | (CaptchaChallenge.id == previous)))
     challenge = CaptchaChallenge(id=secrets.token_hex(16), expires_at=now + LIFETIME)
     db.session.add(challenge)
     commit()
@@ -56,7 +57,8 @@ def image():
         CaptchaChallenge.id == challenge_id, CaptchaChallenge.expires_at >= utcnow())).first()
     if not live:
         return None
-    return ImageCaptcha(width=200, height=70).generate(text_for(challenge_id), format="png").getvalue()
+    picture = ImageCaptcha(width=200, height=70).generate(text_for(challenge_id), format="png")
+    return picture.getvalue()
 
 
 def check(answer):
@@ -67,5 +69,5 @@ def check(answer):
     spent = db.session.execute(delete(CaptchaChallenge).where(
         CaptchaChallenge.id == challenge_id, CaptchaChallenge.expires_at >= utcnow())).rowcount
     commit()
-    return spent == 1 and hmac.compare_digest(text_for(challenge_id), (answer or "").strip().upper())
-
+    answer = (answer or "").strip().upper()
+    return spent == 1 and hmac.compare_digest(text_for(challenge_id), answer)

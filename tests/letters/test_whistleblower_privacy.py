@@ -10,6 +10,7 @@ import io
 import re
 import shutil
 from datetime import timedelta
+from email import policy
 
 import pytest
 from sqlalchemy import text
@@ -53,7 +54,8 @@ def _next_ids_from(board):
     if db.engine.dialect.name == "postgresql":
         for table, last in (("thread", THREAD_ID - 1), ("post", POST_ID - 1),
                             ("letter", LETTER_ID - 1)):
-            db.session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), {last})"))
+            db.session.execute(text(f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                                    f"{last})"))
     db.session.commit()
 
 
@@ -85,7 +87,7 @@ def _mails_joining(writer, letters):
     found = []
     for path in sorted(outbox().glob("*.eml")) if outbox().exists() else []:
         message = email.message_from_string(path.read_text(encoding="utf-8"),
-                                            policy=email.policy.default)
+                                            policy=policy.default)
         whole = f"{message['To']}\n{message.get_body().get_content()}"
         if writer.search(whole) and letters.search(whole):
             found.append(f"{path.name}: {whole[:300]}")
@@ -113,8 +115,11 @@ def test_nothing_stored_or_mailed_joins_a_whistleblower_to_their_letter(app):
 
     staff = login(app.test_client(), handler)
     unit_client = login(app.test_client(), unit_account)
-    assert staff.get(f"/letters/{LETTER_ID}").status_code == 200
-    for token in re.findall(r'href="/a/([\w-]+)"', staff.get(f"/letters/{LETTER_ID}").get_data(as_text=True)):
+    page = staff.get(f"/letters/{LETTER_ID}")
+    assert page.status_code == 200
+    tokens = re.findall(r'href="/a/([\w-]+)"', page.get_data(as_text=True))
+    assert tokens  # the picture sent with the letter
+    for token in tokens:
         staff.get(f"/a/{token}")
         staff.get(f"/a/{token}/thumb")
     _step(staff, LETTER_ID, "accept")
