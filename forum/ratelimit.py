@@ -4,7 +4,15 @@ Flask-Limiter keeps its counters in a `limits` storage; its in-memory one is per
 process, so two gunicorn workers would each allow the full limit. This storage keeps
 fixed-window counters in the `rate_counter` table (one atomic upsert a hit), so the
 limits hold across workers and hosts without Redis; with REDIS_URL set, Redis is used.
+
+A row must not tell whom or when it counted: keys (addresses, names, endpoints) are
+stored as a keyed hash under the secret key, and a window starts and ends on a multiple
+of its length since the epoch, not at the first hit. A counter of an anonymous letter
+therefore cannot be joined by address or by time to the letter or to a login.
 """
+import hashlib
+import hmac
+import math
 import random
 import time
 
@@ -33,15 +41,16 @@ class DatabaseStorage(Storage):
 
     def incr(self, key, expiry, amount=1):
         now = time.time()
+        ends = _window_end(now, expiry)
         table = RateCounter.__table__
         engine = self._engine()
         insert = insert_for(engine.dialect.name)
         live = table.c.expires_at > now
-        statement = insert(table).values(key=key, count=amount, expires_at=now + expiry)
+        statement = insert(table).values(key=hashed(key), count=amount, expires_at=ends)
         statement = statement.on_conflict_do_update(
             index_elements=[table.c.key],
             set_={"count": _case(live, table.c.count + amount, amount),
-                  "expires_at": _case(live, table.c.expires_at, now + expiry)},
+                  "expires_at": _case(live, table.c.expires_at, ends)},
         ).returning(table.c.count)
         with engine.begin() as connection:
             count = connection.execute(statement).scalar_one()
@@ -68,12 +77,24 @@ class DatabaseStorage(Storage):
 
     def clear(self, key):
         with self._engine().begin() as connection:
-            connection.execute(delete(RateCounter.__table__).where(RateCounter.__table__.c.key == key))
+            connection.execute(delete(RateCounter.__table__)
+                               .where(RateCounter.__table__.c.key == hashed(key)))
 
     def _row(self, key):
         table = RateCounter.__table__
         with self._engine().connect() as connection:
-            return connection.execute(select(table).where(table.c.key == key)).first()
+            return connection.execute(select(table).where(table.c.key == hashed(key))).first()
+
+
+def hashed(key):
+    """The stored form of a key: HMAC-SHA256 under the secret key, so it names no one."""
+    secret = current_app.config["SECRET_KEY"].encode()
+    return hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()
+
+
+def _window_end(now, expiry):
+    """The end of the fixed window holding `now`: windows are aligned to the epoch."""
+    return (math.floor(now / expiry) + 1) * expiry
 
 
 def _case(condition, then, otherwise):

@@ -1,10 +1,13 @@
 /* Drafts of new threads and replies, kept in this browser's localStorage.
  *
- * Every few seconds the editor's text is saved under the form's target path
- * (/b/<slug>/new, /t/<id>/reply), so the quick reply of a thread and its reply page
+ * Every few seconds the editor's text is saved under the account and the form's target
+ * path (/b/<slug>/new, /t/<id>/reply), so the quick reply of a thread and its reply page
  * share one draft. On the next visit the page offers to restore it. A submitted draft
  * is cleared on the page that follows, unless that page is the same form again with
  * the text in it (the post was refused and is still being edited).
+ * A shared computer must not hand one person's text to the next: drafts are the
+ * account's own, logging out forgets them all, a page of another account forgets the
+ * others', and a form marked data-no-draft (a letter to a mailbox) is never kept.
  * Texts come from the script tag's data- attributes, so they are translated.
  */
 (function () {
@@ -12,17 +15,25 @@
   var script = document.currentScript;
   var TARGET = /\/(b\/[^\/]+\/new|t\/\d+\/reply)$/;
   var PREFIX = "forum-draft:";
+  var MINE = PREFIX + script.dataset.account + ":";
   var SENT = "forum-draft-sent";
   var EVERY_MS = 3000;
 
   function keyFor(form) {
     var path = new URL(form.getAttribute("action") || location.href, location.href).pathname;
-    return TARGET.test(path) ? PREFIX + path : null;
+    return TARGET.test(path) ? MINE + path : null;
+  }
+
+  function forget(keep) {
+    Object.keys(localStorage).forEach(function (key) {
+      if (key.indexOf(PREFIX) === 0 && !keep(key)) localStorage.removeItem(key);
+    });
   }
 
   function editors() {
     return Array.prototype.filter.call(document.querySelectorAll("form"), function (form) {
-      return form.elements.body && form.elements.body.tagName === "TEXTAREA" && keyFor(form);
+      return form.elements.body && form.elements.body.tagName === "TEXTAREA" && keyFor(form)
+        && !form.hasAttribute("data-no-draft");
     });
   }
 
@@ -114,6 +125,10 @@
   } catch (error) {
     return;  // storage is off (private mode, a policy): no drafts, nothing breaks
   }
+  forget(function (key) { return key.indexOf(MINE) === 0; });
+  Array.prototype.forEach.call(document.querySelectorAll("form[data-forget-drafts]"), function (form) {
+    form.addEventListener("submit", function () { forget(function () { return false; }); });
+  });
   var forms = editors();
   clearSent(forms);
   forms.forEach(function (form) {

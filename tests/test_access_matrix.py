@@ -118,7 +118,8 @@ ROUTES = {
     "mod.queue_reject": [("POST", "/q/{item}/reject", {"reason": "不通过"}, QUEUE_DECIDERS)],
     "mod.report_close": [("POST", "/mod/reports/{report}/resolve", {}, QUEUE_DECIDERS),
                          ("POST", "/mod/reports/{report}/dismiss", {}, QUEUE_DECIDERS)],
-    "letters.captcha_image": [("GET", "/letters/captcha.png", None, EVERYONE)],
+    # No letter form was opened in these sessions: there is no challenge to draw.
+    "letters.captcha_image": [("GET", "/letters/captcha.png", None, expect(404))],
     "letters.sent": [("GET", "/letters/sent", None, expect(302))],
     "letters.track": [("GET", "/letters/track", None, EVERYONE),
                       ("POST", "/letters/track", {"code": "AAAA-BBBB"}, EVERYONE)],

@@ -5,6 +5,7 @@ Flask-Limiter reads RATELIMIT_ENABLED once, in `init_app`: an app built with it 
 afterwards does nothing for it. The tests that need limits build their apps with the
 limits on, and restore the shared `limiter` object afterwards.
 """
+import re
 import types
 from contextlib import contextmanager
 from datetime import timedelta
@@ -112,7 +113,32 @@ def test_the_counters_live_in_the_database(app, member, two_workers):
     wrong_login(two_workers[0].test_client())
     db.session.expire_all()
     counters = db.session.execute(db.select(RateCounter)).scalars().all()
-    assert [c.count for c in counters] == [1] and "auth.login" in counters[0].key
+    assert [c.count for c in counters] == [1]
+
+
+def test_stored_keys_name_no_address_account_or_endpoint(app, member, two_workers):
+    client = two_workers[0].test_client()
+    client.environ_base["REMOTE_ADDR"] = "10.20.30.40"
+    wrong_login(client)
+    DatabaseStorage().incr(f"login-unknown:{member.username}", 60)
+    db.session.expire_all()
+    keys = db.session.execute(db.select(RateCounter.key)).scalars().all()
+    assert len(keys) == 2
+    for key in keys:
+        assert re.fullmatch(r"[0-9a-f]{64}", key), key
+
+
+def test_the_same_key_is_counted_in_one_row_under_its_keyed_hash(app, storage, clock):
+    storage.incr("LIMITER/10.20.30.40/auth.login", 60)
+    storage.incr("LIMITER/10.20.30.40/auth.login", 60)
+    row = db.session.execute(db.select(RateCounter)).scalar_one()
+    assert row.key == ratelimit.hashed("LIMITER/10.20.30.40/auth.login") and row.count == 2
+    with app.test_request_context():
+        app.config["SECRET_KEY"], saved = "another secret", app.config["SECRET_KEY"]
+        try:
+            assert ratelimit.hashed("LIMITER/10.20.30.40/auth.login") != row.key
+        finally:
+            app.config["SECRET_KEY"] = saved
 
 
 def test_enabling_the_limiter_alone_limits_nothing_in_an_app_built_with_limits_off(app, client, member):
@@ -175,7 +201,17 @@ def test_the_window_ends_at_its_expiry_and_a_new_one_starts(storage, clock):
     clock[0] += 1.5
     assert storage.get("k") == 0
     assert storage.incr("k", 10) == 1
-    assert storage.get_expiry("k") == pytest.approx(clock[0] + 10)
+    assert storage.get_expiry("k") == pytest.approx(1_000_020)
+
+
+def test_windows_are_aligned_to_their_length_not_to_the_first_hit(storage, clock):
+    clock[0] = 1_700_012_345.678
+    storage.incr("hour", 3600)
+    storage.incr("quarter", 900)
+    assert storage.get_expiry("hour") == 1_700_013_600  # the next whole hour (UTC)
+    assert storage.get_expiry("quarter") == 1_700_012_700
+    stored = db.session.execute(db.select(RateCounter.expires_at)).scalars().all()
+    assert all(value % 900 == 0 for value in stored)
 
 
 def test_the_expiry_of_an_unknown_or_ended_window_is_now(storage, clock):
@@ -201,7 +237,8 @@ def test_ended_windows_are_swept_now_and_then(storage, clock, monkeypatch):
     monkeypatch.setattr(ratelimit.random, "random", lambda: 0.0)
     storage.incr("new", 5)
     db.session.expire_all()
-    assert [c.key for c in db.session.execute(db.select(RateCounter)).scalars()] == ["new"]
+    assert [c.key for c in db.session.execute(db.select(RateCounter)).scalars()] == [
+        ratelimit.hashed("new")]
 
 
 def test_the_storage_is_found_by_its_scheme_and_is_healthy(storage):

@@ -49,8 +49,6 @@ def _describe(row):
 @bp.get("/a/<token>")
 def file(token):
     attachment = _readable(token)
-    if attachment.post is not None:
-        record_file_read(attachment.post, current_user)
     return _send(storage.attachment_path(attachment.token), attachment.mime,
                  "inline" if attachment.is_image else "attachment", attachment.filename)
 
@@ -65,11 +63,14 @@ def thumb(token):
 
 
 def _readable(token):
-    """The attachment, if this user may read it; 404 alike for missing and forbidden."""
+    """The attachment, if this user may read it; 404 alike for missing and forbidden.
+    The file or its thumbnail is read next: a whistleblower letter's is logged."""
     attachment = db.session.execute(
         db.select(Attachment).where(Attachment.token == token)).scalar_one_or_none()
     if attachment is None or not can_read_attachment(current_user, attachment):
         abort(404)
+    if attachment.post is not None:
+        record_file_read(attachment.post, current_user)
     return attachment
 
 

@@ -1,11 +1,15 @@
 """Notifications about letters: to the writer (state changes, the answer) and to the
 box's handlers (a new letter, an overdue one). They lead to the letter page and carry
-no letter text, so a notification list shows nothing its owner may not read."""
+no letter text, so a notification list shows nothing its owner may not read.
+
+The writer of a sealed (whistleblower) letter is never notified: a notification row,
+its mail in a digest, even one without a letter number, is created at the moment of a
+step that the audit log also records, so a copy of the database would join the two and
+name the writer. Their news is worked out when they look: see `my_letters`."""
 from flask_babel import gettext as _
 
 from forum.extensions import db
 from forum.labels import LETTER_STATES
-from forum.letters.writers import writer_id_of
 from forum.models import BoardRole, User
 from forum.notifications.kinds import kind
 from forum.notifications.service import notify
@@ -38,10 +42,10 @@ def notify_box_admins(letter):
 
 
 def notify_writer(letter, actor):
-    """Tell a writer who has an account that the letter moved on."""
-    writer = writer_id_of(letter)
-    if writer is not None:
-        notify([writer], "letter_state", actor=actor, url=_url(letter),
+    """Tell the writer of an ordinary box's letter, if they have an account, that the
+    letter moved on; a sealed letter's writer is told nothing (see above)."""
+    if letter.writer_id is not None:
+        notify([letter.writer_id], "letter_state", actor=actor, url=_url(letter),
                data={"letter": letter.id, "state": letter.state})
 
 

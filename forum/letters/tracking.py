@@ -1,9 +1,14 @@
 """Following a letter with its query code, and the audit of whistleblower-letter reads.
 
-Wrong codes are counted per client address: ten in an hour, then a wait. A wrong code,
-an expired one and a rate-limited try all look alike apart from the wait message, so
-a guesser learns nothing about which codes exist.
+Wrong codes are counted per browser (a random id in its session) and address: ten
+different codes in an hour, then a wait; a code typed again is not a new guess. An
+office behind one address is not locked out by one person's mistakes, while a guesser
+who drops the cookie meets the address's own limit of a hundred an hour (against codes
+of 104 random bits). A wrong code, an expired one and a rate-limited try all look alike
+apart from the wait message, so a guesser learns nothing about which codes exist.
 """
+import secrets
+
 from flask import session
 from flask_babel import gettext as _
 from limits import RateLimitItemPerHour
@@ -19,7 +24,10 @@ from forum.moderation.audit import log_security
 from forum.ratelimit import STORAGE_URI, DatabaseStorage
 from forum.service import Refused, commit
 
-WRONG_CODES = RateLimitItemPerHour(10)
+WRONG_CODES = RateLimitItemPerHour(10)  # per browser and address
+WRONG_CODES_PER_ADDRESS = RateLimitItemPerHour(100)
+ONCE = RateLimitItemPerHour(1)
+CLIENT_KEY = "letters_client"
 OPENED_KEY = "letters_opened"
 OPENED_MAX = 5
 _limiter = None
@@ -35,16 +43,20 @@ def _wrong_codes():
 
 
 def find_by_code(code, ip):
-    """The letter this code opens, or None; Refused while this address must wait."""
-    if not _wrong_codes().test(WRONG_CODES, "letter-code", ip or "-"):
-        raise Refused(_("Too many wrong codes from your address. Please try again in an hour."),
-                      field="code")
+    """The letter this code opens, or None; Refused while this browser or address must wait."""
+    address, client = ip or "-", session.setdefault(CLIENT_KEY, secrets.token_hex(16))
+    limiter = _wrong_codes()
+    if not (limiter.test(WRONG_CODES, "letter-code", address, client)
+            and limiter.test(WRONG_CODES_PER_ADDRESS, "letter-code", address)):
+        raise Refused(_("Too many wrong codes. Please try again in an hour."), field="code")
     letter = None
     if normalise(code):
         letter = db.session.execute(
             db.select(Letter).where(Letter.code_hash == hash_code(code))).scalar_one_or_none()
     if letter is None or letter.code_expires_at < utcnow():
-        _wrong_codes().hit(WRONG_CODES, "letter-code", ip or "-")
+        if limiter.hit(ONCE, "letter-code-tried", address, client, hash_code(code)):
+            limiter.hit(WRONG_CODES, "letter-code", address, client)
+            limiter.hit(WRONG_CODES_PER_ADDRESS, "letter-code", address)
         return None
     return letter
 

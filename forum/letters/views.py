@@ -1,4 +1,6 @@
 """Letter pages: write, track, my letters, one letter and the steps handlers take."""
+from datetime import datetime
+
 from flask import (abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
 from flask_babel import gettext as _
@@ -15,11 +17,14 @@ from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, R
 from forum.letters.queries import figures, first_post, get_letter, mailboxes
 from forum.letters.seal import unseal
 from forum.letters.tracking import find_by_code, record_letter_read, remember_opened
-from forum.letters.writers import letters_of, writer_id_of
+from forum.letters.writers import my_letters, writer_id_of
 from forum.letters.writing import letter_kinds, superior_box, write_letter
 from forum.models import Letter, Unit
+from forum.models.base import utcnow
 from forum.permissions import Access, access_for, letter_access, require
 from forum.service import Refused
+
+SEEN_KEY = "letters_seen_at"
 
 
 def write_page(board):
@@ -44,6 +49,8 @@ def write_page(board):
                 # Post/Redirect/Get: a reload of the next page cannot send the letter twice.
                 session["letter_sent"] = {"id": letter.id, "code": code}
                 return redirect(url_for("letters.sent"))
+    if guest:
+        captcha.new_challenge()
     return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
                                      superior=superior_box(board), max_files=MAX_FILES))
 
@@ -76,7 +83,11 @@ def _no_store(body):
 
 @bp.get("/letters/captcha.png")
 def captcha_image():
-    response = current_app.response_class(captcha.new_image(), mimetype="image/png")
+    """The picture of this session's challenge; drawing it changes nothing."""
+    picture = captcha.image()
+    if picture is None:
+        abort(404)
+    response = current_app.response_class(picture, mimetype="image/png")
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -142,7 +153,12 @@ def _rateable(letter):
 @bp.get("/letters/mine")
 @login_required
 def mine():
-    return render_template("letters/mine.html", letters=letters_of(current_user))
+    # When this browser last looked is kept in the signed session cookie, never in the
+    # database: a stored time would tell that this account follows letters.
+    seen = session.get(SEEN_KEY)
+    letters, news = my_letters(current_user, seen and datetime.fromisoformat(seen))
+    session[SEEN_KEY] = utcnow().isoformat()
+    return render_template("letters/mine.html", letters=letters, news=news)
 
 
 def _letter(letter_id, flag):

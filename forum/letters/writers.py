@@ -1,7 +1,12 @@
 """The writer's link of a letter: plain in ordinary boxes, sealed in the whistleblower box."""
+from datetime import timedelta
+
 from forum.extensions import db
 from forum.letters.seal import seal, unseal
 from forum.models import Letter
+from forum.models.base import utcnow
+
+NEWS_DAYS = 7  # news to show when this browser has not looked at the list before
 
 
 def is_whistleblower_box(board):
@@ -34,3 +39,12 @@ def letters_of(user):
     rows += [letter for letter in db.session.execute(sealed).scalars()
              if writer_id_of(letter) == user.id]
     return sorted(rows, key=lambda letter: letter.id, reverse=True)
+
+
+def my_letters(user, seen_at):
+    """The user's own letters, newest first, and the ids of those with news since
+    `seen_at` (when this browser last looked), or in the last NEWS_DAYS without one."""
+    letters = letters_of(user)
+    since = seen_at or utcnow() - timedelta(days=NEWS_DAYS)
+    return letters, {letter.id for letter in letters
+                     if letter.news_at is not None and letter.news_at > since}

@@ -4,7 +4,7 @@ from forum.models.attachment import Attachment
 from forum.models.board import Board, BoardRole, Category
 from forum.models.campaign import Campaign, Essay
 from forum.models.content import Post, Thread
-from forum.models.letter import Letter
+from forum.models.letter import CaptchaChallenge, Letter
 from forum.models.message import (Conversation, ConversationMember, Message, MessageReport,
                                   UserBlock)
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
@@ -23,4 +23,4 @@ __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "
            "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",
            "Report", "SecurityEvent", "SiteSetting", "StudyRecord", "StudySession",
            "Subscription", "Talent", "Thread", "ThreadRead", "Unit", "User", "UserBlock",
-           "Verification", "WordRule"]
+           "Verification", "WordRule", "CaptchaChallenge"]

@@ -62,5 +62,20 @@ class Letter(db.Model):
     def is_open(self):
         return self.state in OPEN_STATES
 
+    @property
+    def news_at(self):
+        """When the writer last had news: the latest step a writer is told of."""
+        steps = (self.accepted_at, self.refused_at, self.transferred_at, self.answered_at,
+                 self.closed_at)
+        return max((at for at in steps if at is not None), default=None)
+
     def __repr__(self):
         return f"<Letter {self.id} {self.state}>"
+
+
+class CaptchaChallenge(db.Model):
+    """A guest's CAPTCHA challenge, alive until answered once or expired (its text is
+    derived from the id, see forum.letters.captcha)."""
+
+    id = db.Column(db.String(32), primary_key=True)
+    expires_at = db.Column(db.DateTime, nullable=False, index=True)

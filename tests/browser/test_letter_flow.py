@@ -16,7 +16,7 @@ CAPTCHA_TEXT = "ACDEF"
 
 @pytest.fixture(autouse=True)
 def known_captcha(monkeypatch):
-    monkeypatch.setattr(captcha, "new_text", lambda: CAPTCHA_TEXT)
+    monkeypatch.setattr(captcha, "text_for", lambda challenge_id: CAPTCHA_TEXT)
 
 
 @pytest.fixture()

@@ -128,3 +128,15 @@ def test_opening_a_whistleblower_letters_file_is_logged_for_the_audit_admin(app)
         SecurityEvent.kind == "letter_read")).scalars().all()
     assert [e.actor_id for e in reads] == [handler.id]
 
+
+
+def test_opening_a_whistleblower_letters_thumbnail_is_logged_too(app):
+    box = make_box(slug="jubao", whistleblower=True, anonymous=True)
+    handler = make_handler(box, "reader")
+    _send(app.test_client(), box, [("现场.png", samples.image_bytes())], kind="report")
+    [token] = _tokens()
+    client = login(app.test_client(), handler)
+    assert client.get(f"/a/{token}/thumb").status_code == 200
+    reads = db.session.execute(db.select(SecurityEvent).where(
+        SecurityEvent.kind == "letter_read")).scalars().all()
+    assert [e.actor_id for e in reads] == [handler.id]

@@ -1,14 +1,21 @@
 """Writing a letter: what is stored, what is refused, what the writer is shown."""
+import re
+import types
+from datetime import datetime, timezone
+
 import pytest
 
+from forum import ratelimit
 from forum.extensions import db
+from forum.letters import writing
 from forum.letters.codes import hash_code, normalise
 from forum.letters.seal import unseal
-from forum.models import Board, Letter, Post, SecurityEvent, Thread, User
+from forum.models import Board, Letter, Post, RateCounter, SecurityEvent, Thread, User
 from tests.checks import says
 from tests.conftest import login, post_form
 from tests.factories import make_user
 from tests.letters.helpers import code_of, letter_form, make_box, write
+from tests.test_ratelimit import limited_workers
 
 
 def _letters():
@@ -77,6 +84,28 @@ def test_an_anonymous_letter_stores_no_link_no_phone_no_address(app):
     assert '<table class="letters">' not in client.get("/letters/mine").get_data(as_text=True)
 
 
+def test_an_anonymous_letters_rate_counters_hold_no_address_no_account_and_no_time_near_it(
+        app, monkeypatch):
+    sent = 1_700_012_345.5  # well inside every window length the limits use
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: sent))
+    monkeypatch.setattr(writing, "utcnow", lambda: datetime.fromtimestamp(
+        sent, timezone.utc).replace(tzinfo=None))
+    box = make_box(whistleblower=True, anonymous=True)
+    writer = make_user(username="whistle", id=4_242_424)  # an id no hash holds by chance
+    with limited_workers(1) as (worker,):
+        client = worker.test_client()
+        client.environ_base["REMOTE_ADDR"] = "10.20.30.40"
+        code_of(write(login(client, writer), box, guest=False, kind="report", anonymous="y"))
+    (letter,) = _letters()
+    created = letter.created_at.replace(tzinfo=timezone.utc).timestamp()
+    counters = db.session.execute(db.select(RateCounter)).scalars().all()
+    assert counters  # the letter and the login were counted
+    for counter in counters:
+        assert not re.search(rf"10\.20\.30\.40|whistle|(?<!\d){writer.id}(?!\d)", counter.key)
+        for window in (0, 60, 900, 3600, 86400):
+            assert abs(counter.expires_at - window - created) >= 1, (counter.key, window)
+
+
 def test_the_phone_is_sealed_and_shown_only_to_handlers(app):
     box = make_box()
     write(app.test_client(), box, phone="13811112222")
@@ -126,11 +155,6 @@ def test_a_letter_about_the_box_itself_goes_to_the_superior_box(app):
     box = make_box(superior="discipline")
     write(app.test_client(), box, to_superior="y")
     assert _letters()[0].board_id == superior.id
-
-
-def test_the_captcha_is_an_image_drawn_here(client):
-    response = client.get("/letters/captcha.png")
-    assert response.mimetype == "image/png" and response.data[:4] == b"\x89PNG"
 
 
 def test_the_sealing_key_lives_in_the_instance_folder_readable_by_the_owner_only(app):
