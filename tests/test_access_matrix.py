@@ -95,6 +95,8 @@ ROUTES = {
     "auth.reset_with_code": [("GET", "/password/code", None, EVERYONE)],
     "admin.verifications": [("GET", "/admin/verifications", None, SECURITY_PAGE)],
     "admin.verification_decide": [("POST", "/admin/verifications/{verification}/approve", {}, SECURITY_POST)],
+    "admin.display_names": [("GET", "/admin/display-names", None, SECURITY_PAGE)],
+    "admin.display_name_decide": [("POST", "/admin/display-names/{moderator}/approve", {}, SECURITY_POST)],
     "admin.users": [("GET", "/admin/users?q=mem", None, SECURITY_PAGE)],
     "admin.user": [("GET", "/admin/users/{moderator}", None, SECURITY_PAGE)],
     "admin.user_sign_out": [("POST", "/admin/users/{moderator}/sign-out", {}, SECURITY_POST)],

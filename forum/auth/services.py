@@ -6,6 +6,7 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from forum.auth.names import check_username, refuse_reserved, skeleton
 from forum.auth.passwords import check_password
 from forum.extensions import db
 from forum.models import User
@@ -26,15 +27,28 @@ def find_user(username):
     return db.session.execute(db.select(User).where(User.username_key == key)).scalar_one_or_none()
 
 
+def register_member(username, password):
+    """Self-registration on the web: as register_user, and official words are refused."""
+    refuse_reserved(username.strip(), "username")
+    return register_user(username, password)
+
+
 def register_user(username, password, **fields):
-    """Create an account; refuse a weak password or a username taken in any case."""
+    """Create an account; refuse a weak password, look-alike characters, or a username
+    taken in any case or looking like one that is."""
     username = username.strip()
+    check_username(username)
     check_password(password, username)
     taken = Refused(_("This username is already taken."), field="username")
     if find_user(username) is not None:
         raise taken
+    if db.session.execute(db.select(User.id).where(
+            User.username_skeleton == skeleton(username))).first() is not None:
+        raise Refused(_("This username looks too much like an existing one; choose another."),
+                      field="username")
     user = User(username=username, username_key=User.key_for(username),
-                password_hash=hash_password(password), **fields)
+                username_skeleton=skeleton(username), password_hash=hash_password(password),
+                **fields)
     db.session.add(user)
     commit(on_conflict=taken)
     return user

@@ -6,7 +6,7 @@ from flask_login import current_user, login_user, logout_user
 from forum.auth import bp
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
 from forum.auth.passwords import password_rules_text
-from forum.auth.services import end_sessions, log_in, register_user
+from forum.auth.services import end_sessions, log_in, register_member
 from forum.extensions import limiter
 from forum.feedback import show_refusal
 from forum.service import Refused
@@ -19,7 +19,7 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = register_user(form.username.data, form.password.data)
+            user = register_member(form.username.data, form.password.data)
         except Refused as refusal:
             show_refusal(form, refusal)
         else:
