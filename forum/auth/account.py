@@ -16,10 +16,16 @@ from forum.moderation.audit import log_action, log_security
 from forum.service import Refused, commit
 
 
-def update_account(user, display_name, email):
-    """Change the display name and the address for password resets; a verified
-    member's new name waits for the security admin."""
-    user.email = email or None
+def update_account(user, display_name, email, password=None):
+    """Change the display name and the address for password resets; a new address
+    needs the password, a verified member's new name waits for the security admin."""
+    email = email or None
+    if email != user.email:
+        if not check_password_hash(user.password_hash, password or ""):
+            raise Refused(_("Enter your current password to change the email address."),
+                          field="password")
+        log_security("email_change", user=user, actor=user)
+    user.email = email
     _change_display_name(user, display_name or None)
     commit()
 

@@ -23,7 +23,8 @@ def account():
     form = AccountForm(obj=current_user)
     if form.validate_on_submit():
         try:
-            update_account(current_user, form.display_name.data, form.email.data)
+            update_account(current_user, form.display_name.data, form.email.data,
+                           form.password.data)
         except Refused as refusal:
             show_refusal(form, refusal)
         else:

@@ -46,6 +46,7 @@ class AccountForm(FlaskForm):
     email = StringField(_l("Email (for password resets; optional)"), filters=[_strip], validators=[
         Optional(), Email(_l("Enter a valid email address.")),
         Length(max=254, message=_l("An address has at most 254 characters."))])
+    password = PasswordField(_l("Current password (to change the email)"))
 
 
 class PasswordForm(FlaskForm):
