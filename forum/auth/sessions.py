@@ -3,7 +3,7 @@ import time
 
 from flask import current_app, flash, session
 from flask_babel import gettext as _
-from flask_login import current_user, logout_user
+from flask_login import current_user, login_user, logout_user
 
 from forum.extensions import db, login_manager
 from forum.models import User
@@ -20,6 +20,13 @@ def load_user(session_id):
     if user is None or user.session_version != int(version) or not user.is_active:
         return None
     return user
+
+
+def start_session(user, remember=False):
+    """Log the user in on a fresh session: nothing from before login (the CSRF token
+    included, which a page seen by someone else may have shown) carries over."""
+    session.clear()
+    login_user(user, remember=remember)
 
 
 def register(app):

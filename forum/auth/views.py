@@ -1,12 +1,13 @@
 """Register, log in, log out."""
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 
 from forum.auth import bp
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
 from forum.auth.passwords import password_rules_text
 from forum.auth.services import end_sessions, log_in, register_member
+from forum.auth.sessions import start_session
 from forum.extensions import limiter
 from forum.feedback import show_refusal
 from forum.service import Refused
@@ -23,7 +24,7 @@ def register():
         except Refused as refusal:
             show_refusal(form, refusal)
         else:
-            login_user(user)
+            start_session(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.username), "success")
             return redirect(safe_next(request.args.get("next")))
     return render_template("auth/register.html", form=form, rules=password_rules_text())
@@ -40,7 +41,7 @@ def login():
         except Refused as refusal:
             form.password.errors.append(refusal.message)
         else:
-            login_user(user, remember=form.remember.data)
+            start_session(user, remember=form.remember.data)
             return redirect(safe_next(request.args.get("next")))
     return render_template("auth/login.html", form=form)
 
