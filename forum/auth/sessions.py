@@ -1,9 +1,10 @@
 """Sessions: a stale session version ends a session; admins time out when idle."""
 import time
 
-from flask import current_app, flash, session
+from flask import current_app, flash, g, session
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from forum.extensions import db, login_manager
 from forum.models import User
@@ -26,6 +27,8 @@ def start_session(user, remember=False):
     """Log the user in on a fresh session: nothing from before login (the CSRF token
     included, which a page seen by someone else may have shown) carries over."""
     session.clear()
+    g.pop("csrf_token", None)
+    generate_csrf()  # now, so the login's own answer carries the new token
     login_user(user, remember=remember)
 
 
