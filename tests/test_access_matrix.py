@@ -120,6 +120,7 @@ ROUTES = {
     "mod.report_close": [("POST", "/mod/reports/{report}/resolve", {}, QUEUE_DECIDERS),
                          ("POST", "/mod/reports/{report}/dismiss", {}, QUEUE_DECIDERS)],
     "letters.captcha_image": [("GET", "/letters/captcha.png", None, EVERYONE)],
+    "auth.captcha_image": [("GET", "/login/captcha.png", None, EVERYONE)],
     "letters.sent": [("GET", "/letters/sent", None, expect(302))],
     "letters.track": [("GET", "/letters/track", None, EVERYONE),
                       ("POST", "/letters/track", {"code": "AAAA-BBBB"}, EVERYONE)],

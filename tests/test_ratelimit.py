@@ -112,7 +112,8 @@ def test_the_counters_live_in_the_database(app, member, two_workers):
     wrong_login(two_workers[0].test_client())
     db.session.expire_all()
     counters = db.session.execute(db.select(RateCounter)).scalars().all()
-    assert [c.count for c in counters] == [1] and "auth.login" in counters[0].key
+    limits = [c for c in counters if "auth.login" in c.key]  # beside the login's own counts
+    assert [c.count for c in limits] == [1]
 
 
 def test_enabling_the_limiter_alone_limits_nothing_in_an_app_built_with_limits_off(app, client, member):

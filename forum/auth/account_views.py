@@ -35,7 +35,7 @@ def account():
             return redirect(url_for("auth.account"))
     logins = db.session.execute(
         db.select(SecurityEvent).where(SecurityEvent.user_id == current_user.id,
-                                       SecurityEvent.kind.in_(["login", "login_failed", "lockout"]))
+                                       SecurityEvent.kind.in_(["login", "login_failed", "login_delayed"]))
         .order_by(SecurityEvent.id.desc()).limit(10)).scalars().all()
     return render_template("auth/account.html", form=form, logins=logins,
                            verification=latest_request(current_user))

@@ -23,6 +23,7 @@ class LoginForm(FlaskForm):
     username = StringField(_l("Username"), validators=[DataRequired(_l("Enter your username."))])
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
     remember = BooleanField(_l("Stay logged in on this device"))
+    captcha = StringField(_l("Characters in the picture"), filters=[_strip])
 
 
 class LogoutForm(FlaskForm):

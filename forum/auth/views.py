@@ -1,12 +1,14 @@
 """Register, log in, log out."""
-from flask import flash, redirect, render_template, request
+from flask import current_app, flash, redirect, render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
+from forum import captcha
 from forum.auth import bp
+from forum.auth.devices import known_accounts, remember_device
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
 from forum.auth.passwords import password_rules_text
-from forum.auth.services import end_sessions, log_in, register_member
+from forum.auth.services import captcha_required, end_sessions, log_in, register_member
 from forum.auth.sessions import start_session
 from forum.extensions import limiter
 from forum.feedback import show_refusal
@@ -35,15 +37,26 @@ def register():
 def login():
     form = LoginForm()
     if form.validate_on_submit():
-        try:
-            user = log_in(form.username.data, form.password.data, request.remote_addr,
-                          request.user_agent.string[:200])
-        except Refused as refusal:
-            form.password.errors.append(refusal.message)
+        if captcha_required(request.remote_addr) and not captcha.check(form.captcha.data):
+            form.captcha.errors.append(_("The characters do not match the picture; try the new one."))
         else:
-            start_session(user, remember=form.remember.data)
-            return redirect(safe_next(request.args.get("next")))
-    return render_template("auth/login.html", form=form)
+            try:
+                user = log_in(form.username.data, form.password.data, request.remote_addr,
+                              request.user_agent.string[:200], known=known_accounts(request))
+            except Refused as refusal:
+                form.password.errors.append(refusal.message)
+            else:
+                start_session(user, remember=form.remember.data)
+                return remember_device(redirect(safe_next(request.args.get("next"))), request, user)
+    return render_template("auth/login.html", form=form,
+                           captcha=captcha_required(request.remote_addr))
+
+
+@bp.get("/login/captcha.png")
+def captcha_image():
+    response = current_app.response_class(captcha.new_image(), mimetype="image/png")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 @bp.post("/logout")

@@ -38,8 +38,6 @@ class User(UserMixin, db.Model):
     # Daily email of unread notifications, for those who gave an address.
     wants_digest = db.Column(db.Boolean, nullable=False, default=False)
     digest_sent_at = db.Column(db.DateTime, nullable=True)
-    failed_logins = db.Column(db.Integer, nullable=False, default=0)
-    locked_until = db.Column(db.DateTime, nullable=True)
     deleted_at = db.Column(db.DateTime, nullable=True)
     # The ban in force, if any (the Ban rows keep the whole history).
     ban_id = db.Column(db.ForeignKey("ban.id", use_alter=True), nullable=True)

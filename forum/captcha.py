@@ -1,4 +1,5 @@
-"""An image CAPTCHA drawn on this server (no third party sees the writer).
+"""An image CAPTCHA drawn on this server (no third party sees who answers it), for
+guests' letters and for logins from an address that has sent wrong passwords.
 
 The answer lives in the session only as an HMAC under the app's secret key (a Flask
 session is signed, not encrypted), and each challenge is used once.
@@ -12,7 +13,7 @@ from flask import current_app, session
 
 ALPHABET = "ACDEFHJKLMNPRTUVWXY34679"  # no look-alikes (0/O, 1/I, 2/Z, 5/S, 8/B)
 LENGTH = 5
-SESSION_KEY = "letter_captcha"
+SESSION_KEY = "captcha"
 
 
 def new_text():
