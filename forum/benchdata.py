@@ -24,6 +24,7 @@ from flask import current_app
 from sqlalchemy import bindparam, func, insert, select, update
 from werkzeug.security import generate_password_hash
 
+from forum.auth.names import skeleton
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.markup import render
@@ -248,6 +249,7 @@ def _plan_users(rng, words, count, units, first_id, taken, password_hash):
             display = words.real_name()
         people.rows.append({
             "id": uid, "username": name, "username_key": User.key_for(name),
+            "username_skeleton": skeleton(name),
             "display_name": display, "password_hash": password_hash, "unit_id": unit_id,
             "admin_role": None, "status": "active",
             "is_verified": unit_account or rng.random() < 0.3,

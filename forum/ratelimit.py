@@ -39,9 +39,12 @@ class DatabaseStorage(Storage):
     def _engine(self):
         return current_app.extensions["sqlalchemy"].engine
 
-    def incr(self, key, expiry, amount=1):
+    def incr(self, key, expiry, amount=1, aligned=True):
+        """Count a hit in the key's window. Windows are aligned to their length, so a
+        row's time does not point back at the request; a wait that must last its whole
+        length (a login's delay, whose time the security log holds anyway) is not."""
         now = time.time()
-        ends = _window_end(now, expiry)
+        ends = _window_end(now, expiry) if aligned else now + expiry
         table = RateCounter.__table__
         engine = self._engine()
         insert = insert_for(engine.dialect.name)

@@ -37,6 +37,9 @@ class IsolatedClient(FlaskClient):
     """
 
     def open(self, *args, **kwargs):
+        # Buffered: the response is read and closed, as a server does, so work deferred
+        # to after the response (response.call_on_close) has run when this returns.
+        kwargs.setdefault("buffered", True)
         return contextvars.Context().run(super().open, *args, **kwargs)
 
 

@@ -96,6 +96,8 @@ ROUTES = {
     "auth.reset_with_code": [("GET", "/password/code", None, EVERYONE)],
     "admin.verifications": [("GET", "/admin/verifications", None, SECURITY_PAGE)],
     "admin.verification_decide": [("POST", "/admin/verifications/{verification}/approve", {}, SECURITY_POST)],
+    "admin.display_names": [("GET", "/admin/display-names", None, SECURITY_PAGE)],
+    "admin.display_name_decide": [("POST", "/admin/display-names/{moderator}/approve", {}, SECURITY_POST)],
     "admin.users": [("GET", "/admin/users?q=mem", None, SECURITY_PAGE)],
     "admin.user": [("GET", "/admin/users/{moderator}", None, SECURITY_PAGE)],
     "admin.user_sign_out": [("POST", "/admin/users/{moderator}/sign-out", {}, SECURITY_POST)],
@@ -120,6 +122,7 @@ ROUTES = {
                          ("POST", "/mod/reports/{report}/dismiss", {}, QUEUE_DECIDERS)],
     # No letter form was opened in these sessions: there is no challenge to draw.
     "letters.captcha_image": [("GET", "/letters/captcha.png", None, expect(404))],
+    "auth.captcha_image": [("GET", "/login/captcha.png", None, expect(404))],
     "letters.sent": [("GET", "/letters/sent", None, expect(302))],
     "letters.track": [("GET", "/letters/track", None, EVERYONE),
                       ("POST", "/letters/track", {"code": "AAAA-BBBB"}, EVERYONE)],

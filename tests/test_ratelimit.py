@@ -19,6 +19,7 @@ import config
 from config import Config
 from forum import create_app
 from forum import ratelimit
+from forum.auth.services import _address_key, _name_key, name_digest
 from forum.extensions import db, limiter
 from forum.models import RateCounter, Thread, User
 from forum.models.base import utcnow
@@ -113,7 +114,10 @@ def test_the_counters_live_in_the_database(app, member, two_workers):
     wrong_login(two_workers[0].test_client())
     db.session.expire_all()
     counters = db.session.execute(db.select(RateCounter)).scalars().all()
-    assert [c.count for c in counters] == [1]
+    # Beside the login's own counts of wrong passwords (forum.auth.services).
+    own = {ratelimit.hashed(key) for key in (_address_key("127.0.0.1"),
+                                             _name_key(name_digest("member")))}
+    assert [c.count for c in counters if c.key not in own] == [1]
 
 
 def test_stored_keys_name_no_address_account_or_endpoint(app, member, two_workers):
@@ -123,7 +127,7 @@ def test_stored_keys_name_no_address_account_or_endpoint(app, member, two_worker
     DatabaseStorage().incr(f"login-unknown:{member.username}", 60)
     db.session.expire_all()
     keys = db.session.execute(db.select(RateCounter.key)).scalars().all()
-    assert len(keys) == 2
+    assert len(keys) >= 2  # the limiter's, this one, and the login's own counts
     for key in keys:
         assert re.fullmatch(r"[0-9a-f]{64}", key), key
 

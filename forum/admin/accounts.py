@@ -1,4 +1,5 @@
-"""/admin/verifications and /admin/users: the security admin's work on accounts."""
+"""/admin/verifications, /admin/display-names and /admin/users: the security admin's work
+on accounts."""
 from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
@@ -7,6 +8,7 @@ from flask_wtf import FlaskForm
 from forum.admin import bp
 from forum.admin.services import set_title
 from forum.admin.forms import DecisionForm, TitleForm, UserSearchForm
+from forum.auth.account import decide_display_name
 from forum.auth.reset import issue_reset_code
 from forum.auth.services import sign_out_everywhere
 from forum.auth.verification import decide_verification, reveal_verification
@@ -40,6 +42,32 @@ def verification_decide(request_id, verdict):
         else:
             flash(_("The request has been decided."), "success")
     return redirect(url_for("admin.verifications"))
+
+
+@bp.get("/display-names")
+@login_required
+def display_names():
+    require_admin(current_user, "security")
+    waiting = db.session.execute(db.select(User).where(User.pending_display_name.is_not(None))
+                                 .order_by(User.id)).scalars().all()
+    return render_template("admin/display_names.html", users=waiting)
+
+
+@bp.post("/display-names/<int:user_id>/<any(approve, refuse):verdict>")
+@login_required
+def display_name_decide(user_id, verdict):
+    require_admin(current_user, "security")
+    account = db.get_or_404(User, user_id)
+    form = DecisionForm()
+    if form.validate_on_submit():
+        try:
+            decide_display_name(account, current_user, request.form.get("name", ""),
+                                verdict == "approve", form.reason.data)
+        except Refused as refusal:
+            flash(refusal.message, "error")
+        else:
+            flash(_("The display name has been decided."), "success")
+    return redirect(url_for("admin.display_names"))
 
 
 @bp.get("/users")

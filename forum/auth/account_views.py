@@ -22,12 +22,20 @@ from forum.service import Refused
 def account():
     form = AccountForm(obj=current_user)
     if form.validate_on_submit():
-        update_account(current_user, form.display_name.data, form.email.data)
-        flash(_("Your account has been saved."), "success")
-        return redirect(url_for("auth.account"))
+        try:
+            update_account(current_user, form.display_name.data, form.email.data,
+                           form.password.data)
+        except Refused as refusal:
+            show_refusal(form, refusal)
+        else:
+            flash(_("Your account has been saved."), "success")
+            if current_user.pending_display_name:
+                flash(_("Your new display name shows once the security administrator "
+                        "approves it."), "info")
+            return redirect(url_for("auth.account"))
     logins = db.session.execute(
         db.select(SecurityEvent).where(SecurityEvent.user_id == current_user.id,
-                                       SecurityEvent.kind.in_(["login", "login_failed", "lockout"]))
+                                       SecurityEvent.kind.in_(["login", "login_failed", "login_delayed"]))
         .order_by(SecurityEvent.id.desc()).limit(10)).scalars().all()
     return render_template("auth/account.html", form=form, logins=logins,
                            verification=latest_request(current_user))

@@ -1,28 +1,18 @@
 """Account forms: validate, never save."""
-import re
-
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, PasswordField, SelectField, StringField
-from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional, ValidationError
+from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
+
 
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-# Letters (Chinese included), digits, underscore and hyphen; no spaces or look-alikes.
-USERNAME_RE = re.compile(r"^[\w\-]+$")
-
-
-def valid_username(form, field):
-    if not USERNAME_RE.match(field.data or ""):
-        raise ValidationError(_l("Use only letters, Chinese characters, digits, _ and -."))
-
-
 class RegisterForm(FlaskForm):
     username = StringField(_l("Username"), filters=[_strip], validators=[
         DataRequired(_l("Enter a username.")),
-        Length(2, 20, _l("A username has 2 to 20 characters.")), valid_username])
+        Length(2, 20, _l("A username has 2 to 20 characters."))])
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter a password."))])
     confirm = PasswordField(_l("Repeat the password"), validators=[
         DataRequired(_l("Repeat the password.")),
@@ -33,6 +23,7 @@ class LoginForm(FlaskForm):
     username = StringField(_l("Username"), validators=[DataRequired(_l("Enter your username."))])
     password = PasswordField(_l("Password"), validators=[DataRequired(_l("Enter your password."))])
     remember = BooleanField(_l("Stay logged in on this device"))
+    captcha = StringField(_l("Characters in the picture"), filters=[_strip])
 
 
 class LogoutForm(FlaskForm):
@@ -56,6 +47,7 @@ class AccountForm(FlaskForm):
     email = StringField(_l("Email (for password resets; optional)"), filters=[_strip], validators=[
         Optional(), Email(_l("Enter a valid email address.")),
         Length(max=254, message=_l("An address has at most 254 characters."))])
+    password = PasswordField(_l("Current password (to change the email)"))
 
 
 class PasswordForm(FlaskForm):

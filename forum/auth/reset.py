@@ -13,7 +13,7 @@ from sqlalchemy import update
 
 from forum.admin.separation import check_account_act
 from forum.auth.passwords import check_password
-from forum.auth.services import find_user, hash_password
+from forum.auth.services import find_user, forget_failures, hash_password
 from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import PasswordReset, User
@@ -83,9 +83,9 @@ def reset_password(token, new_password, kind="email", username=None):
     user = reset.user
     user.password_hash = hash_password(new_password)
     user.session_version = User.session_version + 1
-    user.failed_logins, user.locked_until = 0, None
     log_security("password_reset", user=user, detail=kind)
     commit()
+    forget_failures(user.username)  # its own connection: after this session's write
     return user
 
 

@@ -1,5 +1,6 @@
 """/password/...: a reset link by mail, or a one-time code from the security admin."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
+from flask_babel import force_locale, get_locale
 from flask_babel import gettext as _
 
 from forum.auth import bp
@@ -15,10 +16,26 @@ from forum.service import Refused
 def forgot():
     form = ForgotForm()
     if form.validate_on_submit():
-        send_reset_link(form.identifier.data, request.remote_addr)
         flash(_("If that account has an email address, a link to reset the password is on its way."), "info")
-        return redirect(url_for("auth.login"))
+        return _after_response(redirect(url_for("auth.login")), send_reset_link,
+                               form.identifier.data, request.remote_addr)
     return render_template("auth/forgot.html", form=form)
+
+
+def _after_response(response, work, *args):
+    """Run work(*args) once the response has been sent: whether an account has an
+    address (a token to store, a mail to send) then takes none of the client's time."""
+    app, locale = current_app._get_current_object(), str(get_locale())
+
+    def run():
+        with app.app_context(), force_locale(locale):
+            try:
+                work(*args)
+            except Exception:  # the client has its answer; the operator gets the trace
+                app.logger.exception("deferred %s failed", work.__name__)
+
+    response.call_on_close(run)
+    return response
 
 
 @bp.route("/password/reset/<token>", methods=["GET", "POST"])

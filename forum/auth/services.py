@@ -1,12 +1,16 @@
-"""Account writes: registering, logging in with lockout, passwords, ending sessions."""
-from datetime import timedelta
+"""Account writes: registering, logging in with growing delays, passwords, ending sessions."""
+import hashlib
+import hmac
+from functools import lru_cache
+from pathlib import Path
 
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import update
 from werkzeug.security import check_password_hash, generate_password_hash
 
+from config import read_or_create_secret
 from forum.admin.separation import check_account_act
+from forum.auth.names import check_username, refuse_reserved, skeleton
 from forum.auth.passwords import check_password
 from forum.extensions import db
 from forum.models import User
@@ -15,8 +19,11 @@ from forum.moderation.audit import log_security
 from forum.ratelimit import DatabaseStorage
 from forum.service import Refused, commit
 
-LOCK_AFTER = 5
-LOCK_FOR = timedelta(minutes=15)
+CAPTCHA_AFTER = 3  # wrong passwords from one address before its logins need a CAPTCHA
+DELAY_AFTER = 3  # wrong passwords for one name before each next try waits
+FIRST_DELAY = 2  # seconds, doubled with each further wrong password
+MAX_DELAY = 300
+WINDOW = 3600  # seconds a wrong password counts
 # A real hash to compare against when the user does not exist, so timing says nothing.
 _DUMMY_HASH = generate_password_hash("not a password")
 
@@ -27,15 +34,28 @@ def find_user(username):
     return db.session.execute(db.select(User).where(User.username_key == key)).scalar_one_or_none()
 
 
+def register_member(username, password):
+    """Self-registration on the web: as register_user, and official words are refused."""
+    refuse_reserved(username.strip(), "username")
+    return register_user(username, password)
+
+
 def register_user(username, password, **fields):
-    """Create an account; refuse a weak password or a username taken in any case."""
+    """Create an account; refuse a weak password, look-alike characters, or a username
+    taken in any case or looking like one that is."""
     username = username.strip()
+    check_username(username)
     check_password(password, username)
     taken = Refused(_("This username is already taken."), field="username")
     if find_user(username) is not None:
         raise taken
+    if db.session.execute(db.select(User.id).where(
+            User.username_skeleton == skeleton(username))).first() is not None:
+        raise Refused(_("This username looks too much like an existing one; choose another."),
+                      field="username")
     user = User(username=username, username_key=User.key_for(username),
-                password_hash=hash_password(password), **fields)
+                username_skeleton=skeleton(username), password_hash=hash_password(password),
+                **fields)
     db.session.add(user)
     commit(on_conflict=taken)
     return user
@@ -45,59 +65,98 @@ def hash_password(password):
     return generate_password_hash(password, method=current_app.config["PASSWORD_HASH_METHOD"])
 
 
-def log_in(username, password, ip, device=""):
-    """The account if the password is right; one message for every failure, and a
-    15-minute lock after five wrong passwords (unknown names lock the same way)."""
+def log_in(username, password, ip, device="", known=()):
+    """The account if the password is right; one message for every failure.
+
+    Wrong passwords for a name make its next try wait longer and longer (unknown names
+    too, so the form tells nobody which accounts exist); the accounts in `known` (this
+    device logged in to them before) never wait, so nobody can shut their owner out.
+    """
     user = find_user(username or "")
-    wrong = Refused(_("Wrong username or password."), field="password")
-    if user is None or not user.is_active:
-        check_password_hash(_DUMMY_HASH, password)
-        _count_unknown_failure(username)
-        log_security("login_failed", ip=ip, detail=(username or "")[:40])
+    user = user if user is not None and user.is_active else None
+    name = name_digest(username)
+    # A name that is no account may be a password typed in the wrong field: only its
+    # keyed hash is kept, enough to see one name tried again and again.
+    detail = device if user else f"unknown name {name[:16]}"
+    if (user is None or user.id not in known) and _waiting(name):
+        log_security("login_delayed", user=user, ip=ip, detail=detail)
         commit()
-        raise _locked() if _unknown_is_locked(username) else wrong
-    now = utcnow()
-    if user.locked_until is not None and user.locked_until > now:
-        check_password_hash(_DUMMY_HASH, password)
-        log_security("login_locked", user=user, ip=ip, detail=device)
+        raise _wait()
+    if user is not None and check_password_hash(user.password_hash, password):
+        DatabaseStorage().clear(_name_key(name))
+        user.last_seen_at = utcnow()
+        log_security("login", user=user, ip=ip, detail=device)
         commit()
-        raise _locked()
-    if not check_password_hash(user.password_hash, password):
-        _count_failure(user, ip, device)
-        raise _locked() if user.locked_until else wrong
-    user.failed_logins, user.locked_until, user.last_seen_at = 0, None, now
-    log_security("login", user=user, ip=ip, detail=device)
+        return user
+    if user is None:
+        check_password_hash(_DUMMY_HASH, password)
+    log_security("login_failed", user=user, ip=ip, detail=detail)
     commit()
-    return user
+    raise _wait() if _count_failure(name, ip) else _wrong()
 
 
-def _count_failure(user, ip, device):
-    failures = db.session.execute(
-        update(User).where(User.id == user.id).values(failed_logins=User.failed_logins + 1)
-        .returning(User.failed_logins)).scalar_one()
-    log_security("login_failed", user=user, ip=ip, detail=device)
-    if failures >= LOCK_AFTER:
-        db.session.execute(update(User).where(User.id == user.id)
-                           .values(failed_logins=0, locked_until=utcnow() + LOCK_FOR))
-        log_security("lockout", user=user, ip=ip, detail=device)
-    commit()
-    db.session.refresh(user)
+def captcha_required(ip):
+    """Whether logins from this address must solve a CAPTCHA (after wrong passwords)."""
+    return DatabaseStorage().get(_address_key(ip)) >= CAPTCHA_AFTER
 
 
-def _unknown_key(username):
-    return f"login-unknown:{User.key_for(username or '')[:40]}"
+def forget_failures(username):
+    """A new password starts the name's count of wrong passwords afresh."""
+    DatabaseStorage().clear(_name_key(name_digest(username)))
 
 
-def _count_unknown_failure(username):
-    DatabaseStorage().incr(_unknown_key(username), int(LOCK_FOR.total_seconds()))
+def name_digest(username):
+    """The keyed hash of a login name: the logs and counters keep this, never what was
+    typed."""
+    return _digest(User.key_for(username or "")[:40])
 
 
-def _unknown_is_locked(username):
-    return DatabaseStorage().get(_unknown_key(username)) >= LOCK_AFTER
+def _digest(text):
+    key = _login_hash_key(current_app.config["INSTANCE_PATH"])
+    return hmac.new(key, text.encode(), hashlib.sha256).hexdigest()
 
 
-def _locked():
-    return Refused(_("Too many wrong passwords: this account is locked for 15 minutes."),
+@lru_cache(maxsize=None)
+def _login_hash_key(instance_path):
+    """The instance's key for login names and addresses, read once per process."""
+    return read_or_create_secret(Path(instance_path), "login_hash_key").encode()
+
+
+def _count_failure(name, ip):
+    """Count a wrong password for the name and the address; True if the name now waits."""
+    storage = DatabaseStorage()
+    storage.incr(_address_key(ip), WINDOW)
+    failures = storage.incr(_name_key(name), WINDOW)
+    if failures < DELAY_AFTER:
+        return False
+    storage.incr(_wait_key(name), min(FIRST_DELAY * 2 ** (failures - DELAY_AFTER), MAX_DELAY),
+                 aligned=False)
+    return True
+
+
+def _waiting(name):
+    return DatabaseStorage().get(_wait_key(name)) > 0
+
+
+def _name_key(name):
+    return f"login-name:{name}"
+
+
+def _wait_key(name):
+    return f"login-wait:{name}"
+
+
+def _address_key(ip):
+    return f"login-address:{_digest(ip or '')}"
+
+
+def _wrong():
+    return Refused(_("Wrong username or password."), field="password")
+
+
+def _wait():
+    return Refused(_("Too many wrong passwords for this name: wait a little and try again. "
+                     "From a device where you logged in before, the right password always works."),
                    field="password")
 
 

@@ -2,9 +2,10 @@
 never remembered (a remember-me cookie would bring an idle admin session back)."""
 import time
 
-from flask import current_app, flash, session
+from flask import current_app, flash, g, session
 from flask_babel import gettext as _
-from flask_login import current_user, logout_user
+from flask_login import current_user, login_user, logout_user
+from flask_wtf.csrf import generate_csrf
 
 from forum.extensions import db, login_manager
 from forum.models import User
@@ -25,6 +26,15 @@ def load_user(session_id):
         # admin session comes from a login with the password.
         return None
     return user
+
+
+def start_session(user, remember=False):
+    """Log the user in on a fresh session: nothing from before login (the CSRF token
+    included, which a page seen by someone else may have shown) carries over."""
+    session.clear()
+    g.pop("csrf_token", None)
+    generate_csrf()  # now, so the login's own answer carries the new token
+    login_user(user, remember=remember)
 
 
 def register(app):

@@ -1,12 +1,15 @@
 """Register, log in, log out."""
 from flask import flash, redirect, render_template, request
 from flask_babel import gettext as _
-from flask_login import current_user, login_user, logout_user
+from flask_login import current_user, logout_user
 
+from forum import captcha
 from forum.auth import bp
+from forum.auth.devices import known_accounts, remember_device
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
 from forum.auth.passwords import password_rules_text
-from forum.auth.services import end_sessions, log_in, register_user
+from forum.auth.services import captcha_required, end_sessions, log_in, register_member
+from forum.auth.sessions import start_session
 from forum.extensions import limiter
 from forum.feedback import show_refusal
 from forum.service import Refused
@@ -19,11 +22,11 @@ def register():
     form = RegisterForm()
     if form.validate_on_submit():
         try:
-            user = register_user(form.username.data, form.password.data)
+            user = register_member(form.username.data, form.password.data)
         except Refused as refusal:
             show_refusal(form, refusal)
         else:
-            login_user(user)
+            start_session(user)
             flash(_("Welcome, %(name)s! Your account is ready.", name=user.username), "success")
             return redirect(safe_next(request.args.get("next")))
     return render_template("auth/register.html", form=form, rules=password_rules_text())
@@ -33,24 +36,34 @@ def register():
 @limiter.limit("20 per 15 minutes", methods=["POST"])
 def login():
     form = LoginForm()
+    needs_captcha = captcha_required(request.remote_addr)
     if form.validate_on_submit():
-        try:
-            user = log_in(form.username.data, form.password.data, request.remote_addr,
-                          request.user_agent.string[:200])
-        except Refused as refusal:
-            form.password.errors.append(refusal.message)
+        if needs_captcha and not captcha.check(form.captcha.data):
+            form.captcha.errors.append(_("The characters do not match the picture; try the new one."))
         else:
-            login_user(user, remember=remember(user, form.remember.data))
-            return redirect(safe_next(request.args.get("next")))
-    return render_template("auth/login.html", form=form)
+            try:
+                user = log_in(form.username.data, form.password.data, request.remote_addr,
+                              request.user_agent.string[:200], known=known_accounts(request))
+            except Refused as refusal:
+                form.password.errors.append(refusal.message)
+            else:
+                start_session(user, remember=remember(user, form.remember.data))
+                if form.remember.data and user.admin_role:  # after the fresh session begins
+                    flash(_("Administrator accounts are not remembered on a device."), "info")
+                return remember_device(redirect(safe_next(request.args.get("next"))), request, user)
+    if needs_captcha:
+        captcha.new_challenge()
+    return render_template("auth/login.html", form=form, captcha=needs_captcha)
+
+
+@bp.get("/login/captcha.png")
+def captcha_image():
+    return captcha.image_response()
 
 
 def remember(user, asked):
     """Remember the login on this device, except an admin's (30 minutes idle end it)."""
-    if asked and user.admin_role:
-        flash(_("Administrator accounts are not remembered on a device."), "info")
-        return False
-    return asked
+    return asked and not user.admin_role
 
 
 @bp.post("/logout")

@@ -8,10 +8,11 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
+from forum import captcha
 from forum.attachments.services import MAX_FILES
 from forum.extensions import db, limiter
 from forum.feedback import flash_outcome, form_errors, show_refusal
-from forum.letters import bp, captcha, triage
+from forum.letters import bp, triage
 from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, ReasonForm,
                                  TrackForm, TransferForm)
 from forum.letters.queries import figures, first_post, get_letter, mailboxes
@@ -84,12 +85,7 @@ def _no_store(body):
 @bp.get("/letters/captcha.png")
 def captcha_image():
     """The picture of this session's challenge; drawing it changes nothing."""
-    picture = captcha.image()
-    if picture is None:
-        abort(404)
-    response = current_app.response_class(picture, mimetype="image/png")
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return captcha.image_response()
 
 
 @bp.route("/letters/track", methods=["GET", "POST"])

@@ -75,7 +75,7 @@ class Letter(db.Model):
 
 class CaptchaChallenge(db.Model):
     """A guest's CAPTCHA challenge, alive until answered once or expired (its text is
-    derived from the id, see forum.letters.captcha)."""
+    derived from the id, see forum.captcha)."""
 
     id = db.Column(db.String(32), primary_key=True)
     expires_at = db.Column(db.DateTime, nullable=False, index=True)

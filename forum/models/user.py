@@ -16,7 +16,11 @@ class User(UserMixin, db.Model):
     id = db.Column(db.Integer, primary_key=True)
     username = db.Column(db.String(20), nullable=False)
     username_key = db.Column(db.String(20), nullable=False, unique=True)  # casefolded
+    # Look-alikes share it (forum.auth.names.skeleton): a new name may not match one.
+    username_skeleton = db.Column(db.String(20), nullable=True, index=True)
     display_name = db.Column(db.String(40), nullable=True)
+    # A verified member's new display name waits here for the security admin.
+    pending_display_name = db.Column(db.String(40), nullable=True)
     title = db.Column(db.String(20), nullable=True)  # an official title: 县委书记, 组织部长
     email = db.Column(db.String(254), nullable=True)
     password_hash = db.Column(db.String(255), nullable=False)
@@ -34,8 +38,6 @@ class User(UserMixin, db.Model):
     # Daily email of unread notifications, for those who gave an address.
     wants_digest = db.Column(db.Boolean, nullable=False, default=False)
     digest_sent_at = db.Column(db.DateTime, nullable=True)
-    failed_logins = db.Column(db.Integer, nullable=False, default=0)
-    locked_until = db.Column(db.DateTime, nullable=True)
     deleted_at = db.Column(db.DateTime, nullable=True)
     # The ban in force, if any (the Ban rows keep the whole history).
     ban_id = db.Column(db.ForeignKey("ban.id", use_alter=True), nullable=True)
@@ -59,6 +61,11 @@ class User(UserMixin, db.Model):
         if self.deleted_at is not None:
             return DELETED_NAME
         return self.display_name or self.username
+
+    @property
+    def is_official(self):
+        """An admin or unit account: made on the server, it may carry official words."""
+        return bool(self.admin_role or self.is_unit_account)
 
     @property
     def is_banned(self):

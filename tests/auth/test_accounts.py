@@ -116,3 +116,13 @@ def test_production_hashes_passwords_with_scrypt():
     from config import Config
 
     assert Config.PASSWORD_HASH_METHOD == "scrypt"
+
+
+def test_login_rotates_the_csrf_token_and_the_old_one_no_longer_works(client, member):
+    before = csrf_token(client)
+    response = client.post("/login", data={"csrf_token": before, "username": "member",
+                                           "password": PASSWORD})
+    assert response.status_code == 302
+    assert csrf_token(client, "/account") != before
+    client.post("/logout", data={"csrf_token": before})
+    assert 'action="/logout"' in client.get("/").get_data(as_text=True)  # the old token was refused

@@ -4,8 +4,8 @@ from pathlib import Path
 
 from forum.extensions import db
 from forum.models import PasswordReset, SecurityEvent, User
-from tests.conftest import login, post_form
-from tests.factories import make_user
+from tests.conftest import csrf_token, login, post_form
+from tests.factories import PASSWORD, make_user
 
 NEW = "Xin-Mima_2026"
 
@@ -95,3 +95,44 @@ def test_only_the_security_admin_issues_codes(app):
     bob = make_user(username="bob")
     system = login(app.test_client(), make_user(admin_role="system"))
     assert post_form(system, f"/admin/users/{bob.id}/reset-code", {}).status_code == 403
+
+
+def test_changing_the_reset_email_needs_the_current_password(member_client, member):
+    for password in ("", "wrong password 1"):
+        response = post_form(member_client, "/account", {"email": "thief@example.com", "password": password})
+        assert response.status_code == 200 and 'class="error"' in response.get_data(as_text=True)
+    db.session.expire_all()
+    assert db.session.get(User, member.id).email is None
+    post_form(member_client, "/account", {"email": "me@example.com", "password": PASSWORD})
+    db.session.expire_all()
+    assert db.session.get(User, member.id).email == "me@example.com"
+    assert db.session.execute(db.select(SecurityEvent).where(SecurityEvent.kind == "email_change")).first()
+
+
+def test_the_display_name_changes_without_the_password_when_the_email_stays(member_client, member):
+    member.email = "me@example.com"
+    db.session.commit()
+    post_form(member_client, "/account", {"display_name": "小李", "email": "me@example.com"})
+    db.session.expire_all()
+    assert db.session.get(User, member.id).display_name == "小李"
+
+
+def test_a_reset_request_answers_alike_before_any_account_work_whether_or_not_an_address_exists(app):
+    """The token and the mail are made after the response is sent, so its timing
+    cannot tell an account with an address from one without or from no account."""
+    clear_mail(app)
+    make_user(username="alice", email="alice@example.com")
+    make_user(username="bob")
+    answers, mailed = [], []
+    for identifier in ("alice", "bob", "nobody", "alice@example.com"):
+        client = app.test_client()
+        response = client.post("/password/forgot", buffered=False, data={
+            "identifier": identifier, "csrf_token": csrf_token(client, "/password/forgot")})
+        answers.append((response.status_code, response.headers["Location"]))
+        assert db.session.execute(db.select(PasswordReset)).first() is None and mails(app) == []
+        response.close()
+        mailed.append(len(mails(app)))
+        clear_mail(app)
+        db.session.execute(db.delete(PasswordReset))
+        db.session.commit()
+    assert len(set(answers)) == 1 and mailed == [1, 0, 0, 1]

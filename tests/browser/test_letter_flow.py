@@ -4,8 +4,8 @@ The letter pages pass axe at desktop and 360 px."""
 import pytest
 from playwright.sync_api import expect
 
+from forum import captcha
 from forum.boards.roles import grant
-from forum.letters import captcha
 from tests.attachments.samples import image_bytes
 from tests.browser.helpers import assert_fits_width, log_in
 from tests.browser.test_accessibility import axe, blocking_violations  # noqa: F401 (fixture)

@@ -1,6 +1,6 @@
 import pytest
 
-from forum.letters import captcha
+from forum import captcha
 from tests.letters.helpers import CAPTCHA_TEXT
 
 

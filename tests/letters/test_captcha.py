@@ -4,7 +4,7 @@ from datetime import timedelta
 from sqlalchemy import update
 
 from forum.extensions import db
-from forum.letters import captcha
+from forum import captcha
 from forum.models import CaptchaChallenge, Letter
 from tests.checks import says
 from tests.conftest import csrf_token

@@ -1,4 +1,5 @@
-"""An image CAPTCHA drawn on this server (no third party sees the writer).
+"""An image CAPTCHA drawn on this server (no third party sees who answers it), for
+guests' letters and for logins from an address that has sent wrong passwords.
 
 A challenge is a row kept on the server (a random id and an expiry) whose id the
 session holds; its text is derived from the id under the app's secret key, so the
@@ -13,7 +14,7 @@ import secrets
 from datetime import timedelta
 
 from captcha.image import ImageCaptcha
-from flask import current_app, session
+from flask import abort, current_app, session
 from sqlalchemy import delete
 
 from forum.extensions import db
@@ -24,7 +25,7 @@ from forum.service import commit
 ALPHABET = "ACDEFHJKLMNPRTUVWXY34679"  # no look-alikes (0/O, 1/I, 2/Z, 5/S, 8/B)
 LENGTH = 5
 LIFETIME = timedelta(hours=1)  # long enough to write a letter
-SESSION_KEY = "letter_captcha"
+SESSION_KEY = "captcha"
 
 
 def text_for(challenge_id):
@@ -50,15 +51,17 @@ def new_challenge():
     session[SESSION_KEY] = challenge.id
 
 
-def image():
-    """PNG bytes of the session's live challenge, or None when it has none."""
+def image_response():
+    """The PNG of the session's live challenge (404 when it has none), never cached."""
     challenge_id = session.get(SESSION_KEY)
     live = challenge_id and db.session.execute(db.select(CaptchaChallenge.id).where(
         CaptchaChallenge.id == challenge_id, CaptchaChallenge.expires_at >= utcnow())).first()
     if not live:
-        return None
+        abort(404)
     picture = ImageCaptcha(width=200, height=70).generate(text_for(challenge_id), format="png")
-    return picture.getvalue()
+    response = current_app.response_class(picture.getvalue(), mimetype="image/png")
+    response.headers["Cache-Control"] = "no-store"
+    return response
 
 
 def check(answer):
