@@ -7,8 +7,9 @@ from flask_babel import force_locale, gettext
 
 from forum.extensions import db
 from forum.models import StudyRecord, StudySession
-from tests.conftest import login
+from tests.conftest import csrf_token, login
 from tests.training.conftest import Learner
+from tests.training.test_pages import quiz_lesson
 
 PARALLEL = 8
 
@@ -53,3 +54,22 @@ def test_parallel_first_starts_make_one_record_and_no_error(app, clock, learner_
     assert {reply.status_code for reply in replies} <= {200, 409}
     db.session.expire_all()
     assert len(db.session.execute(db.select(StudyRecord)).scalars().all()) == 1
+
+
+def test_parallel_quiz_hand_ins_are_scored_at_most_twice(app, clock, training_board, trainer, learner_user):
+    lesson = quiz_lesson(training_board, trainer)
+    q1, _ = lesson.questions
+    clients = [login(app.test_client(), learner_user) for _ in range(PARALLEL)]
+    Learner(clients[0], lesson).start()  # the record exists: only the hand-ins race
+    url, answer = f"/study/{lesson.thread_id}/quiz", {f"q{q1.id}": "1"}  # a wrong one
+    tokens = [csrf_token(client, url) for client in clients]
+    replies = at_once([lambda client=client, token=token: client.post(
+        url, data={"csrf_token": token, **answer}, follow_redirects=True)
+        for client, token in zip(clients, tokens)])
+    with force_locale("zh_CN"):
+        scored_message = gettext("Your score is %(score)s: not passed.", score=0)
+    scored = sum(scored_message in reply.get_data(as_text=True) for reply in replies)
+    db.session.expire_all()
+    record = db.session.execute(db.select(StudyRecord)).scalar_one()
+    assert scored <= 2
+    assert record.quiz_attempts == scored
