@@ -6,7 +6,6 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
-from forum.attachments.services import MAX_FILES
 from forum.extensions import db, limiter
 from forum.feedback import flash_outcome, form_errors, show_refusal
 from forum.letters import bp, captcha, triage
@@ -16,7 +15,8 @@ from forum.letters.queries import figures, first_post, get_letter, mailboxes
 from forum.letters.seal import unseal
 from forum.letters.tracking import find_by_code, record_letter_read, remember_opened
 from forum.letters.writers import letters_of, writer_id_of
-from forum.letters.writing import letter_kinds, superior_box, write_letter
+from forum.letters.writing import (LETTER_FILES, LETTER_MB, letter_kinds, superior_box,
+                                  write_letter)
 from forum.models import Letter, Unit
 from forum.permissions import Access, access_for, letter_access, require
 from forum.service import Refused
@@ -45,7 +45,8 @@ def write_page(board):
                 session["letter_sent"] = {"id": letter.id, "code": code}
                 return redirect(url_for("letters.sent"))
     return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
-                                     superior=superior_box(board), max_files=MAX_FILES))
+                                     superior=superior_box(board), max_files=LETTER_FILES,
+                                     max_mb=LETTER_MB))
 
 
 @bp.get("/letters/sent")
