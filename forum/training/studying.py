@@ -17,7 +17,7 @@ from sqlalchemy import update
 from werkzeug.security import check_password_hash
 
 from forum.extensions import db
-from forum.models import IdentityCheck, StudyRecord, StudySession
+from forum.models import IdentityCheck, StudyRecord, StudySession, User
 from forum.models.base import insert_for
 from forum.notifications.service import notify
 from forum.service import Refused, commit
@@ -38,9 +38,12 @@ class Beat:
 def start_session(user, lesson):
     """Open a study session of lesson; any other open session of the account ends.
 
-    Of parallel starts exactly one wins: the database holds one open session per account
-    (a unique partial index), so the others are refused and nothing is banked twice.
+    Parallel starts of one account wait for each other on its row (PostgreSQL), so each
+    replaces the one before and they take the study record, the replaced sessions and
+    the unique index in one order (no deadlock). The unique partial index holds one
+    open session per account whatever happens; a start it refuses is told so.
     """
+    db.session.execute(db.select(User.id).where(User.id == user.id).with_for_update())
     now = clock.now()
     carried, next_check_at = 0, now + _check_gap()
     for other in _open_sessions(user):
