@@ -17,8 +17,10 @@ from PIL import Image, ImageOps
 
 from forum.service import Refused
 
-# Pillow refuses (DecompressionBombError) above twice this; we refuse above it ourselves.
-MAX_PIXELS = 40_000_000
+# Checked from the header, before a pixel is decoded: decoding and re-encoding costs
+# about a second per 40 million pixels. Pillow itself refuses (DecompressionBombError)
+# above twice this; we refuse above it ourselves.
+MAX_PIXELS = 25_000_000
 Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 MAX_FRAMES = 200
 THUMB_SIZE = (800, 800)
@@ -52,6 +54,7 @@ OLE_STREAMS = {  # the stream that makes an OLE compound file a Word, Excel or P
     "powerpoint document": ("application/vnd.ms-powerpoint", "ppt"),
 }
 OLE_MACROS = {"macros", "_vba_project_cur", "vba"}
+OOXML_MACROS = ("vbaproject", "macroenabled")  # part names and content types, lower case
 
 
 @dataclass
@@ -105,9 +108,11 @@ def inspect(data):
 def _image(data):
     """Decode and re-encode; refuse bombs and anything Pillow cannot read."""
     try:
-        with Image.open(io.BytesIO(data)) as image:
+        with Image.open(io.BytesIO(data)) as image:  # reads the header only
             if image.format not in IMAGE_FORMATS:
                 raise not_allowed()
+            if image.width * image.height > MAX_PIXELS:  # before frames are counted or decoded
+                raise _bomb()
             frames = getattr(image, "n_frames", 1)
             if image.width * image.height * min(frames, MAX_FRAMES) > MAX_PIXELS or frames > MAX_FRAMES:
                 raise _bomb()
@@ -123,6 +128,10 @@ def _image(data):
 def _bomb():
     return Refused(_("This image has too many pixels (more than %(n)d million); make it "
                      "smaller and try again.", n=MAX_PIXELS // 1_000_000), field="files")
+
+
+def _macros():
+    return Refused(_("Documents with macros cannot be attached."), field="files")
 
 
 def _reencode(image):
@@ -158,12 +167,18 @@ def _office_zip(data):
             if info.file_size > 1_000_000:  # a content-types list is a few kilobytes
                 raise not_allowed()
             types = archive.read(info).decode("utf-8", "replace")
+            names = archive.namelist()
     except (KeyError, zipfile.BadZipFile, NotImplementedError, RuntimeError, OSError):
         raise not_allowed() from None
+    # A .docx with a vbaProject.bin part (or content types declaring macros) is a .docm
+    # under another name; Office runs its macros whatever the file is called.
+    package = "\n".join([types, *names]).lower()
+    if any(mark in package for mark in OOXML_MACROS):
+        raise _macros()
     for part, (mime, ext) in OOXML.items():
         if f'ContentType="{part}"' in types:
             return Inspected("file", mime, ext, data)
-    raise not_allowed()  # a plain zip, or a macro-enabled document (docm, xlsm, pptm)
+    raise not_allowed()  # a plain zip, or another OOXML document
 
 
 def _office_ole(data):
@@ -175,7 +190,7 @@ def _office_ole(data):
     except Exception:  # olefile raises many kinds on a malformed file: all mean "not one"
         raise not_allowed() from None
     if names & OLE_MACROS:
-        raise Refused(_("Documents with macros cannot be attached."), field="files")
+        raise _macros()
     for stream, (mime, ext) in OLE_STREAMS.items():
         if stream in names:
             return Inspected("file", mime, ext, data)

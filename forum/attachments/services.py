@@ -37,19 +37,24 @@ def upload_attachments(user, board, files):
     return rows
 
 
-def prepare_attachments(user, board, files):
+def prepare_attachments(user, board, files, max_files=MAX_FILES, max_bytes=None):
     """Check and store files; their rows join the caller's unit of work (uncommitted).
     A letter's files come with user None: they are kept without an uploader, and the
-    letter form's own limits stand in for the daily quota."""
+    letter's own quota (`max_files`, `max_bytes` in all) stands in for the daily one.
+    Every file is read and counted before any is decoded."""
     files = [f for f in files if f is not None and f.filename]  # an empty input sends ""
     if not files:
         return []
-    if len(files) > MAX_FILES:
-        raise Refused(_("Attach at most %(n)d files at a time.", n=MAX_FILES), field="files")
+    if len(files) > max_files:
+        raise Refused(_("Attach at most %(n)d files at a time.", n=max_files), field="files")
     if user is not None:
         _check_quota(user, len(files))
     limit = size_limit(board.type)
-    checked = [(clean_filename(f.filename), inspect(_read(f, limit))) for f in files]
+    contents = [(clean_filename(f.filename), _read(f, limit)) for f in files]
+    if max_bytes is not None and sum(len(data) for _, data in contents) > max_bytes:
+        raise Refused(_("These files come to more than %(n)d MB together; send fewer or smaller ones.",
+                        n=max_bytes // MB), field="files")
+    checked = [(name, inspect(data)) for name, data in contents]
     rows = [_keep(user, name, result) for name, result in checked]
     db.session.add_all(rows)
     return rows

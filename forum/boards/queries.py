@@ -16,13 +16,18 @@ def index_categories():
 
 
 def last_posts(post_ids):
-    """{post id: post} with thread and author loaded, for the 'last post' columns."""
+    """{post id: post} with thread and author loaded, for the 'last post' columns.
+
+    Only published posts of published threads: a counter that points at a held or
+    hidden one (an old row, a race) shows nothing rather than its title.
+    """
     ids = {pid for pid in post_ids if pid}
     if not ids:
         return {}
     rows = db.session.execute(
-        db.select(Post).options(joinedload(Post.thread), joinedload(Post.author))
-        .where(Post.id.in_(ids))
+        db.select(Post).join(Thread, Thread.id == Post.thread_id)
+        .options(joinedload(Post.thread), joinedload(Post.author))
+        .where(Post.id.in_(ids), Post.status == "published", Thread.status == "published")
     ).scalars()
     return {post.id: post for post in rows}
 

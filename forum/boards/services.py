@@ -50,18 +50,25 @@ def create_thread(board, author, title, body, attachments=()):
 
 
 def reply(thread, author, body, attachments=()):
-    """Add a post at the thread's next floor; it is published or waits for a moderator."""
+    """Add a post at the thread's next floor of a published thread; it is published or
+    waits for a moderator."""
     now = _claim_posting_slot(author)
     screened = _screen(None, body)
     mentioned = mentioned_users(screened.body)
     review = review_reason(thread.board, author, screened.review)
     # Taking the next floor locks the thread row: two replies at once get two floors.
+    # Only a published thread takes one: a reply to a held or hidden thread would put
+    # its title in the board's and the index's last post.
     published = {} if review else {"reply_count": Thread.reply_count + 1, "last_post_at": now}
     number = db.session.execute(
-        update(Thread).where(Thread.id == thread.id)
+        update(Thread).where(Thread.id == thread.id, Thread.status == "published")
         .values(last_number=Thread.last_number + 1, **published)
         .returning(Thread.last_number)
-    ).scalar_one()
+    ).scalar_one_or_none()
+    if number is None:
+        db.session.rollback()
+        raise Refused(_("This thread is awaiting a moderator or hidden: it takes no replies "
+                        "until it is published."), field="body")
     post = Post(thread_id=thread.id, author_id=author.id, number=number, body=screened.body,
                 body_html=render(screened.body), status="pending" if review else "published",
                 created_at=now)

@@ -9,7 +9,6 @@ from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
 from forum import captcha
-from forum.attachments.services import MAX_FILES
 from forum.extensions import db, limiter
 from forum.feedback import flash_outcome, form_errors, show_refusal
 from forum.letters import bp, triage
@@ -19,7 +18,8 @@ from forum.letters.queries import figures, first_post, get_letter, mailboxes
 from forum.letters.seal import unseal
 from forum.letters.tracking import find_by_code, record_letter_read, remember_opened
 from forum.letters.writers import my_letters, writer_id_of
-from forum.letters.writing import letter_kinds, superior_box, write_letter
+from forum.letters.writing import (LETTER_FILES, LETTER_MB, letter_kinds, superior_box,
+                                  write_letter)
 from forum.models import Letter, Unit
 from forum.models.base import utcnow
 from forum.permissions import Access, access_for, letter_access, require
@@ -53,7 +53,8 @@ def write_page(board):
     if guest:
         captcha.new_challenge()
     return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
-                                     superior=superior_box(board), max_files=MAX_FILES))
+                                     superior=superior_box(board), max_files=LETTER_FILES,
+                                     max_mb=LETTER_MB))
 
 
 @bp.get("/letters/sent")

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 from flask_babel import gettext as _
 
-from forum.attachments.services import discard_files, prepare_attachments
+from forum.attachments.services import MB, discard_files, prepare_attachments
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
 from forum.letters.deadlines import add_working_days, box_days, local_day
@@ -24,6 +24,9 @@ TITLE_MAX = 80
 BODY_MAX = 5000
 CODE_LIFETIME = timedelta(days=730)
 PHONE_RE = re.compile(r"^[0-9+\- ]{5,20}$")
+# A letter's files: a guest sends them with no daily quota, so the letter has its own.
+LETTER_FILES = 5
+LETTER_MB = 20  # in all
 
 
 def letter_kinds(board):
@@ -50,7 +53,7 @@ def write_letter(board, writer, *, kind, title, body, phone="", consent=False, a
         board = superior_box(board) or board
     title, body, phone = (title or "").strip(), (body or "").strip(), (phone or "").strip()
     _check(board, writer, kind, title, body, phone, anonymous)
-    files = prepare_attachments(None, board, files)
+    files = prepare_attachments(None, board, files, max_files=LETTER_FILES, max_bytes=LETTER_MB * MB)
     try:
         letter, code = _store(board, writer, kind, title, body, phone, consent, anonymous, files)
         commit()

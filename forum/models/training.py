@@ -1,8 +1,11 @@
 """The training centre: lessons, quizzes, study sessions, records and identity checks."""
+from sqlalchemy import text
+
 from forum.extensions import db
 from forum.models.base import utcnow
 
 CHECK_KINDS = ("question", "password", "duty")
+OPEN = text("ended_at IS NULL")
 
 
 def credit_hours(required_seconds, quiz_passed=False):
@@ -68,6 +71,11 @@ class StudySession(db.Model):
     `unchecked_seconds` is time earned since the last passed check: it moves into the
     record when a check is passed and is lost when one is failed or missed.
     """
+
+    # One open session per account, held by the database: parallel starts cannot leave
+    # two sessions earning at once.
+    __table_args__ = (db.Index("uq_study_session_open_user", "user_id", unique=True,
+                               sqlite_where=OPEN, postgresql_where=OPEN),)
 
     id = db.Column(db.Integer, primary_key=True)
     token = db.Column(db.String(64), nullable=False, unique=True)

@@ -5,12 +5,12 @@ its ModAction row in the same transaction as the change, and rebuilds the counte
 exactly the threads, boards and users it touched.
 """
 from flask_babel import gettext as _
-from sqlalchemy import select
+from sqlalchemy import select, update
 
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.boards.registry import get_type
 from forum.extensions import db
-from forum.models import Post
+from forum.models import Post, QueueItem, Report
 from forum.moderation.audit import log_action
 from forum.notifications.service import notify
 from forum.service import Refused, commit
@@ -46,11 +46,13 @@ def unpin_thread(thread, actor, reason=""):
 
 
 def move_thread(thread, target, actor, reason):
-    """Move to another board (the caller checks the actor moderates both)."""
+    """Move to another board with its queue items and reports (the caller checks the
+    actor moderates both)."""
     _expect(target.id != thread.board_id, _("The thread is already in that board."))
     _require_reason(reason)
     source_id = thread.board_id
     thread.board_id = target.id
+    _carry_items(thread, target)
     _done(actor, "move", thread, f"{reason} (#{source_id} → #{target.id})",
           boards=[source_id, target.id], users=_authors(thread))
 
@@ -98,6 +100,15 @@ def _done(actor, action, thread, reason, post=None, boards=None, users=()):
     recount_boards(boards or [thread.board_id])
     recount_users(users)
     commit()
+
+
+def _carry_items(thread, target):
+    """The thread's queue items and reports go with it: the moderators of the board it
+    is in decide them, not those of the board it left."""
+    posts = select(Post.id).where(Post.thread_id == thread.id)
+    for model in (QueueItem, Report):
+        db.session.execute(update(model).where(model.post_id.in_(posts)).values(board_id=target.id)
+                           .execution_options(synchronize_session=False))
 
 
 def _authors(thread):

@@ -1,8 +1,9 @@
 """Publishing lessons (their minutes, quiz and check questions) and taking quizzes."""
 from flask_babel import gettext as _
+from sqlalchemy import update
 
 from forum.extensions import db
-from forum.models import CheckQuestion, Lesson, QuizQuestion
+from forum.models import CheckQuestion, Lesson, QuizQuestion, StudyRecord
 from forum.service import Refused, commit
 from forum.training import clock
 from forum.training.studying import complete_if_done, study_record
@@ -83,9 +84,18 @@ def submit_quiz(user, lesson, answers):
     if record.quiz_attempts >= MAX_ATTEMPTS:
         raise Refused(_("You have used the quiz and its one resit."))
     right = sum(sorted(answers.get(q.id, [])) == sorted(q.answer) for q in lesson.questions)
-    record.quiz_attempts += 1
-    record.quiz_score = round(100 * right / len(lesson.questions))
-    record.quiz_passed = record.quiz_score >= lesson.pass_mark
+    score = round(100 * right / len(lesson.questions))
+    # One conditional UPDATE claims the attempt: of parallel hand-ins, one is scored.
+    won = db.session.execute(
+        update(StudyRecord).where(StudyRecord.id == record.id, StudyRecord.quiz_passed.is_(False),
+                                  StudyRecord.quiz_attempts == record.quiz_attempts)
+        .values(quiz_attempts=StudyRecord.quiz_attempts + 1, quiz_score=score,
+                quiz_passed=score >= lesson.pass_mark)
+        .execution_options(synchronize_session=False)).rowcount == 1
+    if not won:
+        db.session.rollback()
+        raise Refused(_("This quiz was handed in more than once at the same moment; only one hand-in was scored."))
+    db.session.refresh(record)
     complete_if_done(record, now)
     commit()
     return record

@@ -17,7 +17,8 @@ from sqlalchemy import update
 from werkzeug.security import check_password_hash
 
 from forum.extensions import db
-from forum.models import IdentityCheck, StudyRecord, StudySession
+from forum.models import IdentityCheck, StudyRecord, StudySession, User
+from forum.models.base import insert_for
 from forum.notifications.service import notify
 from forum.service import Refused, commit
 from forum.training import clock
@@ -35,7 +36,14 @@ class Beat:
 
 
 def start_session(user, lesson):
-    """Open a study session of lesson; any other open session of the account ends."""
+    """Open a study session of lesson; any other open session of the account ends.
+
+    Parallel starts of one account wait for each other on its row (PostgreSQL), so each
+    replaces the one before and they take the study record, the replaced sessions and
+    the unique index in one order (no deadlock). The unique partial index holds one
+    open session per account whatever happens; a start it refuses is told so.
+    """
+    db.session.execute(db.select(User.id).where(User.id == user.id).with_for_update())
     now = clock.now()
     carried, next_check_at = 0, now + _check_gap()
     for other in _open_sessions(user):
@@ -53,7 +61,8 @@ def start_session(user, lesson):
                            last_activity_at=now, next_check_at=next_check_at,
                            unchecked_seconds=carried)
     db.session.add(session)
-    commit()
+    commit(on_conflict=Refused(_("This lesson was opened in another page at the same moment. "
+                                 "Study there, or reload this page.")))
     return session
 
 
@@ -149,12 +158,14 @@ def send_duty_check(officer, session):
 
 def study_record(user, lesson):
     """The account's one record of lesson, made on first use."""
-    record = db.session.execute(db.select(StudyRecord).filter_by(
-        user_id=user.id, lesson_id=lesson.id)).scalar_one_or_none()
+    query = db.select(StudyRecord).filter_by(user_id=user.id, lesson_id=lesson.id)
+    record = db.session.execute(query).scalar_one_or_none()
     if record is None:
-        record = StudyRecord(user_id=user.id, lesson_id=lesson.id, created_at=clock.now())
-        db.session.add(record)
-        db.session.flush()
+        # Parallel first uses (two starts, two hand-ins) make one row, and neither fails.
+        insert = insert_for(db.session.get_bind().dialect.name)(StudyRecord)
+        db.session.execute(insert.values(user_id=user.id, lesson_id=lesson.id, created_at=clock.now())
+                           .on_conflict_do_nothing(index_elements=["user_id", "lesson_id"]))
+        record = db.session.execute(query).scalar_one()
     return record
 
 

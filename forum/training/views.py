@@ -57,7 +57,11 @@ def study_record_view(lesson):
 @bp.post("/study/<int:thread_id>/start")
 @login_required
 def start(thread_id):
-    session = start_session(current_user, _lesson(thread_id))
+    lesson = _lesson(thread_id)
+    try:
+        session = start_session(current_user, lesson)
+    except Refused as refusal:
+        return jsonify(ok=False, message=refusal.message), 409
     return jsonify(ok=True, token=session.token, beat_seconds=current_app.config["STUDY_BEAT_SECONDS"])
 
 

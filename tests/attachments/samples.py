@@ -33,13 +33,15 @@ def png_bomb(width=30_000, height=30_000):
     return bytes(png)
 
 
-def office_zip(main_type, extra=None):
-    """A minimal OOXML package: [Content_Types].xml naming the main part."""
+def office_zip(main_type, extra=None, macro_type=False):
+    """A minimal OOXML package: [Content_Types].xml naming the main part (and, if asked,
+    declaring a VBA project type)."""
+    macros = '<Default Extension="bin" ContentType="application/vnd.ms-office.vbaProject"/>' if macro_type else ""
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("[Content_Types].xml", (
             '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-            f'content-types"><Override PartName="/main.xml" ContentType="{main_type}"/></Types>'))
+            f'content-types">{macros}<Override PartName="/main.xml" ContentType="{main_type}"/></Types>'))
         archive.writestr("main.xml", "<doc/>")
         for name, data in (extra or {}).items():
             archive.writestr(name, data)

@@ -67,6 +67,15 @@ def test_an_svg_or_a_bomb_is_refused_as_an_avatar_with_a_message(member_client, 
     assert member.avatar_version is None
 
 
+def test_an_avatar_over_25_megapixels_is_refused_from_its_header(member_client, member):
+    member_client.set_cookie("lang", "en")
+    upload_avatar(member_client, samples.png_bomb(6000, 5000), "大头像.png")
+    page = member_client.get("/account").get_data(as_text=True)
+    assert "too many pixels (more than 25 million)" in page
+    db.session.refresh(member)
+    assert member.avatar_version is None
+
+
 def test_the_account_page_offers_the_avatar_form(member_client):
     page = member_client.get("/account").get_data(as_text=True)
     assert 'action="/account/avatar"' in page and 'enctype="multipart/form-data"' in page

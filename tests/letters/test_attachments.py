@@ -11,6 +11,7 @@ from forum.boards.roles import grant
 from forum.extensions import db
 from forum.models import Attachment, Letter, Post, SecurityEvent, Thread
 from tests.attachments import samples
+from tests.checks import says
 from tests.conftest import csrf_token, login, post_form
 from tests.factories import make_unit, make_user
 from tests.letters.helpers import CAPTCHA_TEXT, code_of, letter_form, make_box, make_handler
@@ -114,6 +115,28 @@ def test_a_bad_file_sends_nothing_and_says_why(app, name, content):
     assert page.status_code == 200 and 'id="files-error"' in page.get_data(as_text=True)
     assert db.session.execute(db.select(Letter)).first() is None
     assert db.session.execute(db.select(Thread)).first() is None and _tokens() == []
+    assert not any(path.is_file() for path in Path(app.config["UPLOAD_FOLDER"]).rglob("*"))
+
+
+OVER_THE_LETTERS_QUOTA = {
+    "six files": ([(f"图{n}.png", samples.image_bytes()) for n in range(6)],
+                  "Attach at most %(n)d files at a time.", {"n": 5}),
+    "21 MB in five files": ([(f"材料{n}.pdf", samples.PDF + b"0" * 4_200_000) for n in range(5)],
+                            "These files come to more than %(n)d MB together; send fewer or smaller ones.",
+                            {"n": 20}),
+    "a 30-megapixel picture": ([("大图.png", samples.png_bomb(6000, 5000))],
+                               "This image has too many pixels (more than %(n)d million); make it "
+                               "smaller and try again.", {"n": 25}),
+}
+
+
+@pytest.mark.parametrize("files, message, params", OVER_THE_LETTERS_QUOTA.values(),
+                         ids=OVER_THE_LETTERS_QUOTA.keys())
+def test_files_over_the_letters_quota_send_nothing_and_say_why(app, files, message, params):
+    box = make_box(slug="secretary")
+    page = _send(app.test_client(), box, files)
+    assert page.status_code == 200 and says(page.get_data(as_text=True), message, **params)
+    assert db.session.execute(db.select(Letter)).first() is None and _tokens() == []
     assert not any(path.is_file() for path in Path(app.config["UPLOAD_FOLDER"]).rglob("*"))
 
 

@@ -4,7 +4,7 @@ import pytest
 from forum.boards.recount import recount
 from forum.boards.roles import grant
 from forum.extensions import db
-from forum.models import Board, ModAction, Post, Thread, User
+from forum.models import Board, ModAction, Post, QueueItem, Report, Thread, User
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_user
 
@@ -74,6 +74,27 @@ def test_move_into_a_board_the_moderator_also_moderates(mod_client, moderator, t
     assert fresh(Thread, thread.id).board_id == target.id
     assert (fresh(Board, moderated_board.id).thread_count, fresh(Board, target.id).thread_count) == (0, 1)
     assert fresh(Board, target.id).post_count == 3
+
+
+def test_a_moved_threads_queue_items_and_reports_go_to_the_new_boards_moderators(
+        app, mod_client, moderator, thread, moderated_board, member_client, review_new_accounts):
+    post_form(member_client, f"/t/{thread.id}/reply", {"body": "等待审核的回复"})
+    [item] = db.session.execute(db.select(QueueItem)).scalars().all()
+    second = db.session.execute(db.select(Post).filter_by(thread_id=thread.id, number=2)).scalar_one()
+    post_form(member_client, f"/p/{second.id}/report", {"reason": "abuse", "text": "人身攻击"})
+    [report] = db.session.execute(db.select(Report)).scalars().all()
+    old_moderator, new_moderator = make_user(is_verified=True), make_user(is_verified=True)
+    target = make_board()
+    grant(old_moderator, moderated_board, "moderator")
+    grant(new_moderator, target, "moderator")
+    grant(moderator, target, "moderator")
+    post_form(mod_client, f"/t/{thread.id}/move", {"board": target.id, "reason": "归类"})
+    marks = (f'id="q{item.id}"', f'id="r{report.id}"')
+    old_page = login(app.test_client(), old_moderator).get("/mod/").get_data(as_text=True)
+    new_page = login(app.test_client(), new_moderator).get("/mod/").get_data(as_text=True)
+    assert not any(mark in old_page for mark in marks)
+    assert all(mark in new_page for mark in marks)
+    assert (fresh(QueueItem, item.id).board_id, fresh(Report, report.id).board_id) == (target.id, target.id)
 
 
 def test_move_into_a_board_the_moderator_does_not_moderate_is_refused(mod_client, thread, moderated_board):

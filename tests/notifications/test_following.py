@@ -4,7 +4,9 @@ from datetime import timedelta
 
 from forum.boards.services import reply
 from forum.extensions import db
-from forum.models import Notification, Subscription, ThreadRead
+from forum.models import Notification, QueueItem, Subscription, ThreadRead
+from forum.moderation.queue import decide
+from forum.settings import put_setting
 from tests.conftest import login, post_form
 from tests.factories import PASSWORD, make_board, make_thread, make_user
 
@@ -55,9 +57,12 @@ def test_a_follower_who_may_no_longer_read_the_thread_hears_nothing(client):
     thread = make_thread()
     login(client, follower)
     post_form(client, f"/t/{thread.id}/subscribe", {})
-    thread.status = "hidden"
+    put_setting("new_account_review_posts", 1)  # a newcomer's reply waits for a moderator
     db.session.commit()
-    reply(thread, make_user(admin_role="system"), "版主处理中")
+    assert reply(thread, make_user(), "新人的回复").status == "pending"
+    thread.status = "hidden"  # a hidden thread takes no replies; a waiting one may be approved
+    db.session.commit()
+    decide(db.session.execute(db.select(QueueItem)).scalar_one(), make_user(admin_role="system"), True)
     assert kinds_of(follower) == []
 
 
