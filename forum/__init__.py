@@ -18,7 +18,10 @@ def create_app(config=None):
 
 
 def configure_app(app, config):
+    from forum.urls import IdConverter
+
     app.config.from_object(config or Config())
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     app.instance_path = app.config["INSTANCE_PATH"]
     if app.config["PROXIES"]:
         # Behind nginx: take the client's address from X-Forwarded-For, trusting as many

@@ -18,6 +18,7 @@ from forum.moderation.panel import thread_panel
 from forum.notifications.subscriptions import is_subscribed
 from forum.pages import check_in_range, page_count, requested_page
 from forum.permissions import Access, access_for, can_edit_post, post_view, require
+from forum.urls import int_arg
 from forum.service import Refused
 from forum.stats import online, view_counts
 
@@ -120,8 +121,9 @@ def reply_to(thread_id):
     require(Access.REPLY, access)
     form = PostForm()
     preview = None
-    if request.method == "GET" and request.args.get("quote", "").isdigit():
-        form.body.data = _quote(thread, int(request.args["quote"]))
+    quoted_id = int_arg("quote")
+    if request.method == "GET" and quoted_id is not None:
+        form.body.data = _quote(thread, quoted_id)
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
