@@ -95,7 +95,7 @@ def configure_blueprints(app):
 
 
 def configure_hooks(app):
-    from forum import errors, pagecache, security
+    from forum import errors, inbound, pagecache, security
     from forum.auth import sessions
     from forum.moderation import guard
     from forum.search import changes  # noqa: F401  (indexes what each commit touched)
@@ -103,6 +103,7 @@ def configure_hooks(app):
 
     errors.register(app)
     security.register(app)
+    inbound.register(app)
     guard.register(app)
     sessions.register(app)
     view_counts.register(app)
