@@ -18,9 +18,11 @@ def create_app(config=None):
 
 
 def configure_app(app, config):
+    from forum.inbound import Request
     from forum.urls import IdConverter
 
     app.config.from_object(config or Config())
+    app.request_class = Request
     app.url_map.converters["int"] = IdConverter  # before any route is added
     app.instance_path = app.config["INSTANCE_PATH"]
     if app.config["PROXIES"]:

@@ -12,6 +12,7 @@ from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
 from forum.extensions import limiter
 from forum.feedback import show_refusal
+from forum.inbound import accepts_files
 from forum.markup import quote_source, render
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel
@@ -54,6 +55,7 @@ def board(slug):
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
+@accepts_files
 @limiter.limit("30 per hour", methods=["POST"])
 def new_thread(slug):
     board = get_board(slug)
@@ -112,6 +114,7 @@ def thread(thread_id):
 
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
+@accepts_files
 @limiter.limit("120 per hour", methods=["POST"])
 @login_required
 def reply_to(thread_id):
@@ -166,6 +169,7 @@ def post(post_id):
 
 
 @bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@accepts_files
 @login_required
 def edit(post_id):
     post = get_post(post_id)
