@@ -1,9 +1,12 @@
-"""URL helpers: ids and numbers read from a URL, and where to go after a form.
+"""URL helpers: ids and numbers read from a URL, and where to go after a form (every
+`next` parameter goes through safe_next: issue 12, an open redirect).
 
 Numbers from a URL reach the database as bound parameters; one beyond the id columns'
 range is an error there (SQLite above 2^63, PostgreSQL above 2^31), so it is refused
 here, as a 404 or as an absent parameter, never a 500 (issue 12).
 """
+from urllib.parse import urlsplit
+
 from flask import request, url_for
 from werkzeug.routing import IntegerConverter
 
@@ -43,7 +46,16 @@ def int_arg(name, *, low=0, high=MAX_ID):
 
 
 def safe_next(target, default_endpoint="boards.index"):
-    """A local path to go to after a form, never another site."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for(default_endpoint)
+    """Where to go after a form: `target` if it is a path on this site, else the default."""
+    return target if _is_local_path(target) else url_for(default_endpoint)
+
+
+def _is_local_path(target):
+    """A path on this site, as a browser will read it: browsers drop tabs and newlines
+    inside a URL and read a backslash as a slash, so /%09/host and /\\host are other
+    sites; a scheme or a host is one too."""
+    if not target or any(c.isspace() or c < " " or c == "\x7f" or c == "\\" for c in target):
+        return False
+    parts = urlsplit(target)
+    return (target.startswith("/") and not target.startswith("//")
+            and not parts.scheme and not parts.netloc)
