@@ -39,7 +39,7 @@ def _register(client, target):
 
 
 def _language(client, target):
-    return client.get("/lang/en", query_string={"next": target})
+    return client.post("/lang/en", data={"next": target})
 
 
 def _queue_decision(client, target):
