@@ -18,7 +18,12 @@ def create_app(config=None):
 
 
 def configure_app(app, config):
+    from forum.inbound import Request
+    from forum.urls import IdConverter
+
     app.config.from_object(config or Config())
+    app.request_class = Request
+    app.url_map.converters["int"] = IdConverter  # before any route is added
     app.instance_path = app.config["INSTANCE_PATH"]
     if app.config["PROXIES"]:
         # Behind nginx: take the client's address from X-Forwarded-For, trusting as many
@@ -92,7 +97,7 @@ def configure_blueprints(app):
 
 
 def configure_hooks(app):
-    from forum import errors, pagecache, security
+    from forum import errors, inbound, pagecache, security
     from forum.auth import sessions
     from forum.moderation import guard
     from forum.search import changes  # noqa: F401  (indexes what each commit touched)
@@ -100,6 +105,7 @@ def configure_hooks(app):
 
     errors.register(app)
     security.register(app)
+    inbound.register(app)
     guard.register(app)
     sessions.register(app)
     view_counts.register(app)

@@ -1,12 +1,13 @@
 """Languages: Chinese by default, English on request; catalogs compile themselves."""
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from flask import Blueprint, current_app, has_request_context, redirect, request
+from flask import Blueprint, abort, current_app, has_request_context, redirect, request
 from flask_babel import format_datetime, get_locale
 
-from forum.extensions import babel
+from forum.extensions import babel, csrf
 from forum.urls import safe_next
 
 TRANSLATIONS = Path(__file__).resolve().parent / "translations"
@@ -45,15 +46,27 @@ def configure_babel(app):
     app.jinja_env.globals["get_locale"] = get_locale
 
 
-@bp.get("/lang/<code>")
+@bp.post("/lang/<code>")
+@csrf.exempt
 def switch_language(code):
     """Remember the chosen language in a cookie and go back where the visitor was.
 
-    A link, not a form: it changes nothing stored, and a page without a form carries no
-    CSRF token, so guests' pages set no session cookie and can be cached.
+    A form, as a GET that changes something can be sent by any site (an image's URL).
+    Its CSRF check is the browser's word on where the form came from, not a token: a
+    token lives in the session, and guests' pages must set no cookie to be cached.
     """
-    response = redirect(safe_next(request.args.get("next")))
+    if not _sent_from_this_site():
+        abort(403)
+    response = redirect(safe_next(request.form.get("next")))
     if code in current_app.config["LANGUAGES"]:
         response.set_cookie(LANG_COOKIE, code, max_age=365 * 86400, samesite="Lax", httponly=True,
                             secure=current_app.config["SESSION_COOKIE_SECURE"])
     return response
+
+
+def _sent_from_this_site():
+    """Browsers send a form's origin with every POST (Sec-Fetch-Site in the newer ones)."""
+    if request.headers.get("Sec-Fetch-Site", "same-origin") != "same-origin":
+        return False
+    origin = request.headers.get("Origin")
+    return origin is None or urlsplit(origin).netloc == request.host

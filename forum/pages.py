@@ -1,13 +1,15 @@
 """Page numbers from the query string."""
 from flask import abort, request
 
+from forum.urls import parse_int
+
 
 def requested_page():
     """?page=N as a positive int; anything else is a 404, not a 500."""
-    raw = request.args.get("page", "1")
-    if not raw.isdigit() or len(raw) > 9 or int(raw) < 1:
+    page = parse_int(request.args.get("page", "1"), low=1)
+    if page is None:
         abort(404)
-    return int(raw)
+    return page
 
 
 def page_count(items, per_page):

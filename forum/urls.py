@@ -1,9 +1,61 @@
-"""URL helpers."""
-from flask import url_for
+"""URL helpers: ids and numbers read from a URL, and where to go after a form (every
+`next` parameter goes through safe_next: issue 12, an open redirect).
+
+Numbers from a URL reach the database as bound parameters; one beyond the id columns'
+range is an error there (SQLite above 2^63, PostgreSQL above 2^31), so it is refused
+here, as a 404 or as an absent parameter, never a 500 (issue 12).
+"""
+from urllib.parse import urlsplit
+
+from flask import request, url_for
+from werkzeug.routing import IntegerConverter
+
+MAX_ID = 2**31 - 1  # PostgreSQL's integer columns; SQLite's are wider
+
+
+class IdConverter(IntegerConverter):
+    """<int:...> for ids: ASCII digits up to MAX_ID; anything else matches no route."""
+
+    regex = r"[0-9]{1,10}"
+
+    def __init__(self, map, *args, **kwargs):
+        kwargs.setdefault("max", MAX_ID)
+        super().__init__(map, *args, **kwargs)
+
+
+def parse_int(raw, *, low=0, high=MAX_ID):
+    """raw as an int in [low, high] if it is ASCII digits, else None (`"²".isdigit()` is
+    true but `int("²")` fails; a thousand digits would be a database error)."""
+    if not (isinstance(raw, str) and raw.isascii() and raw.isdigit() and len(raw) <= 10):
+        return None
+    value = int(raw)
+    return value if low <= value <= high else None
+
+
+def coerce_id(value):
+    """A form's choice of a row as an id (a WTForms coerce): ValueError when out of range."""
+    number = value if isinstance(value, int) else parse_int(value)
+    if number is None or not 0 <= number <= MAX_ID:
+        raise ValueError("not an id")
+    return number
+
+
+def int_arg(name, *, low=0, high=MAX_ID):
+    """The query parameter `name` as an int in [low, high], or None."""
+    return parse_int(request.args.get(name), low=low, high=high)
 
 
 def safe_next(target, default_endpoint="boards.index"):
-    """A local path to go to after a form, never another site."""
-    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
-        return target
-    return url_for(default_endpoint)
+    """Where to go after a form: `target` if it is a path on this site, else the default."""
+    return target if _is_local_path(target) else url_for(default_endpoint)
+
+
+def _is_local_path(target):
+    """A path on this site, as a browser will read it: browsers drop tabs and newlines
+    inside a URL and read a backslash as a slash, so /%09/host and /\\host are other
+    sites; a scheme or a host is one too."""
+    if not target or any(c.isspace() or c < " " or c == "\x7f" or c == "\\" for c in target):
+        return False
+    parts = urlsplit(target)
+    return (target.startswith("/") and not target.startswith("//")
+            and not parts.scheme and not parts.netloc)

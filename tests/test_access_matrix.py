@@ -102,7 +102,7 @@ ROUTES = {
     "admin.user": [("GET", "/admin/users/{moderator}", None, SECURITY_PAGE)],
     "admin.user_sign_out": [("POST", "/admin/users/{moderator}/sign-out", {}, SECURITY_POST)],
     "admin.user_reset_code": [("POST", "/admin/users/{moderator}/reset-code", {}, expect(403, guest=302, security=200))],
-    "i18n.switch_language": [("GET", "/lang/en?next=/", None, expect(302))],
+    "i18n.switch_language": [("POST", "/lang/en", {"next": "/"}, expect(302))],
     "mod.queues": [("GET", "/mod/", None, QUEUE_PAGE)],
     "mod.log": [("GET", "/mod/log", None, LOG_PAGE)],
     "search.search_page": [("GET", "/search?q=党建&board={board}", None, EVERYONE)],

@@ -131,7 +131,7 @@ def test_chinese_by_default_english_on_request(client):
     # get_locale() is Locale('zh', script='Hans', territory='CN'): str() gives zh_Hans_CN.
     assert '<html lang="zh-CN">' in html
 
-    switched = client.get("/lang/en?next=/")
+    switched = client.post("/lang/en", data={"next": "/"})
     assert switched.status_code == 302
     assert switched.headers["Location"].endswith("/")
 
@@ -140,13 +140,13 @@ def test_chinese_by_default_english_on_request(client):
     assert "Log in" in html and "Zhijin Party-building Forum" in html
     assert "登录" not in html and "论坛首页" not in html
 
-    client.get("/lang/zh_CN?next=/")
+    client.post("/lang/zh_CN", data={"next": "/"})
     html = client.get("/").get_data(as_text=True)
     assert '<html lang="zh-CN">' in html and "登录" in html
 
 
 def test_language_switch_ignores_unknown_languages_and_foreign_targets(client):
-    response = client.get("/lang/fr?next=//evil.example/")
+    response = client.post("/lang/fr", data={"next": "//evil.example/"})
     assert response.status_code == 302
     assert "evil.example" not in response.headers["Location"]
     assert "lang=" not in response.headers.get("Set-Cookie", "")
@@ -160,8 +160,38 @@ def test_error_pages_are_translated(client):
     assert "页面不存在" in html and "返回论坛首页" in html
     assert "Page not found" not in html
 
-    client.get("/lang/en?next=/")
+    client.post("/lang/en", data={"next": "/"})
     response = client.get("/b/no-such-board")
     html = response.get_data(as_text=True)
     assert response.status_code == 404
     assert "Page not found" in html and "页面不存在" not in html
+
+
+def test_the_language_switch_is_not_a_get(client):
+    response = client.get("/lang/en?next=/")
+    assert response.status_code == 405
+    assert "lang=" not in response.headers.get("Set-Cookie", "")
+    assert "登录" in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize("headers", [{"Origin": "http://evil.example"}, {"Origin": "null"},
+                                     {"Sec-Fetch-Site": "cross-site"},
+                                     {"Sec-Fetch-Site": "same-site", "Origin": "http://a.localhost"}])
+def test_a_language_switch_sent_from_another_site_is_refused(client, headers):
+    response = client.post("/lang/en", data={"next": "/"}, headers=headers)
+    assert response.status_code == 403
+    assert "lang=" not in response.headers.get("Set-Cookie", "")
+
+
+def test_a_language_switch_from_this_sites_page_is_taken(client):
+    headers = {"Origin": "http://localhost", "Sec-Fetch-Site": "same-origin"}
+    response = client.post("/lang/en", data={"next": "/b/x"}, headers=headers)
+    assert response.status_code == 302 and response.headers["Location"] == "/b/x"
+    assert "lang=en" in response.headers["Set-Cookie"]
+
+
+def test_the_footer_switches_language_with_forms_that_set_no_cookie(client):
+    response = client.get("/")
+    html = response.get_data(as_text=True)
+    assert '<form method="post" action="/lang/en"' in html
+    assert "Set-Cookie" not in response.headers

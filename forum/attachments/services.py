@@ -7,6 +7,7 @@ names it is saved.
 import secrets
 from datetime import timedelta
 
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import func
 
@@ -26,6 +27,13 @@ def size_limit(board_type):
     """The largest file allowed in boards of this type, in bytes."""
     limits = get_setting("upload_limits_mb")
     return int(limits.get(board_type, limits.get("default", 5))) * MB
+
+
+def largest_upload_request():
+    """The most bytes a form with files may send: MAX_FILES of the largest file any board
+    allows, and the form's text."""
+    largest = max(int(mb) for mb in get_setting("upload_limits_mb").values()) * MB
+    return MAX_FILES * largest + current_app.config["MAX_CONTENT_LENGTH"]
 
 
 def upload_attachments(user, board, files):

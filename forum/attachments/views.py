@@ -11,6 +11,7 @@ from forum.attachments.avatars import remove_avatar, set_avatar
 from forum.attachments.services import upload_attachments
 from forum.boards.loaders import get_board
 from forum.extensions import db, limiter
+from forum.inbound import accepts_files
 from forum.letters.tracking import record_file_read
 from forum.models import Attachment, User
 from forum.permissions import Access, access_for, can_read_attachment, may_write, require
@@ -23,6 +24,7 @@ FILE_HEADERS = {"X-Content-Type-Options": "nosniff",
 
 
 @bp.post("/b/<slug>/attachments")
+@accepts_files
 @limiter.limit("60 per hour")
 @login_required
 def upload(slug):
@@ -107,6 +109,7 @@ def avatar(user_id, version, size):
 
 
 @bp.post("/account/avatar")
+@accepts_files
 @limiter.limit("20 per hour")
 @login_required
 def account_avatar():

@@ -5,6 +5,9 @@ from wtforms import BooleanField, PasswordField, SelectField, StringField
 from wtforms.validators import DataRequired, Email, EqualTo, Length, Optional
 
 
+from forum.urls import coerce_id
+
+
 def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
@@ -38,7 +41,7 @@ class VerifyForm(FlaskForm):
     id_number = StringField(_l("ID card number (optional)"), filters=[_strip])
     consent = BooleanField(_l("I agree that my ID card number is checked and kept only as a "
                               "masked form and a one-way code, to make sure one person has one account."))
-    unit_id = SelectField(_l("Your unit"), coerce=int, validate_choice=False)
+    unit_id = SelectField(_l("Your unit"), coerce=coerce_id, validate_choice=False)
 
 
 class AccountForm(FlaskForm):

@@ -12,12 +12,14 @@ from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
 from forum.extensions import limiter
 from forum.feedback import show_refusal
+from forum.inbound import accepts_files
 from forum.markup import quote_source, render
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel
 from forum.notifications.subscriptions import is_subscribed
 from forum.pages import check_in_range, page_count, requested_page
 from forum.permissions import Access, access_for, can_edit_post, post_view, require
+from forum.urls import int_arg
 from forum.service import Refused
 from forum.stats import online, view_counts
 
@@ -53,6 +55,7 @@ def board(slug):
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
+@accepts_files
 @limiter.limit("30 per hour", methods=["POST"])
 def new_thread(slug):
     board = get_board(slug)
@@ -111,6 +114,7 @@ def thread(thread_id):
 
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])
+@accepts_files
 @limiter.limit("120 per hour", methods=["POST"])
 @login_required
 def reply_to(thread_id):
@@ -120,8 +124,9 @@ def reply_to(thread_id):
     require(Access.REPLY, access)
     form = PostForm()
     preview = None
-    if request.method == "GET" and request.args.get("quote", "").isdigit():
-        form.body.data = _quote(thread, int(request.args["quote"]))
+    quoted_id = int_arg("quote")
+    if request.method == "GET" and quoted_id is not None:
+        form.body.data = _quote(thread, quoted_id)
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
@@ -164,6 +169,7 @@ def post(post_id):
 
 
 @bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
+@accepts_files
 @login_required
 def edit(post_id):
     post = get_post(post_id)

@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
 from forum.labels import LETTER_KINDS, LETTER_STATES, RATINGS
+from forum.urls import coerce_id
 
 
 def _strip(value):
@@ -64,7 +65,7 @@ class ReasonForm(FlaskForm):
 
 
 class TransferForm(FlaskForm):
-    unit = SelectField(_l("Transfer to unit"), coerce=int, validate_choice=False)
+    unit = SelectField(_l("Transfer to unit"), coerce=coerce_id, validate_choice=False)
 
 
 class AnswerForm(FlaskForm):
@@ -87,5 +88,5 @@ class QueueFilterForm(FlaskForm):
                                validators=[Optional()])
     letter_kind = SelectField(_l("Kind"), choices=_choices(LETTER_KINDS, True),
                               validators=[Optional()])
-    letter_unit = SelectField(_l("Unit"), coerce=lambda v: int(v) if v else None,
+    letter_unit = SelectField(_l("Unit"), coerce=lambda v: coerce_id(v) if v else None,
                               validate_choice=False, validators=[Optional()])

@@ -5,6 +5,8 @@ from wtforms import DateField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
+from forum.urls import coerce_id
+
 REPORT_REASON_LABELS = {
     "spam": _l("Spam or advertising"),
     "abuse": _l("Abuse or personal attack"),
@@ -32,7 +34,7 @@ class PinForm(ReasonForm):
 
 
 class MoveForm(ReasonForm):
-    board = SelectField(_l("Move to"), coerce=int, validate_choice=False)
+    board = SelectField(_l("Move to"), coerce=coerce_id, validate_choice=False)
 
 
 class ReportForm(FlaskForm):

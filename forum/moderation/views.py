@@ -18,6 +18,7 @@ from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
 from forum.permissions import (Access, access_for, can_pin_site, logged_board_ids,
                                moderated_board_ids, reads_whole_log, require)
+from forum.urls import safe_next
 
 
 @bp.get("/mod/")
@@ -216,5 +217,4 @@ def report_close(report_id, verdict):
 
 
 def _back_to_queue():
-    target = request.form.get("next", "")
-    return target if target.startswith("/") and not target.startswith("//") else url_for("mod.queues")
+    return safe_next(request.form.get("next"), "mod.queues")

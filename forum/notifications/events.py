@@ -10,7 +10,7 @@ from forum.notifications.service import notify
 from forum.notifications.subscriptions import subscribers
 from forum.permissions import Access, access_for
 
-QUOTE_RE = re.compile(r"^> \*\*.+\*\* #(\d+)\s*$", re.M)
+QUOTE_RE = re.compile(r"^> \*\*.+\*\* #([0-9]{1,9})\s*$", re.M)  # a floor, not a 500
 
 
 def announce_post(post, thread, author, mentioned=None):

@@ -11,12 +11,13 @@ from forum.notifications import bp
 from forum.notifications.kinds import describe
 from forum.notifications.mentions import complete_username
 from forum.notifications.service import inbox, mark_all_read, open_notification
+from forum.pages import requested_page
 
 
 @bp.get("/notifications")
 @login_required
 def index():
-    page = request.args.get("page", 1, type=int)
+    page = requested_page()
     return render_template("notifications/index.html", pagination=inbox(current_user, page),
                            describe=describe, form=FlaskForm())
 

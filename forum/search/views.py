@@ -13,6 +13,7 @@ from forum.permissions import Access, access_for
 from forum.search import bp
 from forum.search.adapter import search
 from forum.search.text import MAX_QUERY_CHARS
+from forum.urls import parse_int
 
 SORTS = ("relevance", "newest")
 
@@ -28,7 +29,7 @@ def search_page():
                "since": _day(args.get("since", ""), _("From"), errors),
                "until": _day(args.get("until", ""), _("To"), errors, end=True)}
     sort = args.get("sort") if args.get("sort") in SORTS else "relevance"
-    page = _page(args.get("page", "1"))
+    page = parse_int(args.get("page", "1"), low=1, high=999_999) or 1
     notes = []
     if len(query) > MAX_QUERY_CHARS:
         notes.append(_("Only the first %(n)d characters of the query were searched.",
@@ -41,10 +42,6 @@ def search_page():
     return render_template("search/search.html", query=query, results=results,
                            problems=errors + notes, sort=sort, boards=_boards(),
                            args=_kept_args(args, sort))
-
-
-def _page(raw):
-    return int(raw) if raw.isdigit() and 0 < len(raw) < 7 and int(raw) > 0 else 1
 
 
 def _board(slug, problems):
@@ -62,7 +59,8 @@ def _board(slug, problems):
 def _thread(raw, problems):
     if not raw:
         return None
-    thread = db.session.get(Thread, int(raw)) if raw.isdigit() and len(raw) < 10 else None
+    thread_id = parse_int(raw)
+    thread = db.session.get(Thread, thread_id) if thread_id is not None else None
     if thread is None or Access.VIEW not in access_for(current_user, thread.board, thread):
         problems.append((_("There is no such thread.")))
         return None

@@ -6,6 +6,8 @@ from wtforms import (BooleanField, DateField, DateTimeLocalField, DecimalField, 
                      TextAreaField)
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from forum.urls import coerce_id
+
 
 class LessonForm(FlaskForm):
     minutes = IntegerField(_l("Required study minutes"), validators=[InputRequired(), NumberRange(1, 600)])
@@ -32,11 +34,11 @@ class ActionForm(FlaskForm):
 class CampaignForm(FlaskForm):
     title = StringField(_l("Title"), validators=[InputRequired(), Length(max=80)])
     description = TextAreaField(_l("Description"), validators=[Length(max=2000)])
-    lessons = SelectMultipleField(_l("Lessons"), coerce=int, validate_choice=False)
+    lessons = SelectMultipleField(_l("Lessons"), coerce=coerce_id, validate_choice=False)
     target = RadioField(_l("For"), default="all", choices=[
         ("all", _l("All verified accounts")), ("units", _l("Chosen units")),
         ("people", _l("Chosen people"))])
-    units = SelectMultipleField(_l("Units"), coerce=int, validate_choice=False)
+    units = SelectMultipleField(_l("Units"), coerce=coerce_id, validate_choice=False)
     people = StringField(_l("People (usernames, separated by commas)"), validators=[Length(max=2000)])
     starts_on = DateField(_l("Starts on"), validators=[InputRequired()])
     ends_on = DateField(_l("Ends on"), validators=[InputRequired()])

@@ -17,6 +17,7 @@ from forum.training.campaigns import assigned_campaigns, progress, unit_bars
 from forum.training.forms import ActionForm, LessonForm
 from forum.training.lessons import lesson_of, save_lesson, submit_quiz
 from forum.training.studying import answer_check, record_beat, send_duty_check, start_session
+from forum.urls import int_arg, parse_int
 
 
 def _lesson(thread_id):
@@ -116,8 +117,8 @@ def quiz(thread_id):
         abort(404)
     form = ActionForm()
     if form.validate_on_submit():
-        answers = {q.id: [int(v) for v in request.form.getlist(f"q{q.id}") if v.isdigit()]
-                   for q in lesson.questions}
+        answers = {q.id: [n for n in map(parse_int, request.form.getlist(f"q{q.id}"))
+                          if n is not None] for q in lesson.questions}
         try:
             record = submit_quiz(current_user, lesson, answers)
         except Refused as refusal:
@@ -221,8 +222,8 @@ def summary():
 def export():
     if not is_duty_officer(current_user):
         abort(403)
-    campaign = (db.get_or_404(Campaign, int(request.args["campaign"]))
-                if request.args.get("campaign", "").isdigit() else None)
+    campaign_id = int_arg("campaign")
+    campaign = db.get_or_404(Campaign, campaign_id) if campaign_id is not None else None
     name = f"campaign-{campaign.id}" if campaign else "training"
     return csv_download(f"{name}-records.csv", lambda writer: _write_records(writer, campaign))
 

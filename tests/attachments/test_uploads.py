@@ -239,12 +239,10 @@ def test_a_name_with_a_backslash_is_refused_by_the_service(member, thread):
     assert stored_files() == []
 
 
-def test_a_request_larger_than_any_limit_gets_a_clear_413_page(app, member_client, thread):
-    app.config["MAX_CONTENT_LENGTH"], saved = 10_000, app.config["MAX_CONTENT_LENGTH"]
-    try:
-        response = reply_with(member_client, thread, [(samples.PDF + b"0" * 20_000, "big.pdf")])
-    finally:
-        app.config["MAX_CONTENT_LENGTH"] = saved
+def test_a_request_larger_than_any_limit_gets_a_clear_413_page(member_client, thread):
+    put_setting("upload_limits_mb", {"default": 1})  # ten files of 1 MB and the text: 11 MB
+    db.session.commit()
+    response = reply_with(member_client, thread, [(samples.PDF + b"0" * 12 * 1024 * 1024, "big.pdf")])
     assert response.status_code == 413
     assert says(response.get_data(as_text=True),
                 "What you sent is too large. Send smaller files, or fewer at a time.")

@@ -163,15 +163,15 @@ def test_chinese_by_default_and_english_on_request(new_page, seeded):
     expect(page.locator("nav.account a[href^='/login']")).to_have_text("登录")
     expect(page.locator("nav.account a[href^='/register']")).to_have_text("注册")
 
-    page.locator("footer .lang-switch a[hreflang=en]").click()
+    page.locator("footer .lang-switch button[lang=en]").click()
     expect(html).to_have_attribute("lang", "en")
     expect(page).to_have_url(re.compile(rf"/b/{BOARD_SLUG}$"))  # back where the visitor was
     expect(page.locator("nav.account a[href^='/login']")).to_have_text("Log in")
     expect(page.locator("nav.account a[href^='/register']")).to_have_text("Register")
-    expect(page.locator("footer .lang-switch a[hreflang=en]")).to_have_text("English")
+    expect(page.locator("footer .lang-switch button[lang=en]")).to_have_text("English")
 
     page.goto("/")  # the choice is remembered
     expect(html).to_have_attribute("lang", "en")
-    page.locator("footer .lang-switch a[hreflang=zh-CN]").click()
+    page.locator("footer .lang-switch button[lang=zh-CN]").click()
     expect(html).to_have_attribute("lang", "zh-CN")
     expect(page.locator("nav.account a[href^='/login']")).to_have_text("登录")
