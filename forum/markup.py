@@ -11,6 +11,8 @@ import markdown
 from bleach.linkifier import LinkifyFilter, build_url_re
 from markupsafe import Markup, escape
 
+from forum.markdown_bounds import Bounds
+
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6",
     "hr", "i", "img", "li", "ol", "p", "pre", "s", "strong", "sub", "sup", "table",
@@ -67,7 +69,8 @@ def _cleaner():
 def render(text):
     """Render user Markdown to sanitised HTML, ready to store and show."""
     # Raw HTML inside Markdown is never trusted: tags off the allowlist are stripped.
-    html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS,
+    # Bounds: Markdown's own scans are quadratic on some inputs (forum.markdown_bounds).
+    html = markdown.markdown(text or "", extensions=[*MARKDOWN_EXTENSIONS, Bounds()],
                              extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
     return Markup(_cleaner().clean(html))
 
