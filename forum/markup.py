@@ -3,13 +3,18 @@
 Markdown is rendered, then every tag, attribute and URL passes one bleach Cleaner with
 an explicit allowlist. The result is stored at write time; templates mark nothing else safe.
 """
+import re
 import threading
 from functools import partial
 
 import bleach
 import markdown
+from bleach.html5lib_shim import Filter
 from bleach.linkifier import LinkifyFilter, build_url_re
+from flask_babel import gettext as _
 from markupsafe import Markup, escape
+
+from forum.markdown_bounds import Bounds
 
 ALLOWED_TAGS = frozenset({
     "a", "abbr", "b", "blockquote", "br", "code", "del", "em", "h3", "h4", "h5", "h6",
@@ -40,6 +45,38 @@ def _set_rel(attrs, new=False):
 _LINKIFY_URL_RE = build_url_re(protocols=sorted(ALLOWED_PROTOCOLS))
 
 
+# This forum's own uploads (forum.attachments: /a/<token>, /a/<token>/thumb), the only
+# images a page may load: any other source tells its owner who read the page, and when.
+UPLOADED_IMAGE = re.compile(r"/a/[A-Za-z0-9_-]+(?:/thumb)?")
+
+
+class RemoteImagesAsLinks(Filter):
+    """An image from anywhere but this forum's uploads becomes a link to it, "[image: alt]"."""
+
+    def __iter__(self):
+        in_link = 0
+        for token in super().__iter__():
+            if token.get("name") == "a" and token["type"] in ("StartTag", "EndTag"):
+                in_link += 1 if token["type"] == "StartTag" else -1
+            if token.get("name") != "img" or _is_upload(token):
+                yield token
+                continue
+            src = token["data"].get((None, "src"), "")
+            label = {"type": "Characters",
+                     "data": _("[image: %(alt)s]", alt=token["data"].get((None, "alt"), ""))}
+            if in_link or not src:  # no link inside a link
+                yield label
+                continue
+            yield {"type": "StartTag", "name": "a", "namespace": token.get("namespace"),
+                   "data": {(None, "href"): src}}
+            yield label
+            yield {"type": "EndTag", "name": "a", "namespace": token.get("namespace")}
+
+
+def _is_upload(token):
+    return bool(UPLOADED_IMAGE.fullmatch(token["data"].get((None, "src"), "")))
+
+
 def _make_cleaner():
     return bleach.Cleaner(
         tags=ALLOWED_TAGS,
@@ -47,7 +84,9 @@ def _make_cleaner():
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
         strip_comments=True,
-        filters=[partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"},
+        # Remote images first, so that linkify gives their links rel like every other.
+        filters=[RemoteImagesAsLinks,
+                 partial(LinkifyFilter, callbacks=[_set_rel], skip_tags={"pre", "code"},
                          url_re=_LINKIFY_URL_RE)],
     )
 
@@ -67,7 +106,8 @@ def _cleaner():
 def render(text):
     """Render user Markdown to sanitised HTML, ready to store and show."""
     # Raw HTML inside Markdown is never trusted: tags off the allowlist are stripped.
-    html = markdown.markdown(text or "", extensions=MARKDOWN_EXTENSIONS,
+    # Bounds: Markdown's own scans are quadratic on some inputs (forum.markdown_bounds).
+    html = markdown.markdown(text or "", extensions=[*MARKDOWN_EXTENSIONS, Bounds()],
                              extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
     return Markup(_cleaner().clean(html))
 

@@ -399,11 +399,33 @@ def test_line_breaks_become_br():
     assert paragraph.get_text() == "第一行\n第二行"
 
 
-def test_an_image_with_an_https_src_is_kept():
-    img = _soup(render('![党徽](https://example.com/a.png "标题")')).find("img")
-    assert img["src"] == "https://example.com/a.png"
+def test_an_uploaded_image_is_kept():
+    img = _soup(render('![党徽](/a/Zx9_-k/thumb "标题")')).find("img")
+    assert img["src"] == "/a/Zx9_-k/thumb"
     assert img["alt"] == "党徽"
     assert img["title"] == "标题"
+
+
+@pytest.mark.parametrize("source", [
+    "https://tracker.example/p.gif", "http://tracker.example/p.gif", "//tracker.example/p.gif",
+    "/a/../../u/x", "/static/x.png", "pixel.gif", "/a/tok?x=1"])
+def test_an_image_from_anywhere_but_the_uploads_becomes_a_link_to_it(source):
+    soup = _soup(render(f"![党徽]({source})"))
+    assert soup.find("img") is None
+    link = soup.find("a")
+    assert link["href"] == source and link.get_text() == "[image: 党徽]"
+    assert link["rel"] == LINK_REL.split()
+
+
+def test_a_remote_image_inside_a_link_becomes_the_links_text():
+    soup = _soup(render("[![党徽](https://tracker.example/p.gif)](https://example.com)"))
+    assert soup.find("img") is None
+    assert [a.get_text() for a in soup.find_all("a")] == ["[image: 党徽]"]
+
+
+def test_a_raw_html_remote_image_becomes_a_link_too():
+    soup = _soup(render('<img src="https://tracker.example/p.gif" alt="" width="1">'))
+    assert soup.find("img") is None and soup.find("a")["href"] == "https://tracker.example/p.gif"
 
 
 def test_headings_are_kept_from_level_three_down_and_stripped_above():

@@ -21,11 +21,11 @@ from forum import create_app
 from forum import ratelimit
 from forum.auth.services import _address_key, _name_key, name_digest
 from forum.extensions import db, limiter
-from forum.models import RateCounter, Thread, User
+from forum.models import Post, RateCounter, Thread, User
 from forum.models.base import utcnow
 from forum.ratelimit import DatabaseStorage
 from tests.conftest import IsolatedClient, login, post_form
-from tests.factories import make_user
+from tests.factories import make_thread, make_user
 
 
 class LimitedConfig(config.TestingConfig):
@@ -347,3 +347,19 @@ def test_new_threads_are_limited_per_address_across_workers(app, member, board, 
                           ).status_code for n in range(31)]
     assert statuses == [302] * 30 + [429]
     assert db.session.execute(db.select(db.func.count(Thread.id))).scalar_one() == 30
+
+
+# Previews render Markdown as posting does, and are limited as posting is
+
+
+@pytest.mark.parametrize("preview", ["1", None], ids=["preview", "save"])
+def test_edits_and_their_previews_are_limited_as_replies_are(app, member, preview):
+    thread = make_thread(author=member)
+    post = db.session.execute(db.select(Post).where(Post.thread_id == thread.id)).scalar_one()
+    with limited_workers(1) as (worker,):
+        client = login(worker.test_client(), member)
+        data = {"title": "基层党建工作推进会", "body": "**预览**"}
+        if preview:
+            data["preview"] = preview
+        statuses = [post_form(client, f"/p/{post.id}/edit", data).status_code for _ in range(121)]
+    assert set(statuses[:120]) <= {200, 302} and statuses[120] == 429

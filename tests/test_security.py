@@ -3,6 +3,7 @@ import re
 
 import pytest
 
+from tests.conftest import post_form
 from tests.factories import make_thread
 
 
@@ -54,3 +55,32 @@ def test_session_cookie_is_http_only(client, member):
     login(client, member)
     cookie = client.get_cookie("session")
     assert cookie.http_only
+
+
+# Remote images (issue 12, item 6): a page loads images from this site only
+
+
+TRACKER = "https://tracker.example/p.gif"
+
+
+def remote_images(page):
+    return re.findall(r"<img[^>]*\bsrc=\"(?!/)[^\"]*\"", page)
+
+
+def test_the_csp_lets_images_load_from_this_site_only(client):
+    csp = client.get("/").headers["Content-Security-Policy"]
+    assert "img-src 'self';" in csp
+
+
+def test_a_thread_with_remote_images_shows_links_not_images(member_client, board):
+    body = f"![跟踪]({TRACKER})\n\n<img src=\"{TRACKER}\" width=\"1\" height=\"1\">"
+    response = post_form(member_client, f"/b/{board.slug}/new", {"title": "图片", "body": body})
+    page = member_client.get(response.headers["Location"]).get_data(as_text=True)
+    assert not remote_images(page)
+    assert f'href="{TRACKER}"' in page
+
+
+def test_a_signature_with_a_remote_image_shows_a_link_under_posts(member_client, member):
+    post_form(member_client, "/account/signature", {"signature": f"![签名图]({TRACKER})"})
+    page = member_client.get(f"/t/{make_thread(author=member).id}").get_data(as_text=True)
+    assert not remote_images(page) and f'href="{TRACKER}"' in page

@@ -13,7 +13,6 @@ from forum.attachments.services import attach_to_post, detach, discard_files
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.boards.registry import get_type
 from forum.extensions import db
-from forum.markup import render
 from forum.models import Board, Post, Thread, User
 from forum.models.base import utcnow
 from forum.moderation.audit import log_action
@@ -35,7 +34,7 @@ def create_thread(board, author, title, body, attachments=()):
     thread = Thread(board_id=board.id, author_id=author.id, title=screened.title, status=status,
                     last_number=1, last_post_at=now, created_at=now)
     post = Post(thread=thread, author_id=author.id, number=1, body=screened.body,
-                body_html=render(screened.body), status=status, created_at=now)
+                body_html=screened.body_html, status=status, created_at=now)
     db.session.add_all([thread, post])
     db.session.flush()
     attach_to_post(post, board.type, attachments)
@@ -70,7 +69,7 @@ def reply(thread, author, body, attachments=()):
         raise Refused(_("This thread is awaiting a moderator or hidden: it takes no replies "
                         "until it is published."), field="body")
     post = Post(thread_id=thread.id, author_id=author.id, number=number, body=screened.body,
-                body_html=render(screened.body), status="pending" if review else "published",
+                body_html=screened.body_html, status="pending" if review else "published",
                 created_at=now)
     db.session.add(post)
     db.session.flush()
@@ -92,7 +91,7 @@ def edit_post(post, editor, body, title=None, reason=None, attachments=(), remov
     screened = _screen(title, body)
     mentioned_users(screened.body)
     post.body = screened.body
-    post.body_html = render(screened.body)
+    post.body_html = screened.body_html
     post.edited_at = utcnow()
     post.edited_by_id = editor.id
     post.edit_reason = reason or None

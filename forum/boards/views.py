@@ -170,6 +170,7 @@ def post(post_id):
 
 @bp.route("/p/<int:post_id>/edit", methods=["GET", "POST"])
 @accepts_files
+@limiter.limit("120 per hour", methods=["POST"])  # as replies: a preview renders as a post does
 @login_required
 def edit(post_id):
     post = get_post(post_id)

@@ -3,8 +3,12 @@
 Words and texts are compared in a normalised form (NFKC, casefolded, without spaces,
 invisible characters or the separators people insert to slip a word past a filter), and
 matched anywhere, since Chinese has no word boundaries. One Aho-Corasick pass finds every
-rule in a text, whatever the number of rules.
+rule in a text, whatever the number of rules. A post's body is checked twice: as written,
+and as a reader sees it rendered, where entities, tags, comments, code and link syntax no
+longer hide a word.
 """
+import html
+import re
 import unicodedata
 from dataclasses import dataclass, field
 from itertools import chain, compress, repeat
@@ -14,6 +18,7 @@ import ahocorasick
 from sqlalchemy import select
 
 from forum.extensions import db
+from forum.markup import render
 from forum.models import WordRule
 from forum.settings import get_setting
 
@@ -21,6 +26,7 @@ from forum.settings import get_setting
 SEPARATORS = frozenset("*-_.·・•‧、|/\\")
 # Invisible, so a reader sees the word whole: zero-width space and joiners, BOM, word joiner.
 INVISIBLE = frozenset("\u200b\u200c\u200d\ufeff\u2060\u00ad")
+_TAG = re.compile(r"<[^>]*>")
 
 
 class Rule(NamedTuple):
@@ -39,6 +45,7 @@ class FilterResult:
     text: str                      # the text with every replace rule's words replaced
     blocked: Rule | None = None    # the first block rule found, if any
     review: list = field(default_factory=list)  # review rules found, in order, once each
+    replaced: list = field(default_factory=list)  # replace rules found, in order, once each
 
     @property
     def action(self):
@@ -52,6 +59,7 @@ class PostCheck:
 
     title: str
     body: str
+    body_html: str = ""  # the body after replacements, rendered
     blocked: Rule | None = None
     review: list = field(default_factory=list)
 
@@ -162,6 +170,9 @@ class WordFilter:
             for rule in rules:
                 if rule.action == "replace":
                     spans.append((first, _cluster_end(text, last), rule.replacement))
+                    if rule.id not in seen:
+                        seen.add(rule.id)
+                        result.replaced.append(rule)
                 elif rule.action == "block" and result.blocked is None:
                     result.blocked = rule
                 elif rule.action == "review" and rule.id not in seen:
@@ -212,9 +223,19 @@ def active_filter():
 
 
 def check_post(title, body, word_filter=None):
-    """Check a post's title and body apart (no word spans both) and combine the findings."""
+    """Check a post's title and body apart (no word spans both), and the body as a reader
+    sees it rendered; combine the findings."""
     word_filter = active_filter() if word_filter is None else word_filter
     head, text = word_filter.check(title or ""), word_filter.check(body or "")
-    review = head.review + [r for r in text.review if r not in head.review]
-    return PostCheck(title=head.text, body=text.text, blocked=head.blocked or text.blocked,
-                     review=review)
+    body_html = str(render(text.text))
+    seen = word_filter.check(visible_text(body_html))
+    # A replace word that shows only once rendered cannot be replaced in the source: a
+    # moderator looks at the post instead.
+    review = list(dict.fromkeys(head.review + text.review + seen.review + seen.replaced))
+    return PostCheck(title=head.text, body=text.text, body_html=body_html,
+                     blocked=head.blocked or text.blocked or seen.blocked, review=review)
+
+
+def visible_text(body_html):
+    """The text a reader sees of sanitised HTML: no tags or comments, entities decoded."""
+    return html.unescape(_TAG.sub("", body_html))

@@ -2,11 +2,13 @@
 import pytest
 
 from forum.extensions import db
-from forum.models import ModAction, WordRule
+from forum.models import ModAction, Post, WordRule
 from forum.moderation.wordfilter import Rule, WordFilter, active_filter, check_post, normalise
 from forum.moderation.words import add_word, remove_word
 from forum.service import Refused
 from forum.settings import get_setting
+from tests.checks import says
+from tests.conftest import post_form
 from tests.factories import make_user
 
 
@@ -181,3 +183,50 @@ def test_a_refused_word_changes_nothing(word, action):
     db.session.rollback()
     assert (count(WordRule), count(ModAction)) == (1, 1)
     assert get_setting("word_rules_version") == version
+
+
+# What a reader sees (issue 12, item 8): the rendered text is checked too
+
+
+@pytest.mark.parametrize("body", [
+    "说&#27861;轮功", "说&#x6CD5;轮功", "说&#27861;&#36718;功",       # entities
+    "说法<b></b>轮功", "说法<strong>轮</strong>功", "说<i>法</i>轮功",  # allowed tags
+    "说法<!-- 注释 -->轮功", "说法<span>轮</span>功",                 # comments, stripped tags
+    "说`法`轮功", "说法``轮``功",                                       # inline code
+    "说[法](https://example.com)轮功", "说[法轮](x)功", "说[**法**](x)轮功",  # link text
+    "说法**轮**功", "说法\\轮功",                                       # emphasis, an escape
+])
+def test_a_word_hidden_by_markup_is_found_in_the_rendered_text(body):
+    assert check_post("标题", body, word_filter(("法轮", "block"))).action == "block"
+
+
+def test_a_review_word_hidden_by_markup_is_sent_to_review():
+    result = check_post("标题", "说&#27861;轮功", word_filter(("法轮", "review")))
+    assert result.action == "review" and [r.word for r in result.review] == ["法轮"]
+
+
+def test_a_replace_word_visible_only_once_rendered_sends_the_post_to_review_unchanged():
+    result = check_post("标题", "说法<b></b>轮功", word_filter(("法轮", "replace", "**")))
+    assert result.action == "review" and [r.word for r in result.review] == ["法轮"]
+    assert result.body == "说法<b></b>轮功"
+
+
+def test_a_replace_word_in_the_source_is_replaced_and_needs_no_review():
+    result = check_post("标题", "说法轮功", word_filter(("法轮", "replace", "某某")))
+    assert (result.body, result.action) == ("说某某功", None)
+    assert "某某" in result.body_html
+
+
+def test_markup_that_hides_nothing_is_not_flagged():
+    result = check_post("标题", "**法**律与[轮](x)班", word_filter(("法轮", "block")))
+    assert result.action is None
+
+
+def test_a_post_hiding_a_blocked_word_in_an_entity_is_refused_and_nothing_is_saved(member_client, board):
+    add_word("法轮", "block")
+    response = post_form(member_client, f"/b/{board.slug}/new",
+                         {"title": "讨论", "body": "说&#27861;<b></b>轮功"})
+    assert response.status_code == 200
+    assert says(response.get_data(as_text=True),
+                "Your post contains “%(word)s”, which is not allowed here.", word="法轮")
+    assert count(Post) == 0

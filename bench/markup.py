@@ -1,0 +1,65 @@
+"""Time forum.markup.render on the worst inputs found, each at a length limit.
+
+    .venv/bin/python bench/markup.py [--chars 20000] [--runs 5]
+
+Pure in-process. Each input repeats one piece up to the post body limit (20,000
+characters; letters are 5,000, answers 10,000): runs of link openers, unterminated tag
+starts, deep nesting, emphasis and backtick runs, and ordinary dense Markdown (links,
+tables, short lines) for comparison. Prints the best of --runs for each, in ms, and the
+share spent in Markdown and in bleach. Target: each under 100 ms.
+"""
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+import markdown  # noqa: E402
+
+from forum import markup  # noqa: E402
+
+PIECES = {
+    "[ run": "[", "![ run": "![", "[a]( run": "[a](", "[]( run": "[](", "[x][ run": "[x][",
+    "[[a]( run": "[[a](", "[a](b \"c) run": '[a](b "c) ', "[a](\") run": '[a](")',
+    "<a\\n run": "<a\n", "<a/ run": "<a/", '<a x=" run': '<a x="', "<![CDATA[ run": "<![CDATA[",
+    "<http:// run": "<http://", "< run": "<", "- nesting": "- ", "1. nesting": "1. ",
+    "> nesting": "> ", "*_ run": "*_", "*a run": "*a", "``a run": "``a", "&# run": "&#",
+    "ordinary: links": "[链接](https://example.com/a) ", "ordinary: table": "|甲|乙|\n",
+    "ordinary: short lines": "党建\n", "ordinary: Chinese prose": "组织部党建工作，",
+}
+
+
+def at_length(piece, chars):
+    text = (piece * (chars // len(piece) + 1))[:chars]
+    return "|甲|乙|\n|-|-|\n" + text[12:] if piece.startswith("|") else text
+
+
+def best(function, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        function()
+        times.append(time.perf_counter() - start)
+    return 1000 * min(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--chars", type=int, default=20_000)
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    print(f"| input ({args.chars:,} chars) | render ms | of which Markdown ms | bleach ms |")
+    print("| --- | ---: | ---: | ---: |")
+    for name, piece in PIECES.items():
+        text = at_length(piece, args.chars)
+        total = best(lambda: markup.render(text), args.runs)
+        html = markdown.markdown(text, extensions=[*markup.MARKDOWN_EXTENSIONS, markup.Bounds()],
+                                 extension_configs=markup.MARKDOWN_EXTENSION_CONFIGS,
+                                 output_format="html")
+        clean = best(lambda: markup._cleaner().clean(html), args.runs)
+        print(f"| {name} | {total:.1f} | {total - clean:.1f} | {clean:.1f} |", flush=True)
+
+
+if __name__ == "__main__":
+    main()

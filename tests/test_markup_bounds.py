@@ -1,0 +1,116 @@
+"""forum.markdown_bounds: every text renders in time linear in its length (issue 12, item 1).
+
+No timing: each test counts the work Markdown is made to do (characters its link patterns
+scan, start tags its HTML parser tries), which grows with the square of the length
+without the bounds, and checks that the output still shows what was written.
+"""
+import pytest
+from bs4 import BeautifulSoup
+from markdown.htmlparser import HTMLExtractor
+from markdown.inlinepatterns import LinkInlineProcessor
+
+from forum.markdown_bounds import MAX_NESTING, SCAN_FLOOR, SCAN_PER_CHARACTER
+from forum.markup import render
+
+BODY_MAX = 20_000  # the post body limit (config BODY_MAX)
+
+
+def at_limit(piece):
+    return (piece * (BODY_MAX // len(piece) + 1))[:BODY_MAX]
+
+
+def text_of(html):
+    return BeautifulSoup(str(html), "html.parser").get_text()
+
+
+@pytest.fixture()
+def scanned(monkeypatch):
+    """Characters Markdown's link patterns scan, counted as they scan them."""
+    count = [0]
+    get_text, get_link = LinkInlineProcessor.getText, LinkInlineProcessor.getLink
+
+    def counting_text(self, data, index):
+        result = get_text(self, data, index)
+        count[0] += result[1] - index
+        return result
+
+    def counting_link(self, data, index):
+        result = get_link(self, data, index)
+        count[0] += max(result[2] - index, 0)
+        return result
+
+    monkeypatch.setattr(LinkInlineProcessor, "getText", counting_text)
+    monkeypatch.setattr(LinkInlineProcessor, "getLink", counting_link)
+    return count
+
+
+LINK_OPENER_RUNS = [
+    ("open-brackets", "["),
+    ("image-openers", "!["),
+    ("footnote-like", "[^"),
+    ("links-without-close", "[a]("),
+    ("empty-links-without-close", "[]("),
+    ("references-without-close", "[x]["),
+    ("nested-openers", "[[a]("),
+    ("image-nested-openers", "![["),
+    ("title-quote-without-close", '[a](b "c) '),
+]
+
+
+@pytest.mark.parametrize("piece", [p for _, p in LINK_OPENER_RUNS],
+                         ids=[name for name, _ in LINK_OPENER_RUNS])
+def test_runs_of_link_openers_are_scanned_a_bounded_number_of_times(scanned, piece):
+    text = at_limit(piece)
+    html = render(text)
+    assert scanned[0] <= SCAN_PER_CHARACTER * len(text) + SCAN_FLOOR
+    assert len(text_of(html)) > len(text) // 2  # the characters are shown, as text
+
+
+def test_a_run_of_open_brackets_comes_out_as_the_brackets(scanned):
+    assert text_of(render("[" * BODY_MAX)).strip() == "[" * BODY_MAX
+
+
+def test_links_in_an_ordinary_post_still_render_within_the_budget(scanned):
+    piece = "[链接](https://example.com/a) 和 ![图](/a/Tok3n/thumb \"标题\") "
+    soup = BeautifulSoup(str(render(at_limit(piece))), "html.parser")
+    whole = BODY_MAX // len(piece)
+    assert len(soup.find_all("a")) == whole and len(soup.find_all("img")) == whole
+
+
+@pytest.mark.parametrize("piece", ["<a\n", "<a/", '<a x="', "<a =", "<![CDATA[", "<http://", "<?"])
+def test_runs_of_unterminated_markup_reach_the_html_parser_a_few_times_only(monkeypatch, piece):
+    starts = []
+    parse_starttag = HTMLExtractor.parse_starttag
+    monkeypatch.setattr(HTMLExtractor, "parse_starttag",
+                        lambda self, i: starts.append(i) or parse_starttag(self, i))
+    text = at_limit(piece)
+    html = render(text)
+    assert len(starts) <= 16
+    assert piece.strip()[:2] in text_of(html)  # shown as text, not dropped
+
+
+@pytest.mark.parametrize("marker", ["- ", "* ", "+ ", "1. ", "> ", ">", "- > "])
+def test_deep_nesting_renders_instead_of_exhausting_the_recursion_limit(marker):
+    text = marker * 496 + "x"
+    soup = BeautifulSoup(str(render(text)), "html.parser")
+    depth = max(len(element.find_parents(["ul", "ol", "blockquote"]))
+                for element in soup.find_all(["li", "p"]) or [soup])
+    assert depth <= MAX_NESTING + 1
+    assert "x" in soup.get_text()
+
+
+def test_deep_nesting_at_the_length_limit_renders():
+    assert "x" in text_of(render(at_limit("- ")[:-1] + "x"))
+
+
+def test_nesting_a_reader_can_follow_is_kept():
+    soup = BeautifulSoup(str(render("> " * 10 + "深")), "html.parser")
+    assert len(soup.find("p").find_parents("blockquote")) == 10
+
+
+def test_a_long_line_of_stars_is_still_a_rule():
+    assert str(render("* " * 60)).strip() == "<hr>"
+
+
+def test_a_few_stray_tag_starts_render_as_before():
+    assert text_of(render("用 `<br` 换行，a <b c")).strip() == "用 <br 换行，a <b c"
