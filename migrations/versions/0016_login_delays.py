@@ -1,7 +1,7 @@
 """login delays: wrong passwords are counted per name hash and address, not on the account
 
-Revision ID: 0013_h4_login_delays
-Revises: 0012_h4_identity
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-05 05:00:00
 
 """
@@ -9,8 +9,8 @@ from alembic import op
 import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
-revision = '0013_h4_login_delays'
-down_revision = '0012_h4_identity'
+revision = '0016'
+down_revision = '0015'
 branch_labels = None
 depends_on = None
 

@@ -1,7 +1,7 @@
 """identity: username skeletons for look-alike names, display names awaiting approval
 
-Revision ID: 0012_h4_identity
-Revises: 0012_h2_captcha_challenges
+Revision ID: 0015
+Revises: 0014
 Create Date: 2026-12-05 04:30:00
 
 """
@@ -11,8 +11,8 @@ import sqlalchemy as sa
 from forum.auth.names import skeleton
 
 # revision identifiers, used by Alembic.
-revision = '0012_h4_identity'
-down_revision = '0012_h2_captcha_challenges'
+revision = '0015'
+down_revision = '0014'
 branch_labels = None
 depends_on = None
 

@@ -5,8 +5,8 @@ led to the letter; such rows name the writer of a sealed letter in clear. The wr
 now reads their news on My letters, so the rows go. (Digests already mailed cannot be
 called back.)
 
-Revision ID: 0012_h2_sealed_writer_notices
-Revises: 0012_h2_rate_counter_keys
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-12-05 04:30:00
 
 """
@@ -14,8 +14,8 @@ from alembic import op
 
 
 # revision identifiers, used by Alembic.
-revision = '0012_h2_sealed_writer_notices'
-down_revision = '0012_h2_rate_counter_keys'
+revision = '0013'
+down_revision = '0012'
 branch_labels = None
 depends_on = None
 

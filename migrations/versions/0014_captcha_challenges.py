@@ -1,7 +1,7 @@
 """captcha challenges: kept on the server and used once
 
-Revision ID: 0012_h2_captcha_challenges
-Revises: 0012_h2_sealed_writer_notices
+Revision ID: 0014
+Revises: 0013
 Create Date: 2026-12-05 04:45:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0012_h2_captcha_challenges'
-down_revision = '0012_h2_sealed_writer_notices'
+revision = '0014'
+down_revision = '0013'
 branch_labels = None
 depends_on = None
 

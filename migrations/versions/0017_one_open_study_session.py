@@ -1,7 +1,7 @@
 """one open study session per account: a unique partial index on study_session
 
-Revision ID: 0012_h6_one_open_study_session
-Revises: 0013_h4_login_delays
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-05 04:30:00
 
 """
@@ -10,8 +10,8 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0012_h6_one_open_study_session'
-down_revision = '0013_h4_login_delays'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
