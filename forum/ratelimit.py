@@ -10,8 +10,6 @@ stored as a keyed hash under the secret key, and a window starts and ends on a m
 of its length since the epoch, not at the first hit. A counter of an anonymous letter
 therefore cannot be joined by address or by time to the letter or to a login.
 """
-import hashlib
-import hmac
 import math
 import random
 import time
@@ -21,6 +19,7 @@ from limits.storage import Storage
 from sqlalchemy import case, delete, select
 from sqlalchemy.exc import SQLAlchemyError
 
+from forum.keyed import hashed
 from forum.models import RateCounter
 from forum.models.base import insert_for
 
@@ -87,12 +86,6 @@ class DatabaseStorage(Storage):
         table = RateCounter.__table__
         with self._engine().connect() as connection:
             return connection.execute(select(table).where(table.c.key == hashed(key))).first()
-
-
-def hashed(key):
-    """The stored form of a key: HMAC-SHA256 under the secret key, so it names no one."""
-    secret = current_app.config["SECRET_KEY"].encode()
-    return hmac.new(secret, key.encode(), hashlib.sha256).hexdigest()
 
 
 def _window_end(now, expiry):

@@ -21,6 +21,7 @@ from forum import create_app
 from forum import ratelimit
 from forum.auth.services import _address_key, _name_key, name_digest
 from forum.extensions import db, limiter
+from forum.keyed import hashed
 from forum.models import Post, RateCounter, Thread, User
 from forum.models.base import utcnow
 from forum.ratelimit import DatabaseStorage
@@ -115,7 +116,7 @@ def test_the_counters_live_in_the_database(app, member, two_workers):
     db.session.expire_all()
     counters = db.session.execute(db.select(RateCounter)).scalars().all()
     # Beside the login's own counts of wrong passwords (forum.auth.services).
-    own = {ratelimit.hashed(key) for key in (_address_key("127.0.0.1"),
+    own = {hashed(key) for key in (_address_key("127.0.0.1"),
                                              _name_key(name_digest("member")))}
     assert [c.count for c in counters if c.key not in own] == [1]
 
@@ -136,11 +137,11 @@ def test_the_same_key_is_counted_in_one_row_under_its_keyed_hash(app, storage, c
     storage.incr("LIMITER/10.20.30.40/auth.login", 60)
     storage.incr("LIMITER/10.20.30.40/auth.login", 60)
     row = db.session.execute(db.select(RateCounter)).scalar_one()
-    assert row.key == ratelimit.hashed("LIMITER/10.20.30.40/auth.login") and row.count == 2
+    assert row.key == hashed("LIMITER/10.20.30.40/auth.login") and row.count == 2
     with app.test_request_context():
         app.config["SECRET_KEY"], saved = "another secret", app.config["SECRET_KEY"]
         try:
-            assert ratelimit.hashed("LIMITER/10.20.30.40/auth.login") != row.key
+            assert hashed("LIMITER/10.20.30.40/auth.login") != row.key
         finally:
             app.config["SECRET_KEY"] = saved
 
@@ -242,7 +243,7 @@ def test_ended_windows_are_swept_now_and_then(storage, clock, monkeypatch):
     storage.incr("new", 5)
     db.session.expire_all()
     assert [c.key for c in db.session.execute(db.select(RateCounter)).scalars()] == [
-        ratelimit.hashed("new")]
+        hashed("new")]
 
 
 def test_the_storage_is_found_by_its_scheme_and_is_healthy(storage):
@@ -363,3 +364,12 @@ def test_edits_and_their_previews_are_limited_as_replies_are(app, member, previe
             data["preview"] = preview
         statuses = [post_form(client, f"/p/{post.id}/edit", data).status_code for _ in range(121)]
     assert set(statuses[:120]) <= {200, 302} and statuses[120] == 429
+
+
+def test_the_limiters_client_key_is_a_keyed_hash_of_the_address_for_every_store(app):
+    # Redis (REDIS_URL) stores the limiter's keys as they are: the key names no address.
+    keys = []
+    for address in ("10.20.30.40", "10.20.30.41"):
+        with app.test_request_context(environ_base={"REMOTE_ADDR": address}):
+            keys.append(limiter._key_func())
+    assert all("10.20.30" not in key for key in keys) and keys[0] != keys[1]

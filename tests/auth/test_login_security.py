@@ -8,6 +8,7 @@ import pytest
 from forum import captcha, ratelimit
 from forum.auth.services import name_digest
 from forum.extensions import db
+from forum.keyed import hashed
 from forum.models import RateCounter, SecurityEvent, User
 from tests.conftest import login, post_form
 from tests.factories import PASSWORD, make_user
@@ -55,7 +56,7 @@ def waits(page):
 
 
 def wait_seconds(clock, username):
-    key = ratelimit.hashed(f"login-wait:{name_digest(username)}")
+    key = hashed(f"login-wait:{name_digest(username)}")
     return db.session.execute(db.select(RateCounter.expires_at).where(RateCounter.key == key)).scalar() - clock[0]
 
 
