@@ -124,6 +124,9 @@ def _run(act):
         raise click.ClickException(str(refusal.message)) from None
 
 
+BOARD_ROLES = click.Choice(["moderator", "handler", "counsellor", "trainer", "manager"])
+
+
 @forum_cli.group("role")
 def role_cli():
     """Board roles."""
@@ -131,7 +134,7 @@ def role_cli():
 
 @role_cli.command("grant")
 @click.argument("name")
-@click.argument("role", type=click.Choice(["moderator", "handler", "counsellor", "trainer", "manager"]))
+@click.argument("role", type=BOARD_ROLES)
 @click.option("--board", "slug", required=True)
 @with_appcontext
 def grant_role(name, role, slug):
@@ -145,7 +148,7 @@ def grant_role(name, role, slug):
 
 @role_cli.command("revoke")
 @click.argument("name")
-@click.argument("role", type=click.Choice(["moderator", "handler", "counsellor", "trainer", "manager"]))
+@click.argument("role", type=BOARD_ROLES)
 @click.option("--board", "slug", required=True)
 @with_appcontext
 def revoke_role(name, role, slug):

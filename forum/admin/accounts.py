@@ -34,13 +34,9 @@ def verification_decide(request_id, verdict):
     require_admin(current_user, "security")
     verification = db.get_or_404(Verification, request_id)
     form = DecisionForm()
-    if form.validate_on_submit():
-        try:
-            decide_verification(verification, current_user, verdict == "approve", form.reason.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("The request has been decided."), "success")
+    flash_outcome(form, lambda: decide_verification(
+        verification, current_user, verdict == "approve", form.reason.data),
+        _("The request has been decided."))
     return redirect(url_for("admin.verifications"))
 
 
@@ -59,14 +55,9 @@ def display_name_decide(user_id, verdict):
     require_admin(current_user, "security")
     account = db.get_or_404(User, user_id)
     form = DecisionForm()
-    if form.validate_on_submit():
-        try:
-            decide_display_name(account, current_user, request.form.get("name", ""),
-                                verdict == "approve", form.reason.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("The display name has been decided."), "success")
+    flash_outcome(form, lambda: decide_display_name(
+        account, current_user, request.form.get("name", ""), verdict == "approve",
+        form.reason.data), _("The display name has been decided."))
     return redirect(url_for("admin.display_names"))
 
 
