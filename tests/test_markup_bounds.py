@@ -9,7 +9,8 @@ from bs4 import BeautifulSoup
 from markdown.htmlparser import HTMLExtractor
 from markdown.inlinepatterns import LinkInlineProcessor
 
-from forum.markdown_bounds import MAX_NESTING, SCAN_FLOOR, SCAN_PER_CHARACTER
+from forum.markdown_bounds import (MAX_EMPHASIS_MARKERS, MAX_LINE_BREAKS, MAX_NESTING,
+                                   MAX_TABLE_ROWS, SCAN_FLOOR, SCAN_PER_CHARACTER)
 from forum.markup import render
 
 BODY_MAX = 20_000  # the post body limit (config BODY_MAX)
@@ -114,3 +115,42 @@ def test_a_long_line_of_stars_is_still_a_rule():
 
 def test_a_few_stray_tag_starts_render_as_before():
     assert text_of(render("用 `<br` 换行，a <b c")).strip() == "用 <br 换行，a <b c"
+
+
+def soup_of(html):
+    return BeautifulSoup(str(html), "html.parser")
+
+
+@pytest.mark.parametrize("piece", ["*_", "*a", "_a_ ", "**a** ", "a*"])
+def test_runs_of_emphasis_make_a_bounded_number_of_elements_and_show_every_marker(piece):
+    text = at_limit(piece)
+    soup = soup_of(render(text))
+    assert len(soup.find_all(["em", "strong"])) <= MAX_EMPHASIS_MARKERS // 2
+    assert soup.get_text().count("a") == text.count("a")
+    assert soup.get_text().count("*") + soup.get_text().count("_") > len(text) // 3
+
+
+def test_emphasis_in_an_ordinary_post_renders_as_before():
+    soup = soup_of(render("*重点* 和 **要点** " * (MAX_EMPHASIS_MARKERS // 6) + "\n\n* 列表"))
+    assert len(soup.find_all("em")) == len(soup.find_all("strong")) == MAX_EMPHASIS_MARKERS // 6
+    assert soup.find("li").get_text() == "列表"
+
+
+def test_many_short_lines_make_a_bounded_number_of_line_breaks_and_keep_the_text():
+    text = at_limit("党建\n")
+    soup = soup_of(render(text))
+    assert len(soup.find_all("br")) == MAX_LINE_BREAKS
+    assert soup.get_text().count("党建") == text.count("党建")
+
+
+def test_a_long_table_keeps_its_first_rows_and_shows_the_rest_as_text():
+    rows = BODY_MAX // len("|甲|乙|\n")
+    soup = soup_of(render("|甲|乙|\n|-|-|\n" + "|甲|乙|\n" * rows))
+    assert len(soup.find("tbody").find_all("tr")) == MAX_TABLE_ROWS
+    assert soup.get_text().count("甲") == rows + 1
+
+
+def test_a_table_of_ordinary_length_keeps_every_row():
+    soup = soup_of(render("|甲|乙|\n|-|-|\n" + "|甲|乙|\n" * MAX_TABLE_ROWS))
+    assert len(soup.find("tbody").find_all("tr")) == MAX_TABLE_ROWS
+    assert soup.find("p") is None
