@@ -10,8 +10,9 @@ parser about 20 µs, so past a count no ordinary post reaches they are text inst
 A reader sees the same characters; ordinary posts render exactly as before.
 """
 import re
+import xml.etree.ElementTree as etree
 
-from markdown.blockprocessors import HRProcessor
+from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
 from markdown.inlinepatterns import SubstituteTagInlineProcessor
@@ -176,8 +177,49 @@ class BoundedLineBreaks(SubstituteTagInlineProcessor):
         return super().handleMatch(m, data)
 
 
+class FoundHashHeader(HashHeaderProcessor):
+    """Finds a `#` header's line with str.find before trying the regex there.
+
+    The regex alone tries every line of the block, and Markdown tests the rest of a
+    block again after each line a rule or a setext header takes (quadratic: a run of
+    `***` lines took 750 ms at 20,000 characters). A match starts at a `#` that starts
+    a line, so searching from the first one finds the same match.
+    """
+
+    def test(self, parent, block):
+        start = 0 if block.startswith("#") else block.find("\n#")
+        return start >= 0 and bool(self.RE.search(block, start))
+
+
+class SplitSetextHeader(SetextHeaderProcessor):
+    """A setext header that splits off its two lines only, not every line of the block.
+
+    Splitting the whole block into lines for each header, then joining the rest again,
+    is quadratic on a run of them (`a\\n===` lines took 830 ms at 20,000 characters).
+    """
+
+    def run(self, parent, blocks):
+        lines = blocks.pop(0).split("\n", 2)
+        heading = etree.SubElement(parent, "h1" if lines[1].startswith("=") else "h2")
+        heading.text = lines[0].strip()
+        if len(lines) > 2:
+            blocks.insert(0, lines[2])
+
+
 class BoundedTable(TableProcessor):
     """A table of MAX_TABLE_ROWS rows at most; the lines after them are a paragraph."""
+
+    def test(self, parent, block):
+        # The header and separator lines decide, except in one column (every row needs a
+        # pipe): testing the whole block is quadratic when Markdown splits a long block
+        # one line at a time (a run of `### a` lines took 313 ms at 20,000 characters).
+        first = block.find("\n")
+        second = block.find("\n", first + 1) if first >= 0 else -1
+        head = block if second < 0 else block[:second]
+        is_table = super().test(parent, head)
+        if is_table and len(self.separator) == 1 and head is not block:
+            return super().test(parent, block)
+        return is_table
 
     def run(self, parent, blocks):
         lines = blocks[0].split("\n")
@@ -198,6 +240,8 @@ class Bounds(Extension):
         line_breaks = BoundedLineBreaks(md.inlinePatterns["nl"].pattern, "br")
         line_breaks.md = md
         md.inlinePatterns.register(line_breaks, "nl", 5)
+        md.parser.blockprocessors.register(FoundHashHeader(md.parser), "hashheader", 70)
+        md.parser.blockprocessors.register(SplitSetextHeader(md.parser), "setextheader", 60)
         table = md.parser.blockprocessors["table"]
         md.parser.blockprocessors.register(BoundedTable(md.parser, table.config), "table", 75)
         for name, priority in LINK_PATTERNS.items():

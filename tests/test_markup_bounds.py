@@ -6,6 +6,8 @@ without the bounds, and checks that the output still shows what was written.
 """
 import pytest
 from bs4 import BeautifulSoup
+from markdown.blockprocessors import HashHeaderProcessor
+from markdown.extensions.tables import TableProcessor
 from markdown.htmlparser import HTMLExtractor
 from markdown.inlinepatterns import LinkInlineProcessor
 
@@ -154,3 +156,48 @@ def test_a_table_of_ordinary_length_keeps_every_row():
     soup = soup_of(render("|甲|乙|\n|-|-|\n" + "|甲|乙|\n" * MAX_TABLE_ROWS))
     assert len(soup.find("tbody").find_all("tr")) == MAX_TABLE_ROWS
     assert soup.find("p") is None
+
+
+class CountingSearch:
+    """A compiled pattern that counts the characters it searches, to its match's end."""
+
+    def __init__(self, pattern, count):
+        self.pattern, self.count = pattern, count
+
+    def search(self, string, pos=0):
+        match = self.pattern.search(string, pos)
+        self.count[0] += (match.end() if match else len(string)) - pos
+        return match
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+@pytest.mark.parametrize("piece", ["***\n", "a\n===\n", "a\n---\n", "### a\n", "|a|b|\n"])
+def test_blocks_split_line_by_line_are_searched_for_headers_a_bounded_number_of_times(
+        monkeypatch, piece):
+    count = [0]
+    monkeypatch.setattr(HashHeaderProcessor, "RE", CountingSearch(HashHeaderProcessor.RE, count))
+    render(at_limit(piece))
+    assert count[0] <= 4 * BODY_MAX
+
+
+@pytest.mark.parametrize("piece", ["***\n", "a\n===\n", "### a\n", "# a\nb\n"])
+def test_blocks_split_line_by_line_are_tested_for_tables_on_their_first_lines(monkeypatch, piece):
+    tested = [0]
+    test = TableProcessor.test
+    monkeypatch.setattr(TableProcessor, "test",
+                        lambda self, parent, block: tested.append(len(block)) or test(self, parent, block))
+    render(at_limit(piece))
+    assert sum(tested[1:]) <= 4 * BODY_MAX
+
+
+@pytest.mark.parametrize("piece, tag", [("### a\n", "h3"), ("***\n", "hr")])
+def test_a_run_of_headers_or_rules_renders_each_one(piece, tag):
+    assert len(soup_of(render(at_limit(piece))).find_all(tag)) == BODY_MAX // len(piece)
+
+
+@pytest.mark.parametrize("piece", ["a\n===\n", "a\n---\n"])
+def test_a_run_of_setext_headers_shows_each_title_once(piece):
+    text = at_limit(piece)
+    assert text_of(render(text)).count("a") == text.count("a")
