@@ -30,7 +30,7 @@ SCAN_FLOOR = 10_000
 # elements are counted: past these, emphasis markers are text, line breaks are spaces
 # and table rows are lines of text. No ordinary post comes near them.
 MAX_EMPHASIS_MARKERS = 400
-MAX_LINE_BREAKS = 1000
+MAX_LINE_BREAKS = 1_000
 MAX_TABLE_ROWS = 200
 # Markdown's link patterns, by name and priority.
 LINK_PATTERNS = {"reference": 170, "link": 160, "image_link": 150, "image_reference": 140,
@@ -90,8 +90,9 @@ def _literal_emphasis(lines, stash):
     """`lines` with the emphasis markers past MAX_EMPHASIS_MARKERS stashed as text."""
     left, result = MAX_EMPHASIS_MARKERS, []
     for line in lines:
+        # `***` or `_ _ _` is a rule, one element whatever its length.
         if ("*" not in line and "_" not in line) or _RULE.match(line.lstrip()):
-            result.append(line)  # `***`, `_ _ _`: a rule, one element
+            result.append(line)
             continue
         last = _MARKERS.match(line).end()
         pieces = [line[:last]]
