@@ -499,3 +499,8 @@ def test_quote_source_with_a_payload_as_the_author_name_is_inert_after_render():
 def test_quote_source_cut_inside_a_tag_is_still_inert_after_render():
     body = "x" * 290 + '<a href="javascript:alert(1)" onclick="alert(2)">y</a>'
     assert_inert(render(quote_source("张三", 1, body, limit=300)))
+
+
+@pytest.mark.parametrize("text", ["[站内](/t/1)", "<a href='/b/x'>版块</a>", "![图](/t/1#x)"])
+def test_links_without_a_dot_in_the_text_still_get_rel(text):
+    assert f'rel="{LINK_REL}"' in str(render(text))

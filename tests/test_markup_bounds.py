@@ -6,10 +6,13 @@ without the bounds, and checks that the output still shows what was written.
 """
 import pytest
 from bs4 import BeautifulSoup
+from markdown.blockprocessors import HashHeaderProcessor
+from markdown.extensions.tables import TableProcessor
 from markdown.htmlparser import HTMLExtractor
 from markdown.inlinepatterns import LinkInlineProcessor
 
-from forum.markdown_bounds import MAX_NESTING, SCAN_FLOOR, SCAN_PER_CHARACTER
+from forum.markdown_bounds import (MAX_EMPHASIS_MARKERS, MAX_LINE_BREAKS, MAX_NESTING,
+                                   MAX_TABLE_ROWS, SCAN_FLOOR, SCAN_PER_CHARACTER)
 from forum.markup import render
 
 BODY_MAX = 20_000  # the post body limit (config BODY_MAX)
@@ -114,3 +117,87 @@ def test_a_long_line_of_stars_is_still_a_rule():
 
 def test_a_few_stray_tag_starts_render_as_before():
     assert text_of(render("用 `<br` 换行，a <b c")).strip() == "用 <br 换行，a <b c"
+
+
+def soup_of(html):
+    return BeautifulSoup(str(html), "html.parser")
+
+
+@pytest.mark.parametrize("piece", ["*_", "*a", "_a_ ", "**a** ", "a*"])
+def test_runs_of_emphasis_make_a_bounded_number_of_elements_and_show_every_marker(piece):
+    text = at_limit(piece)
+    soup = soup_of(render(text))
+    assert len(soup.find_all(["em", "strong"])) <= MAX_EMPHASIS_MARKERS // 2
+    assert soup.get_text().count("a") == text.count("a")
+    assert soup.get_text().count("*") + soup.get_text().count("_") > len(text) // 3
+
+
+def test_emphasis_in_an_ordinary_post_renders_as_before():
+    soup = soup_of(render("*重点* 和 **要点** " * (MAX_EMPHASIS_MARKERS // 6) + "\n\n* 列表"))
+    assert len(soup.find_all("em")) == len(soup.find_all("strong")) == MAX_EMPHASIS_MARKERS // 6
+    assert soup.find("li").get_text() == "列表"
+
+
+def test_many_short_lines_make_a_bounded_number_of_line_breaks_and_keep_the_text():
+    text = at_limit("党建\n")
+    soup = soup_of(render(text))
+    assert len(soup.find_all("br")) == MAX_LINE_BREAKS
+    assert soup.get_text().count("党建") == text.count("党建")
+
+
+def test_a_long_table_keeps_its_first_rows_and_shows_the_rest_as_text():
+    rows = BODY_MAX // len("|甲|乙|\n")
+    soup = soup_of(render("|甲|乙|\n|-|-|\n" + "|甲|乙|\n" * rows))
+    assert len(soup.find("tbody").find_all("tr")) == MAX_TABLE_ROWS
+    assert soup.get_text().count("甲") == rows + 1
+
+
+def test_a_table_of_ordinary_length_keeps_every_row():
+    soup = soup_of(render("|甲|乙|\n|-|-|\n" + "|甲|乙|\n" * MAX_TABLE_ROWS))
+    assert len(soup.find("tbody").find_all("tr")) == MAX_TABLE_ROWS
+    assert soup.find("p") is None
+
+
+class CountingSearch:
+    """A compiled pattern that counts the characters it searches, to its match's end."""
+
+    def __init__(self, pattern, count):
+        self.pattern, self.count = pattern, count
+
+    def search(self, string, pos=0):
+        match = self.pattern.search(string, pos)
+        self.count[0] += (match.end() if match else len(string)) - pos
+        return match
+
+    def __getattr__(self, name):
+        return getattr(self.pattern, name)
+
+
+@pytest.mark.parametrize("piece", ["***\n", "a\n===\n", "a\n---\n", "### a\n", "|a|b|\n"])
+def test_blocks_split_line_by_line_are_searched_for_headers_a_bounded_number_of_times(
+        monkeypatch, piece):
+    count = [0]
+    monkeypatch.setattr(HashHeaderProcessor, "RE", CountingSearch(HashHeaderProcessor.RE, count))
+    render(at_limit(piece))
+    assert count[0] <= 4 * BODY_MAX
+
+
+@pytest.mark.parametrize("piece", ["***\n", "a\n===\n", "### a\n", "# a\nb\n"])
+def test_blocks_split_line_by_line_are_tested_for_tables_on_their_first_lines(monkeypatch, piece):
+    tested = [0]
+    test = TableProcessor.test
+    monkeypatch.setattr(TableProcessor, "test",
+                        lambda self, parent, block: tested.append(len(block)) or test(self, parent, block))
+    render(at_limit(piece))
+    assert sum(tested[1:]) <= 4 * BODY_MAX
+
+
+@pytest.mark.parametrize("piece, tag", [("### a\n", "h3"), ("***\n", "hr")])
+def test_a_run_of_headers_or_rules_renders_each_one(piece, tag):
+    assert len(soup_of(render(at_limit(piece))).find_all(tag)) == BODY_MAX // len(piece)
+
+
+@pytest.mark.parametrize("piece", ["a\n===\n", "a\n---\n"])
+def test_a_run_of_setext_headers_shows_each_title_once(piece):
+    text = at_limit(piece)
+    assert text_of(render(text)).count("a") == text.count("a")
