@@ -7,7 +7,8 @@ characters; letters are 5,000, answers 10,000): runs of link openers, unterminat
 starts, deep nesting, emphasis and backtick runs, dense runs of ordinary blocks and
 inline elements (rules, headers, list items, paragraphs, code spans, mail links), and
 ordinary dense Markdown (links, tables, short lines) for comparison. Prints the best of
---runs for each, in ms, and the share spent in Markdown and in bleach. Target: each
+--runs for each, in ms, and whether the text was rendered as Markdown or, being too
+dense with elements, shown as plain text (forum.markup.PLAIN_AFTER_*). Target: each
 under 100 ms.
 """
 import argparse
@@ -16,8 +17,6 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-
-import markdown  # noqa: E402
 
 from forum import markup  # noqa: E402
 
@@ -54,17 +53,14 @@ def main():
     parser.add_argument("--chars", type=int, default=20_000)
     parser.add_argument("--runs", type=int, default=5)
     args = parser.parse_args()
-    print(f"| input ({args.chars:,} chars) | render ms | of which Markdown ms | bleach ms |")
-    print("| --- | ---: | ---: | ---: |")
+    print(f"| input ({args.chars:,} chars) | render ms | shown as |")
+    print("| --- | ---: | --- |")
     for name, piece in PIECES.items():
         text = at_length(piece, args.chars)
         total = best(lambda: markup.render(text), args.runs)
-        html = markdown.markdown(text, extensions=[*markup.MARKDOWN_EXTENSIONS, markup.Bounds()],
-                                 extension_configs=markup.MARKDOWN_EXTENSION_CONFIGS,
-                                 output_format="html")
-        clean = best(lambda: markup._cleaner(bool(markup._LINKIFY_NEEDED.search(html))).clean(html), args.runs)
-        print(f"| {name} | {total:.1f} | {total - clean:.1f} | {clean:.1f} |", flush=True)
-
+        plain = markup.dense_text(text) or markup.dense_html(markup.markdown_html(text))
+        shown = "plain text" if plain else "Markdown"
+        print(f"| {name} | {total:.1f} | {shown} |", flush=True)
 
 if __name__ == "__main__":
     main()

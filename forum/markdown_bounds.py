@@ -5,7 +5,7 @@ openers without ends costs time quadratic in the length (8,000 `[` took 24 s), a
 hundred nested list markers exhaust Python's recursion (a 500). So container markers past
 MAX_NESTING are escaped, a `<` whose end never comes is stashed as text before Python's
 HTMLParser sees it, and the link patterns share a scan budget linear in the length.
-Dense elements (emphasis, line breaks, table rows) are linear but each costs bleach's
+Dense elements (emphasis, table rows) are linear but each costs bleach's
 parser about 20 µs, so past a count no ordinary post reaches they are text instead.
 A reader sees the same characters; ordinary posts render exactly as before.
 """
@@ -15,7 +15,6 @@ import xml.etree.ElementTree as etree
 from markdown.blockprocessors import HashHeaderProcessor, HRProcessor, SetextHeaderProcessor
 from markdown.extensions import Extension
 from markdown.extensions.tables import TableProcessor
-from markdown.inlinepatterns import SubstituteTagInlineProcessor
 from markdown.preprocessors import Preprocessor
 
 # Quotes nest one level per reply that quotes a quote; nobody follows 32.
@@ -27,10 +26,10 @@ UNTERMINATED_ALLOWED = 8
 SCAN_PER_CHARACTER = 8
 SCAN_FLOOR = 10_000
 # Each element costs the sanitiser's pure-Python HTML parser about 20 µs, so dense
-# elements are counted: past these, emphasis markers are text, line breaks are spaces
-# and table rows are lines of text. No ordinary post comes near them.
+# elements are counted: past these, emphasis markers are text and table rows are lines
+# of text (a text of many lines is plain text already: forum.markup). No ordinary post
+# comes near them.
 MAX_EMPHASIS_MARKERS = 400
-MAX_LINE_BREAKS = 1_000
 MAX_TABLE_ROWS = 200
 # Markdown's link patterns, by name and priority.
 LINK_PATTERNS = {"reference": 170, "link": 160, "image_link": 150, "image_reference": 140,
@@ -52,7 +51,6 @@ class BoundSource(Preprocessor):
 
     def run(self, lines):
         self.md.scan_budget = ScanBudget(sum(map(len, lines)))
-        self.md.line_breaks_left = MAX_LINE_BREAKS
         text = _literal_unterminated("\n".join(lines), self.md.htmlStash)
         lines = _literal_emphasis(text.split("\n"), self.md.htmlStash)
         return [_cap_nesting(line) for line in lines]
@@ -168,16 +166,6 @@ def _budgeted(processor):
     return Budgeted
 
 
-class BoundedLineBreaks(SubstituteTagInlineProcessor):
-    """nl2br's `<br>`, for the first MAX_LINE_BREAKS newlines; later ones stay spaces."""
-
-    def handleMatch(self, m, data):
-        if self.md.line_breaks_left <= 0:
-            return None, None, None
-        self.md.line_breaks_left -= 1
-        return super().handleMatch(m, data)
-
-
 class FoundHashHeader(HashHeaderProcessor):
     """Finds a `#` header's line with str.find before trying the regex there.
 
@@ -232,15 +220,11 @@ class BoundedTable(TableProcessor):
 
 class Bounds(Extension):
     """BoundSource between fenced code and HTML; link patterns that share a ScanBudget;
-    line breaks and table rows counted. Goes after the tables and nl2br extensions."""
+    table rows counted. Goes after the tables and nl2br extensions."""
 
     def extendMarkdown(self, md):
         md.scan_budget = ScanBudget(0)
-        md.line_breaks_left = MAX_LINE_BREAKS
         md.preprocessors.register(BoundSource(md), "bound_source", 22)
-        line_breaks = BoundedLineBreaks(md.inlinePatterns["nl"].pattern, "br")
-        line_breaks.md = md
-        md.inlinePatterns.register(line_breaks, "nl", 5)
         md.parser.blockprocessors.register(FoundHashHeader(md.parser), "hashheader", 70)
         md.parser.blockprocessors.register(SplitSetextHeader(md.parser), "setextheader", 60)
         table = md.parser.blockprocessors["table"]

@@ -107,13 +107,47 @@ def _cleaner(linkify=True):
     return cleaners[linkify]
 
 
+# Every element costs Markdown and bleach's pure-Python parser 20-40 µs, so a text dense
+# with them (thousands of lines, code spans, tags or entities) is shown as plain text with
+# its line breaks instead: no ordinary post comes near these (bench/markup.py).
+PLAIN_AFTER_LINES = 1_000
+PLAIN_AFTER_MARKS = 2_000  # backticks and `<` in the text
+PLAIN_AFTER_NODES = 3_000  # tags and entities in Markdown's HTML
+
+
 def render(text):
     """Render user Markdown to sanitised HTML, ready to store and show."""
-    # Raw HTML inside Markdown is never trusted: tags off the allowlist are stripped.
-    # Bounds: Markdown's own scans are quadratic on some inputs (forum.markdown_bounds).
-    html = markdown.markdown(text or "", extensions=[*MARKDOWN_EXTENSIONS, Bounds()],
-                             extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
+    text = text or ""
+    html = None if dense_text(text) else markdown_html(text)
+    if html is None or dense_html(html):
+        return _plain(text)
     return Markup(_cleaner(bool(_LINKIFY_NEEDED.search(html))).clean(html))
+
+
+def markdown_html(text):
+    """Markdown's HTML for the text, not yet sanitised."""
+    # Raw HTML inside Markdown is never trusted: the Cleaner strips tags off the allowlist.
+    # Bounds: Markdown's own scans are quadratic on some inputs (forum.markdown_bounds).
+    return markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, Bounds()],
+                             extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
+
+
+def dense_text(text):
+    """Too many lines, code spans or tags for Markdown to be worth its time."""
+    return (text.count("\n") > PLAIN_AFTER_LINES
+            or text.count("`") + text.count("<") > PLAIN_AFTER_MARKS)
+
+
+def dense_html(html):
+    """Too many tags and entities for the sanitiser to be worth its time."""
+    return html.count("<") + html.count("&") > PLAIN_AFTER_NODES
+
+
+def _plain(text):
+    """The text as written, escaped: a paragraph per blank-line block, a <br> per line."""
+    blocks = (block.strip("\n") for block in re.split(r"\n\s*\n", text.replace("\r", "")))
+    return Markup("\n").join(Markup("<p>%s</p>") % Markup("<br>\n").join(block.split("\n"))
+                             for block in blocks if block.strip())
 
 
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!"})

@@ -11,15 +11,20 @@ from markdown.extensions.tables import TableProcessor
 from markdown.htmlparser import HTMLExtractor
 from markdown.inlinepatterns import LinkInlineProcessor
 
-from forum.markdown_bounds import (MAX_EMPHASIS_MARKERS, MAX_LINE_BREAKS, MAX_NESTING,
-                                   MAX_TABLE_ROWS, SCAN_FLOOR, SCAN_PER_CHARACTER)
-from forum.markup import render
+from forum.markdown_bounds import (MAX_EMPHASIS_MARKERS, MAX_NESTING, MAX_TABLE_ROWS,
+                                   SCAN_FLOOR, SCAN_PER_CHARACTER)
+from forum.markup import PLAIN_AFTER_LINES, render
 
 BODY_MAX = 20_000  # the post body limit (config BODY_MAX)
 
 
 def at_limit(piece):
     return (piece * (BODY_MAX // len(piece) + 1))[:BODY_MAX]
+
+
+def in_lines(piece):
+    """As many pieces as Markdown is given before a text of many lines is plain text."""
+    return piece * (PLAIN_AFTER_LINES // piece.count("\n"))
 
 
 def text_of(html):
@@ -138,15 +143,28 @@ def test_emphasis_in_an_ordinary_post_renders_as_before():
     assert soup.find("li").get_text() == "列表"
 
 
-def test_many_short_lines_make_a_bounded_number_of_line_breaks_and_keep_the_text():
+def test_a_text_of_many_lines_is_plain_text_with_every_line_break():
     text = at_limit("党建\n")
     soup = soup_of(render(text))
-    assert len(soup.find_all("br")) == MAX_LINE_BREAKS
+    assert len(soup.find_all("br")) == text.strip("\n").count("\n")
     assert soup.get_text().count("党建") == text.count("党建")
 
 
+@pytest.mark.parametrize("piece", ["`a` ", "<b>a</b>", "<x@y.cn> ", "<", "- **a**\n"])
+def test_a_text_dense_with_elements_is_shown_escaped_as_written(piece):
+    text = at_limit(piece)
+    html = str(render(text))
+    assert BeautifulSoup(html, "html.parser").find_all(["code", "b", "a", "li", "strong"]) == []
+    assert text_of(html).replace("\n", "") == text.replace("\n", "")
+
+
+def test_a_text_just_under_the_line_count_is_still_markdown():
+    html = str(render("- 要点\n" * PLAIN_AFTER_LINES))
+    assert html.count("<li>") == PLAIN_AFTER_LINES
+
+
 def test_a_long_table_keeps_its_first_rows_and_shows_the_rest_as_text():
-    rows = BODY_MAX // len("|甲|乙|\n")
+    rows = PLAIN_AFTER_LINES - 10  # more lines are plain text
     soup = soup_of(render("|甲|乙|\n|-|-|\n" + "|甲|乙|\n" * rows))
     assert len(soup.find("tbody").find_all("tr")) == MAX_TABLE_ROWS
     assert soup.get_text().count("甲") == rows + 1
@@ -178,8 +196,9 @@ def test_blocks_split_line_by_line_are_searched_for_headers_a_bounded_number_of_
         monkeypatch, piece):
     count = [0]
     monkeypatch.setattr(HashHeaderProcessor, "RE", CountingSearch(HashHeaderProcessor.RE, count))
-    render(at_limit(piece))
-    assert count[0] <= 4 * BODY_MAX
+    text = in_lines(piece)
+    render(text)
+    assert count[0] <= 4 * len(text)
 
 
 @pytest.mark.parametrize("piece", ["***\n", "a\n===\n", "### a\n", "# a\nb\n"])
@@ -188,16 +207,17 @@ def test_blocks_split_line_by_line_are_tested_for_tables_on_their_first_lines(mo
     test = TableProcessor.test
     monkeypatch.setattr(TableProcessor, "test",
                         lambda self, parent, block: tested.append(len(block)) or test(self, parent, block))
-    render(at_limit(piece))
-    assert sum(tested[1:]) <= 4 * BODY_MAX
+    text = in_lines(piece)
+    render(text)
+    assert sum(tested[1:]) <= 4 * len(text)
 
 
 @pytest.mark.parametrize("piece, tag", [("### a\n", "h3"), ("***\n", "hr")])
 def test_a_run_of_headers_or_rules_renders_each_one(piece, tag):
-    assert len(soup_of(render(at_limit(piece))).find_all(tag)) == BODY_MAX // len(piece)
+    assert len(soup_of(render(in_lines(piece))).find_all(tag)) == PLAIN_AFTER_LINES
 
 
 @pytest.mark.parametrize("piece", ["a\n===\n", "a\n---\n"])
 def test_a_run_of_setext_headers_shows_each_title_once(piece):
-    text = at_limit(piece)
+    text = in_lines(piece)
     assert text_of(render(text)).count("a") == text.count("a")
