@@ -8,6 +8,7 @@ import os
 import re
 import shutil
 import tempfile
+import types
 from contextlib import contextmanager
 
 import pytest
@@ -19,7 +20,7 @@ os.environ["FORUM_INSTANCE"] = _INSTANCE
 os.environ["FORUM_RATE_LIMITS"] = "off"
 
 from config import TestingConfig  # noqa: E402
-from forum import create_app  # noqa: E402
+from forum import create_app, ratelimit  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.settings import put_setting  # noqa: E402
 from forum.stats import online, view_counts  # noqa: E402
@@ -91,6 +92,14 @@ def _empty_tables():
                 connection.execute(text(f'DELETE FROM "{name}"'))
             for _, sql in triggers:
                 connection.execute(text(sql))
+
+
+@pytest.fixture()
+def clock(monkeypatch):
+    """A clock for forum.ratelimit that only moves when told."""
+    now = [1_000_000.0]
+    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: now[0]))
+    return now
 
 
 @pytest.fixture()

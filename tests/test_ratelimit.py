@@ -6,7 +6,6 @@ afterwards does nothing for it. The tests that need limits build their apps with
 limits on, and restore the shared `limiter` object afterwards.
 """
 import re
-import types
 from contextlib import contextmanager
 from datetime import timedelta
 
@@ -64,14 +63,6 @@ def limited_workers(n=2):
 def two_workers():
     with limited_workers() as apps:
         yield apps
-
-
-@pytest.fixture()
-def clock(monkeypatch):
-    """A clock for forum.ratelimit that only moves when told."""
-    now = [1_000_000.0]
-    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: now[0]))
-    return now
 
 
 @pytest.fixture()

@@ -1,11 +1,10 @@
 """Login protection, sessions that end, and admins who time out (等保 2.0 level 2)."""
 import hashlib
 import time
-import types
 
 import pytest
 
-from forum import captcha, ratelimit
+from forum import captcha
 from forum.auth.services import name_digest
 from forum.extensions import db
 from forum.keyed import hashed
@@ -21,14 +20,6 @@ def try_login(client, username, password):
 def events(kind):
     db.session.expire_all()
     return db.session.execute(db.select(SecurityEvent).where(SecurityEvent.kind == kind)).scalars().all()
-
-
-@pytest.fixture()
-def clock(monkeypatch):
-    """A clock for the login counters that only moves when told."""
-    now = [1_000_000.0]
-    monkeypatch.setattr(ratelimit, "time", types.SimpleNamespace(time=lambda: now[0]))
-    return now
 
 
 @pytest.fixture()
