@@ -1,6 +1,6 @@
 """Page benchmark: the forum's main pages against a hello-world ceiling, under wrk.
 
-    FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/pages.py [--duration 15] [--rounds 1]
+    FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/pages.py [--duration 15] [--rounds 1] [--member]
 
 Serves the forum (gunicorn --preload --workers 2, FORUM_RATE_LIMITS=off) and
 bench/hello_app.py with the same settings on another port, finds the URLs of the pages
@@ -48,6 +48,9 @@ def parse_args():
     parser.add_argument("--board-page", type=int, default=500)
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--root", help="serve the code in this folder instead of this checkout")
+    parser.add_argument("--member", action="store_true",
+                        help="request the forum's pages as a logged-in member (the bench "
+                             "instance's first ordinary account, given a bench password)")
     return parser.parse_args()
 
 
@@ -96,8 +99,9 @@ def wait_ready(url, proc, timeout=90):
     raise SystemExit(f"{url} not ready after {timeout}s")
 
 
-def fetch(url):
-    with urllib.request.urlopen(url, timeout=30) as response:
+def fetch(url, cookie=None):
+    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, len(response.read())
 
 
@@ -162,9 +166,40 @@ def group_cpu_seconds(pgid):
     return total / TICK
 
 
-def run_wrk(args, url, duration):
+MEMBER_PASSWORD = "bench member 2026"
+
+
+def member_cookie(env):
+    """A session cookie of a logged-in member, got through the login form (the first
+    ordinary account of the bench instance, whose password this sets)."""
+    code = f"""
+from sqlalchemy import select
+from forum import create_app
+from forum.auth.services import hash_password
+from forum.extensions import db
+from forum.models import User
+app = create_app()
+app.config["WTF_CSRF_ENABLED"] = False
+with app.app_context():
+    user = db.session.execute(select(User).where(User.admin_role.is_(None),
+        User.is_unit_account.is_(False)).order_by(User.id).limit(1)).scalar_one()
+    user.password_hash = hash_password({MEMBER_PASSWORD!r})
+    db.session.commit()
+    client = app.test_client()
+    answer = client.post("/login", data={{"username": user.username, "password": {MEMBER_PASSWORD!r}}})
+    assert answer.status_code == 302, answer.status_code
+    print(client.get_cookie(app.config["SESSION_COOKIE_NAME"]).value)
+"""
+    out = subprocess.run([str(VENV_BIN / "python"), "-c", code], cwd=ROOT, env=env,
+                         capture_output=True, text=True, check=True)
+    return "session=" + out.stdout.strip().splitlines()[-1]
+
+
+def run_wrk(args, url, duration, cookie=None):
     cmd = [shutil.which("wrk") or "/usr/bin/wrk", f"-t{args.threads}", f"-c{args.connections}",
            f"-d{duration}s", "--timeout", "10s", "--latency", url]
+    if cookie:
+        cmd[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60).stdout
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     p99 = re.search(r"^\s+99%\s+([\d.]+)(us|ms|s|m)\s*$", out, re.M)
@@ -197,6 +232,7 @@ def main():
     signal.signal(signal.SIGHUP, on_signal)
     try:
         pages, facts = find_pages(args, env)
+        cookie = member_cookie(env) if args.member else None
         forum = servers.start("forum", "wsgi:app", args.port, env, args.workers)
         hello = servers.start("hello", "hello_app:app", args.hello_port, env, args.workers,
                               extra=("--pythonpath", str(Path(__file__).resolve().parent)))
@@ -205,8 +241,9 @@ def main():
         wait_ready(base + "/", forum)
         wait_ready(hello_url, hello)
         targets = [("hello (ceiling)", hello_url)] + [(name, base + path) for name, path in pages]
+        cookies = {url: None if url == hello_url else cookie for _, url in targets}
         for name, url in targets:
-            status, size = fetch(url)
+            status, size = fetch(url, cookies[url])
             if status != 200:
                 raise SystemExit(f"{url} answered {status}")
             print(f"# {name}: {url} -> {status}, {size:,} bytes", flush=True)
@@ -215,11 +252,11 @@ def main():
         for round_no in range(1, args.rounds + 1):
             for name, url in targets:
                 for _ in range(4):
-                    fetch(url)
-                run_wrk(args, url, args.warmup)
+                    fetch(url, cookies[url])
+                run_wrk(args, url, args.warmup, cookies[url])
                 pgid = (hello if url == hello_url else forum).pid
                 cpu_before = group_cpu_seconds(pgid)
-                result = run_wrk(args, url, args.duration)
+                result = run_wrk(args, url, args.duration, cookies[url])
                 result["cpu_ms"] = 1000 * (group_cpu_seconds(pgid) - cpu_before) / max(1, result["requests"])
                 if result["non2xx"] or result["socket_errors"]:
                     print(f"# WARNING {name}: {result['non2xx']} non-2xx, "
