@@ -7,7 +7,7 @@ import pytest
 
 from forum.csvfile import SafeWriter
 from forum.extensions import db
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from tests.conftest import login
 from tests.factories import make_user
 

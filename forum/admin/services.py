@@ -6,7 +6,7 @@ from sqlalchemy.exc import IntegrityError
 from forum.admin.separation import check_account_act, check_admin_role
 from forum.extensions import db
 from forum.models import Unit, User
-from forum.moderation.audit import log_action, log_security
+from forum.audit import log_action, log_security
 from forum.service import Refused, commit
 from forum.settings import get_setting, put_setting
 

@@ -12,7 +12,7 @@ from forum.extensions import db
 from forum.models import (BoardRead, BoardRole, Notification, PasswordReset, Subscription, Talent,
                           ThreadRead, User, UserBlock, Verification)
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action, log_security
+from forum.audit import log_action, log_security
 from forum.service import Refused, commit
 
 

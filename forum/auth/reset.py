@@ -18,7 +18,7 @@ from forum.extensions import db
 from forum.mail import send_mail
 from forum.models import PasswordReset, User
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action, log_security
+from forum.audit import log_action, log_security
 from forum.service import Refused, commit
 
 LINK_LIFETIME = timedelta(hours=1)

@@ -15,7 +15,7 @@ from forum.auth.passwords import check_password
 from forum.extensions import db
 from forum.models import User
 from forum.models.base import utcnow
-from forum.moderation.audit import log_security
+from forum.audit import log_security
 from forum.ratelimit import DatabaseStorage
 from forum.service import Refused, commit
 

@@ -10,7 +10,7 @@ from forum.auth.identity import parse_id_number, parse_phone, parse_real_name
 from forum.extensions import db
 from forum.models import Verification
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action, log_security
+from forum.audit import log_action, log_security
 from forum.service import Refused, claim, commit
 
 

@@ -3,7 +3,7 @@ from flask_babel import gettext as _
 
 from forum.auth.services import find_user
 from forum.boards.roles import grant, holders, revoke
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.service import Refused, commit
 
 # The settings a board's managers change, with the value a board has when it never set one.

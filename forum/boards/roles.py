@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from forum.admin.separation import check_account_act, check_role_grant
 from forum.extensions import db
 from forum.models import BoardRole, User
-from forum.moderation.audit import log_action, log_security
+from forum.audit import log_action, log_security
 from forum.service import Refused, commit
 
 

@@ -15,7 +15,7 @@ from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.models import Board, Post, Thread, User
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.moderation.queue import enqueue, review_reason
 from forum.moderation.wordfilter import check_post
 from forum.notifications.events import announce_post

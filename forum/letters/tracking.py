@@ -20,7 +20,7 @@ from forum.letters.queries import letter_of_thread
 from forum.letters.writers import is_whistleblower_box, writer_id_of
 from forum.models import Letter
 from forum.models.base import utcnow
-from forum.moderation.audit import log_security
+from forum.audit import log_security
 from forum.ratelimit import STORAGE_URI, DatabaseStorage
 from forum.service import Refused, commit
 

@@ -15,7 +15,7 @@ from forum.markup import render
 from forum.models import Letter, Unit
 from forum.models.base import utcnow
 from forum.models.letter import OPEN_STATES, RATINGS
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.service import Refused, commit
 
 WORKING = ("accepted", "transferred", "processing")

@@ -6,7 +6,7 @@ from forum.auth.services import find_user
 from forum.extensions import db
 from forum.models import MessageReport, UserBlock
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.service import Refused, claim, commit
 
 

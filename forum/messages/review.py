@@ -14,7 +14,7 @@ from forum.feedback import flash_outcome
 from forum.messages.blocks import close_message_report
 from forum.messages.forms import ReportDecisionForm
 from forum.models import Message, MessageReport
-from forum.moderation.audit import log_security
+from forum.audit import log_security
 from forum.permissions import reviews_message_reports
 from forum.service import commit
 

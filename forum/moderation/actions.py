@@ -11,7 +11,7 @@ from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.models import Post, QueueItem, Report
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.notifications.service import notify
 from forum.service import Refused, commit
 

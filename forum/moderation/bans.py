@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from forum.extensions import db
 from forum.models import Ban, User
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action, log_security
+from forum.audit import log_action, log_security
 from forum.service import Refused, commit
 
 

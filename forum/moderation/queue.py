@@ -5,7 +5,7 @@ from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.extensions import db
 from forum.models import QueueItem
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.notifications.events import announce_post
 from forum.notifications.service import notify
 from forum.permissions import Access, access_for

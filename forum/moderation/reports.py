@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from forum.extensions import db
 from forum.models import Report
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.service import Refused, claim, commit
 
 

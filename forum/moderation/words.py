@@ -7,7 +7,7 @@ from sqlalchemy.exc import IntegrityError
 from forum.extensions import db
 from forum.models import WordRule
 from forum.models.moderation import WORD_ACTIONS
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.moderation.wordfilter import active_filter, normalise
 from forum.service import Refused, commit
 from forum.settings import put_setting

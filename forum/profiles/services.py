@@ -5,7 +5,7 @@ from forum.extensions import db
 from forum.markup import render
 from forum.models import Talent
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action
+from forum.audit import log_action
 from forum.service import Refused, commit
 
 SIGNATURE_MAX = 300

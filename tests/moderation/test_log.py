@@ -13,7 +13,7 @@ from forum.extensions import db
 from forum.labels import action_label
 from forum.models import ModAction, SecurityEvent
 from forum.models.base import utcnow
-from forum.moderation.audit import log_action, log_security
+from forum.audit import log_action, log_security
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_user
 

@@ -1,4 +1,5 @@
-"""The audit logs: moderation decisions (ModAction) and security events (SecurityEvent).
+"""The audit writer every package may call: moderation and admin decisions
+(ModAction) and security events (SecurityEvent).
 
 Both are append-only (database triggers refuse updates and early deletes); these
 functions only add rows to the caller's unit of work, so a decision and its log row
