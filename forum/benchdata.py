@@ -96,7 +96,7 @@ def generate(*, posts, users, long_thread):
     board_stats = {b.id: [0, 0, None] for b in boards}  # threads, posts, last post id
     user_posts = {}
     user_last = {}
-    public = {b.id for b in boards if get_type(b.type).public}
+    public = {b.id for b in boards if get_type(b.type).counted}
     for offset, (at, thread, number, author) in enumerate(plan_posts):
         post_id = first_post_id + offset
         if number == thread.length:

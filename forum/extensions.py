@@ -1,8 +1,8 @@
-"""Unbound extensions, bound to the app in create_app."""
+"""Unbound extensions, bound to the app in create_app (the guest user is forum.access.Guest)."""
 from flask_babel import Babel
 from flask_babel import lazy_gettext as _l
 from flask_limiter import Limiter
-from flask_login import AnonymousUserMixin, LoginManager
+from flask_login import LoginManager
 from flask_migrate import Migrate
 from flask_sqlalchemy import SQLAlchemy
 from flask_wtf import CSRFProtect
@@ -26,19 +26,7 @@ babel = Babel()
 limiter = Limiter(key_func=client_key, default_limits=[])
 
 
-class Guest(AnonymousUserMixin):
-    """The user who is not logged in."""
-
-    id = None
-    username = None
-    unit_id = None
-    is_verified = False
-    admin_role = None
-    is_banned = False
-
-
 login_manager = LoginManager()
-login_manager.anonymous_user = Guest
 login_manager.login_view = "auth.login"
 # No session protection: "basic" writes `_fresh` into a guest's session on the first
 # request after it gets content, so a stylesheet fetched beside the CAPTCHA image

@@ -14,7 +14,7 @@ import re
 from flask import Request as FlaskRequest, abort, current_app, render_template, request
 from flask_babel import gettext as _
 
-from forum.attachments.services import largest_upload_request
+from forum.hooks import upload_request_limit
 
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 LINE_BREAKING = re.compile(r"[\x00-\x1f\x7f]")
@@ -38,7 +38,7 @@ class Request(FlaskRequest):
     def max_content_length(self):
         view = current_app.view_functions.get(self.endpoint)
         if self.mimetype == "multipart/form-data" and getattr(view, "accepts_files", False):
-            return largest_upload_request()
+            return upload_request_limit()
         return current_app.config["MAX_CONTENT_LENGTH"]
 
 

@@ -2,9 +2,10 @@
 import pytest
 
 from forum.boards.roles import grant
-from forum.extensions import Guest
+from forum.access import Guest
 from forum.moderation.bans import ban_user
-from forum.permissions import Access, access_for
+from forum.access import Access
+from forum.permissions import access_for
 from tests.factories import make_board, make_thread, make_unit, make_user
 
 A = Access

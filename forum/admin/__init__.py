@@ -2,3 +2,9 @@
 from flask import Blueprint
 
 bp = Blueprint("admin", __name__, url_prefix="/admin")
+
+
+def init_app(app):
+    from forum.admin import accounts, views  # noqa: F401
+
+    app.register_blueprint(bp)

@@ -2,3 +2,12 @@
 from flask import Blueprint
 
 bp = Blueprint("attachments", __name__)
+
+
+def init_app(app):
+    """Register the file routes and what attachments plug into the post forms."""
+    from forum.attachments import admin_views, listeners, views  # noqa: F401
+    from forum.attachments.editor import file_size
+
+    app.register_blueprint(bp)
+    app.jinja_env.globals["file_size"] = file_size

@@ -2,7 +2,7 @@
 (no JavaScript needed) and those the script uploaded before (hidden `attachments`)."""
 from contextlib import contextmanager
 
-from flask import g, request
+from flask import g, has_request_context, request
 from flask_login import current_user
 
 from forum.attachments.services import (discard_files, pending_attachments, prepare_attachments,
@@ -42,7 +42,7 @@ def editor_uploads():
     """For the editor template: the pending attachments the form carries."""
     if "editor_uploads" in g:
         return g.editor_uploads
-    if request.method != "POST":
+    if not has_request_context() or request.method != "POST":
         return []
     return pending_attachments(current_user, request.form.getlist("attachments"))
 

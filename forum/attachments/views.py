@@ -14,7 +14,8 @@ from forum.extensions import db, limiter
 from forum.inbound import accepts_files
 from forum.letters.tracking import record_file_read
 from forum.models import Attachment, User
-from forum.permissions import Access, access_for, can_read_attachment, may_write, require
+from forum.access import Access, require
+from forum.permissions import access_for, can_read_attachment, may_write
 from forum.service import Refused
 
 # Served files never run: no sniffing, no scripts, no plugins, even if opened directly.

@@ -14,6 +14,7 @@ from forum.auth.verification import latest_request, request_verification
 from forum.extensions import db
 from forum.feedback import show_refusal
 from forum.models import SecurityEvent, Unit
+from forum.permissions import reads_talent_list
 from forum.service import Refused
 
 
@@ -38,7 +39,8 @@ def account():
                                        SecurityEvent.kind.in_(["login", "login_failed", "login_delayed"]))
         .order_by(SecurityEvent.id.desc()).limit(10)).scalars().all()
     return render_template("auth/account.html", form=form, logins=logins,
-                           verification=latest_request(current_user))
+                           verification=latest_request(current_user),
+                           reads_talent=reads_talent_list(current_user))
 
 
 @bp.post("/account/real-name")

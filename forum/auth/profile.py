@@ -1,12 +1,14 @@
 """/u/<username>: the public profile."""
 from flask import abort, render_template
+from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
 from forum.auth import bp
 from forum.auth.services import find_user
-from forum.boards.registry import public_types
+from forum.boards.registry import types_where
 from forum.extensions import db
 from forum.models import Board, Post, Talent, Thread
+from forum.permissions import marks_talent
 
 RECENT = 10
 
@@ -17,7 +19,8 @@ def profile(username):
     if user is None or user.deleted_at is not None:
         abort(404)
     return render_template("auth/profile.html", user=user, posts=recent_public_posts(user),
-                           talent=db.session.get(Talent, user.id))
+                           talent=db.session.get(Talent, user.id),
+                           marks_talent=marks_talent(current_user))
 
 
 def recent_public_posts(user):
@@ -26,5 +29,5 @@ def recent_public_posts(user):
         db.select(Post).options(joinedload(Post.thread).joinedload(Thread.board))
         .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
         .where(Post.author_id == user.id, Post.status == "published",
-               Thread.status == "published", Board.type.in_(public_types()))
+               Thread.status == "published", Board.type.in_(types_where("counted")))
         .order_by(Post.created_at.desc()).limit(RECENT)).scalars().all()

@@ -2,3 +2,12 @@
 from flask import Blueprint
 
 bp = Blueprint("boards", __name__)
+
+
+def init_app(app):
+    """Register the forum's pages; its own board types registered with the registry."""
+    from forum.boards import manage, reading_views, views  # noqa: F401
+    from forum.boards.registry import get_type
+
+    app.register_blueprint(bp)
+    app.jinja_env.globals["get_type"] = get_type

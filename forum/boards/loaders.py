@@ -1,9 +1,38 @@
-"""Fetch one object for a view, or 404."""
+"""Fetch one object for a view, or 404: `load_*` also check the current user's access
+(404 where its existence is private, 403 where they may see it but lack `need`)."""
 from flask import abort
+from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
+from forum.access import Access, require
 from forum.extensions import db
 from forum.models import Board, Post, Thread
+from forum.permissions import access_for
+
+
+def load_board(slug, need=Access.VIEW):
+    """The board, if the current user holds `need` on it."""
+    board = get_board(slug)
+    require(need, access_for(current_user, board))
+    return board
+
+
+def load_thread(thread_id, need=Access.VIEW):
+    """The thread, if the current user may see it (else 404) and holds `need` on it."""
+    thread = get_thread(thread_id)
+    access = access_for(current_user, thread.board, thread)
+    require(Access.VIEW, access, private=True)
+    require(need, access)
+    return thread
+
+
+def load_post(post_id, need=Access.VIEW):
+    """The post, if the current user may see its thread (else 404) and holds `need`."""
+    post = get_post(post_id)
+    access = access_for(current_user, post.thread.board, post.thread)
+    require(Access.VIEW, access, private=True)
+    require(need, access)
+    return post
 
 
 def get_board(slug):

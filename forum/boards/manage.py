@@ -1,5 +1,6 @@
-"""/b/<slug>/manage: a board's settings and moderators, for its unit managers and admins."""
-from flask import flash, redirect, render_template, url_for
+"""/b/<slug>/manage: the settings a board's type offers and its staff, for the board's
+unit managers and the system admin (who alone changes the settings marked "admin")."""
+from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -7,13 +8,15 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length
 
+from forum.access import Access, is_admin
 from forum.boards import bp
-from forum.boards.loaders import get_board
-from forum.boards.management import appoint_moderator, dismiss_moderator, update_board
+from forum.boards.loaders import load_board
+from forum.boards.management import appoint_staff, dismiss_staff, update_board
+from forum.boards.registry import get_type
 from forum.boards.roles import holders
 from forum.extensions import db
+from forum.labels import role_label
 from forum.models import User
-from forum.permissions import Access, access_for, require
 from forum.service import Refused
 
 
@@ -21,73 +24,101 @@ def _strip(value):
     return value.strip() if isinstance(value, str) else value
 
 
-class BoardSettingsForm(FlaskForm):
-    description = TextAreaField(_l("Description"), filters=[_strip], validators=[
-        Length(max=500, message=_l("At most 500 characters."))])
-    rules = TextAreaField(_l("Board rules"), filters=[_strip], validators=[
-        Length(max=2000, message=_l("At most 2,000 characters."))])
-    premoderated = BooleanField(_l("New threads and replies wait for a moderator's approval"))
-    verified_only = BooleanField(_l("Only real-name verified accounts may post"))
-
-
-class ModeratorForm(FlaskForm):
+class StaffForm(FlaskForm):
     username = StringField(_l("Username of a verified account"), filters=[_strip],
                            validators=[DataRequired(_l("Enter a username."))])
 
 
-def _managed_board(slug):
-    board = get_board(slug)
-    require(Access.MANAGE, access_for(current_user, board))
-    return board
+def settings_form(board, settings):
+    """A form of the description and the given settings, filled from the board."""
+    class BoardSettingsForm(FlaskForm):
+        description = TextAreaField(_l("Description"), filters=[_strip], validators=[
+            Length(max=500, message=_l("At most 500 characters."))])
+
+    for setting in settings:
+        if isinstance(setting.default, bool):
+            field = BooleanField(setting.label)
+        else:
+            field = TextAreaField(setting.label, filters=[_strip], validators=[
+                Length(max=2000, message=_l("At most 2,000 characters."))])
+        setattr(BoardSettingsForm, setting.name, field)
+    data = {s.name: board.settings.get(s.name, s.default) for s in settings}
+    return BoardSettingsForm(data={"description": board.description, **data})
+
+
+def editable_settings(board, user):
+    """The settings of the board's type this user changes."""
+    system = is_admin(user, "system")
+    return [s for s in get_type(board.type).settings if s.editor == "manager" or system]
 
 
 @bp.route("/b/<slug>/manage", methods=["GET", "POST"])
 @login_required
 def manage(slug):
-    board = _managed_board(slug)
-    form = BoardSettingsForm(data={"description": board.description,
-                                   "rules": board.settings.get("rules", ""),
-                                   "premoderated": board.settings.get("premoderated", False),
-                                   "verified_only": board.settings.get("verified_only", False)})
+    board = load_board(slug, need=Access.MANAGE)
+    settings = editable_settings(board, current_user)
+    form = settings_form(board, settings)
     if form.validate_on_submit():
         try:
-            update_board(board, current_user, form.description.data, rules=form.rules.data,
-                         premoderated=form.premoderated.data, verified_only=form.verified_only.data)
+            update_board(board, current_user, form.description.data, settings,
+                         {s.name: form[s.name].data for s in settings})
         except Refused as refusal:
             flash(refusal.message, "info")
         else:
             flash(_("The board's settings have been saved."), "success")
             return redirect(url_for("boards.manage", slug=board.slug))
-    return render_template("boards/manage.html", board=board, form=form,
-                           moderator_form=ModeratorForm(), moderators=holders(board, "moderator"))
+    staff = [(role, role_label(role), holders(board, role), _staff_form(role))
+             for role in get_type(board.type).staff_roles]
+    return render_template("boards/manage.html", board=board, form=form, settings=settings,
+                           staff=staff)
 
 
-@bp.post("/b/<slug>/manage/moderators")
+def _staff_form(role):
+    """The appointing form of one role; ids apart, as a page may hold several."""
+    form = StaffForm()
+    form.username.id = form.username.label.field_id = f"{role}-username"
+    return form
+
+
+def _staff_role(board, staff):
+    """The role a /manage/<staff> address names ("moderators": moderator), if the
+    board's type has it; else 404."""
+    role = staff.removesuffix("s")
+    if role not in get_type(board.type).staff_roles:
+        abort(404)
+    return role
+
+
+@bp.post("/b/<slug>/manage/<staff>")
 @login_required
-def add_moderator(slug):
-    board = _managed_board(slug)
-    form = ModeratorForm()
+def appoint(slug, staff):
+    board = load_board(slug, need=Access.MANAGE)
+    role = _staff_role(board, staff)
+    form = StaffForm()
     if form.validate_on_submit():
         try:
-            appoint_moderator(board, current_user, form.username.data)
+            appoint_staff(board, current_user, role, form.username.data)
         except Refused as refusal:
             flash(refusal.message, "error")
         else:
-            flash(_("%(name)s now moderates this board.", name=form.username.data), "success")
+            flash(_("%(name)s is now %(role)s of this board.", name=form.username.data,
+                    role=role_label(role)), "success")
     return redirect(url_for("boards.manage", slug=board.slug))
 
 
-@bp.post("/b/<slug>/manage/moderators/<int:user_id>/remove")
+@bp.post("/b/<slug>/manage/<staff>/<int:user_id>/remove")
 @login_required
-def remove_moderator(slug, user_id):
-    board = _managed_board(slug)
+def dismiss(slug, staff, user_id):
+    board = load_board(slug, need=Access.MANAGE)
+    role = _staff_role(board, staff)
     user = db.session.get(User, user_id)
     form = FlaskForm()
     if user is not None and form.validate_on_submit():
         try:
-            dismiss_moderator(board, current_user, user)
+            dismiss_staff(board, current_user, role, user)
         except Refused as refusal:
             flash(refusal.message, "error")
         else:
-            flash(_("%(name)s no longer moderates this board.", name=user.username), "success")
+            flash(_("%(name)s is no longer %(role)s of this board.", name=user.username,
+                    role=role_label(role)), "success")
     return redirect(url_for("boards.manage", slug=board.slug))

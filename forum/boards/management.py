@@ -1,26 +1,26 @@
-"""What a board's managers change: its settings and its moderators (DESIGN §1)."""
+"""What a board's managers change: the settings its type offers and its staff (DESIGN §1, §4)."""
 from flask_babel import gettext as _
 
+from forum.audit import log_action
 from forum.auth.services import find_user
 from forum.boards.roles import grant, holders, revoke
-from forum.audit import log_action
+from forum.labels import role_label
 from forum.service import Refused, commit
 
-# The settings a board's managers change, with the value a board has when it never set one.
-MANAGED_SETTINGS = {"rules": "", "premoderated": False, "verified_only": False}
 
-
-def update_board(board, actor, description, **settings):
-    """Change the description and the managed settings; logged with what changed."""
+def update_board(board, actor, description, settings, values):
+    """Change the description and those of `settings` (the type's Setting rows the actor
+    may edit) given in `values`; logged with what changed."""
     changed = []
     if description != board.description:
         board.description = description
         changed.append("description")
     new_settings = dict(board.settings or {})
-    for key, default in MANAGED_SETTINGS.items():
-        if key in settings and new_settings.get(key, default) != settings[key]:
-            new_settings[key] = settings[key]
-            changed.append(key)
+    for setting in settings:
+        value = values.get(setting.name, setting.default)
+        if new_settings.get(setting.name, setting.default) != value:
+            new_settings[setting.name] = value
+            changed.append(setting.name)
     if not changed:
         raise Refused(_("Nothing was changed."))
     board.settings = new_settings
@@ -28,20 +28,22 @@ def update_board(board, actor, description, **settings):
     commit()
 
 
-def appoint_moderator(board, actor, username):
-    """Make a verified account a moderator of the board."""
+def appoint_staff(board, actor, role, username):
+    """Give a verified account one of the staff roles of the board's type."""
     user = find_user(username or "")
     if user is None:
         raise Refused(_("There is no account named %(name)s.", name=username), field="username")
     if not user.is_verified:
-        raise Refused(_("Only real-name verified accounts can moderate."), field="username")
-    if user.is_banned:
-        raise Refused(_("A banned account cannot moderate."), field="username")
-    if user in holders(board, "moderator"):
-        raise Refused(_("%(name)s already moderates this board.", name=user.username),
+        raise Refused(_("Only real-name verified accounts can be %(role)s.", role=role_label(role)),
                       field="username")
-    grant(user, board, "moderator", actor)
+    if user.is_banned:
+        raise Refused(_("A banned account cannot be %(role)s.", role=role_label(role)),
+                      field="username")
+    if user in holders(board, role):
+        raise Refused(_("%(name)s is already %(role)s of this board.", name=user.username,
+                        role=role_label(role)), field="username")
+    grant(user, board, role, actor)
 
 
-def dismiss_moderator(board, actor, user):
-    revoke(user, board, "moderator", actor)
+def dismiss_staff(board, actor, role, user):
+    revoke(user, board, role, actor)

@@ -35,7 +35,7 @@ def last_posts(post_ids):
 def site_figures(categories):
     """Members, threads, posts, today's posts and the newest member; private boards count
     for nothing."""
-    boards = [b for c in categories for b in c.boards if get_type(b.type).public]
+    boards = [b for c in categories for b in c.boards if get_type(b.type).counted]
     members = db.session.execute(db.select(func.count(User.id))).scalar_one()
     newest = db.session.execute(db.select(User).order_by(User.id.desc()).limit(1)).scalar()
     return {

@@ -5,7 +5,7 @@ threads, boards and users they touched, inside their own unit of work.
 """
 from sqlalchemy import and_, func, select, update
 
-from forum.boards.registry import public_types
+from forum.boards.registry import types_where
 from forum.extensions import db
 from forum.models import Board, Post, Thread, User
 from forum.service import commit
@@ -49,7 +49,7 @@ def recount_users(ids=None):
     counted = (select(func.count(Post.id))
                .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
                .where(Post.author_id == User.id, Post.status == "published",
-                      Thread.status == "published", Board.type.in_(public_types())))
+                      Thread.status == "published", Board.type.in_(types_where("counted"))))
     _run(update(User).values(post_count=counted.scalar_subquery()), User.id, ids)
 
 

@@ -1,6 +1,17 @@
-"""The board-type registry: small classes over the one content model (DESIGN §4)."""
+"""The board types (DESIGN §4): the one interface between the core and a special board.
+
+`Board.type` names a type; `get_type(key)` answers with its class instance. The default,
+`BoardType`, is the behaviour of a discussion board; a type overrides only what differs.
+The core's own types are in `forum/boards/types/`; every other type lives in its feature
+package (`forum/letters/boardtype.py`, ...) and registers itself there with `@register`.
+A type whose package is not built answers as `PendingType`: readable, with no content.
+"""
+from dataclasses import dataclass
+
+from flask_babel import lazy_gettext as _l
+
+from forum.access import Access
 from forum.labels import BOARD_TYPES
-from forum.permissions import Access, may_write
 
 _TYPES = {}
 
@@ -11,41 +22,79 @@ def register(cls):
     return cls
 
 
-def public_types():
-    """Keys of the types whose content is public (listed, counted, indexed)."""
-    return [key for key, board_type in _TYPES.items() if board_type.public]
-
-
 def get_type(key):
     """The board type for key; types not built yet answer as PendingType."""
     return _TYPES.get(key) or PendingType(key)
 
 
+def types_where(policy):
+    """Keys of the registered types whose `policy` attribute is true, e.g. "counted"."""
+    return [key for key, board_type in _TYPES.items() if getattr(board_type, policy)]
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A setting a board of a type offers on its manage page, stored in Board.settings.
+
+    The default's type is the setting's: a bool is a checkbox, a str a text box.
+    `editor` says who changes it: "manager" (the owning unit's accounts and the system
+    admin) or "admin" (the system admin only).
+    """
+
+    name: str
+    label: str
+    default: object = False
+    editor: str = "manager"
+
+
+RULES = Setting("rules", _l("Board rules"), "")
+PREMODERATED = Setting("premoderated",
+                       _l("New threads and replies wait for a moderator's approval"))
+VERIFIED_ONLY = Setting("verified_only", _l("Only real-name verified accounts may post"))
+
+
 class BoardType:
     """Behaviour of a discussion board; other types override only what differs.
 
-    Attributes:
+    Identity:
         key: the value stored in Board.type.
         label: the type's name, shown to people.
         built: False where the type's behaviour does not exist yet.
-        public: its content is listed on the index, counted in public figures and
-            profiles, and indexed by search.
+
+    Policies (class attributes, true for a discussion board):
+        indexed: search may index its threads and posts.
+        in_feeds: its threads appear in Atom feeds.
+        on_index: the board index shows its counts and last post, and its threads may be
+            pinned site-wide.
+        counted: its posts count in public figures, profiles and members' post counts.
+
+    Settings and staff:
+        settings: the `Setting`s a board of this type offers on its manage page.
+        staff_roles: the board roles its managers appoint there (moderator, handler,
+            trainer, counsellor, ...).
+        index_row: the template partial the board index shows beside the board's name.
     """
 
     key = "discussion"
     label = BOARD_TYPES["discussion"]
     built = True
-    public = True
+    indexed = in_feeds = on_index = counted = True
+    settings = (RULES, PREMODERATED, VERIFIED_ONLY)
+    staff_roles = ("moderator",)
+    index_row = "boards/_index_counts.html"
+
+    # Access
 
     def access(self, user, board, thread, roles):
-        """Flags for a user holding `roles` on `board` (and `thread`, if given)."""
+        """The Access flags of a user holding `roles` on `board`, and on `thread` if
+        given. Answer Access.NONE for a thread the user may not know exists."""
         flags = Access.VIEW
         moderates = bool(roles & {"moderator", "manager", "admin"})
         if moderates:
             flags |= Access.MODERATE
         if roles & {"manager", "admin"}:
             flags |= Access.MANAGE
-        writes = may_write(user, board)
+        writes = self.may_write(user, board)
         if writes and self.may_start(user, board, roles):
             flags |= Access.START
         if thread is not None:
@@ -55,6 +104,12 @@ class BoardType:
                 flags |= Access.REPLY
         return flags
 
+    def may_write(self, user, board):
+        """A logged-in, unbanned account; verified where the board asks for it."""
+        if not user.is_authenticated or user.is_banned:
+            return False
+        return user.is_verified or not board.settings.get("verified_only", False)
+
     def may_start(self, user, board, roles):
         """Whether a writer (already checked) may start threads here."""
         return True
@@ -63,21 +118,57 @@ class BoardType:
         """Whether a writer (already checked) may reply to this thread."""
         return moderates or not thread.is_locked
 
+    def post_view(self, user, post, access):
+        """How a post shows on its thread page: "full", "note" (its author sees why it
+        is hidden), "placeholder" (others see that a floor is hidden) or "none"."""
+        if post.status == "published" or Access.MODERATE in access:
+            return "full"
+        own = user.is_authenticated and post.author_id == user.id
+        if post.status == "pending":
+            return "full" if own else "none"
+        return "note" if own else "placeholder"
+
+    def may_read_post(self, user, post, access):
+        """Whether the user may read this post (and so its files), given `access`, the
+        flags on its thread."""
+        return Access.VIEW in access and self.post_view(user, post, access) == "full"
+
     def closed_to_admins(self, board):
         """Whether no admin account may hold a role on this board (三员分立, DESIGN §1)."""
         return False
 
-    def start_page(self, board):
-        """A type's own page for starting a thread (a letter), or None for the common one."""
-        return None
+    # Pages
 
-    def page_context(self, board):
-        """Extra template values for the type's board page."""
+    def board_page(self, board, user):
+        """Extra template values for the board page (rendered from `template`)."""
         return {}
+
+    def thread_page(self, thread, user):
+        """Extra template values for a thread page."""
+        return {}
+
+    def start_page(self, board):
+        """A response for /b/<slug>/new of the type's own (a letter form), or None for
+        the common new-thread page."""
+        return None
 
     def template(self, name):
         """Templates to try for a page: the type's own, then the common one."""
         return [f"boards/{self.key}/{name}", f"boards/{name}"]
+
+    # Policies that depend on the board
+
+    def queues(self, board):
+        """Whether every new thread and reply here waits for a moderator."""
+        return bool(board.settings.get("premoderated"))
+
+    def may_move_in(self, board):
+        """Whether a moderator may move a thread of another board into this one."""
+        return self.built
+
+    def may_move_out(self, board):
+        """Whether a thread of this board may be moved to another."""
+        return self.built
 
 
 class PendingType(BoardType):
@@ -88,7 +179,10 @@ class PendingType(BoardType):
     """
 
     built = False
-    public = False
+    indexed = in_feeds = on_index = counted = False
+    settings = ()
+    staff_roles = ()
+    index_row = "boards/_index_soon.html"
 
     def __init__(self, key):
         self.key = key
@@ -100,5 +194,4 @@ class PendingType(BoardType):
         return Access.VIEW | (Access.MANAGE if roles & {"manager", "admin"} else Access.NONE)
 
 
-# The built types register themselves on import.
-from forum.boards.types import discussion, mailbox, notice, training  # noqa: E402,F401
+from forum.boards.types import discussion, notice  # noqa: E402,F401  (the core's own types)

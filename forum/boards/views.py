@@ -1,12 +1,13 @@
 """Forum pages: load, check access, call one service, render or redirect."""
-from flask import current_app, flash, redirect, render_template, request, url_for
+from flask import abort, current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum.attachments.editor import keep_for_preview, posted_attachments
+from forum import hooks
+from forum.access import Access, require
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
-from forum.boards.loaders import get_board, get_post, get_thread, quotable_post
+from forum.boards.loaders import get_board, load_board, load_post, load_thread, quotable_post
 from forum.boards.reading import mark_thread_read, unread_ids
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
@@ -14,30 +15,25 @@ from forum.extensions import limiter
 from forum.feedback import show_refusal
 from forum.inbound import accepts_files
 from forum.markup import quote_source, render
-from forum.moderation.forms import ReportForm
-from forum.moderation.panel import thread_panel
-from forum.notifications.subscriptions import is_subscribed
 from forum.pages import check_in_range, page_count, requested_page
-from forum.permissions import Access, access_for, can_edit_post, post_view, require
-from forum.urls import int_arg
+from forum.permissions import access_for, can_edit_post
 from forum.service import Refused
 from forum.stats import online, view_counts
-
+from forum.urls import int_arg
 
 @bp.get("/")
 def index():
     categories = queries.index_categories()
     boards = [b for c in categories for b in c.boards]
-    last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).public)
+    last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).on_index)
     return render_template("boards/index.html", categories=categories, last_posts=last,
                            figures=queries.site_figures(categories), online=online.online_counts())
 
 
 @bp.get("/b/<slug>")
 def board(slug):
-    board = get_board(slug)
+    board = load_board(slug)
     access = access_for(current_user, board)
-    require(Access.VIEW, access)
     board_type = get_type(board.type)
     page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
     pinned = queries.pinned_threads(board) if board_type.built else []
@@ -50,8 +46,8 @@ def board(slug):
                            access=access, pinned=pinned if page == 1 else [], threads=threads,
                            last_posts=last, page=page, pages=pages,
                            unread=unread_ids(current_user, shown),
-                           following=is_subscribed(current_user, board=board),
-                           **board_type.page_context(board))
+                           **hooks.parts("board", board=board, user=current_user),
+                           **board_type.board_page(board, current_user))
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
@@ -64,17 +60,16 @@ def new_thread(slug):
         return own_page
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
-    access = access_for(current_user, board)
-    require(Access.START, access)
+    require(Access.START, access_for(current_user, board))
     form = ThreadForm()
     preview = None
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
-            keep_for_preview(current_user, board, form)
+            hooks.files_previewed(current_user, board, form)
         else:
             try:
-                with posted_attachments(current_user, board) as attachments:
+                with hooks.files_posted(current_user, board) as attachments:
                     thread = create_thread(board, current_user, form.title.data, form.body.data,
                                            attachments)
             except Refused as refusal:
@@ -83,30 +78,31 @@ def new_thread(slug):
                 _flash_if_queued(thread.status)
                 return redirect(url_for("boards.thread", thread_id=thread.id))
     return render_template(get_type(board.type).template("new_thread.html"), board=board,
-                           form=form, preview=preview)
+                           form=form, preview=preview, **hooks.parts("editor"))
 
 
 @bp.get("/t/<int:thread_id>")
 def thread(thread_id):
-    thread = get_thread(thread_id)
+    thread = load_thread(thread_id)
     access = access_for(current_user, thread.board, thread)
-    require(Access.VIEW, access, private=True)
+    board_type = get_type(thread.board.type)
     page, per_page = requested_page(), current_app.config["POSTS_PER_PAGE"]
     pages = page_count(thread.last_number, per_page)
     check_in_range(page, pages)
     posts = queries.thread_posts(thread, page, per_page)
     view_counts.record_view(thread.id)
-    page_html = render_template(get_type(thread.board.type).template("thread.html"), thread=thread,
+    page_html = render_template(board_type.template("thread.html"), thread=thread,
                                board=thread.board, posts=posts, access=access, page=page,
                                pages=pages, can_edit=lambda post: can_edit_post(current_user, post, access),
-                               shows=lambda post: post_view(current_user, post, access),
+                               shows=lambda post: board_type.post_view(current_user, post, access),
                                views=thread.view_count + view_counts.pending(thread.id),
                                # Forms carry a CSRF token, which puts a cookie on the page:
                                # only for those who can use them, so guests' pages stay shareable.
                                form=PostForm() if Access.REPLY in access else None,
-                               report_form=ReportForm() if current_user.is_authenticated else None,
-                               mod=thread_panel(current_user, thread, posts, access),
-                               following=is_subscribed(current_user, thread=thread))
+                               **hooks.parts("editor"),
+                               **hooks.parts("thread", thread=thread, posts=posts, access=access,
+                                             user=current_user),
+                               **board_type.thread_page(thread, current_user))
     if current_user.is_authenticated and posts:
         # After rendering: the commit expires what the page has loaded.
         mark_thread_read(current_user, thread, max(post.created_at for post in posts))
@@ -118,10 +114,7 @@ def thread(thread_id):
 @limiter.limit("120 per hour", methods=["POST"])
 @login_required
 def reply_to(thread_id):
-    thread = get_thread(thread_id)
-    access = access_for(current_user, thread.board, thread)
-    require(Access.VIEW, access, private=True)
-    require(Access.REPLY, access)
+    thread = load_thread(thread_id, need=Access.REPLY)
     form = PostForm()
     preview = None
     quoted_id = int_arg("quote")
@@ -130,10 +123,10 @@ def reply_to(thread_id):
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
-            keep_for_preview(current_user, thread.board, form)
+            hooks.files_previewed(current_user, thread.board, form)
         else:
             try:
-                with posted_attachments(current_user, thread.board) as attachments:
+                with hooks.files_posted(current_user, thread.board) as attachments:
                     post = reply(thread, current_user, form.body.data, attachments)
             except Refused as refusal:
                 show_refusal(form, refusal, default="body")
@@ -141,7 +134,7 @@ def reply_to(thread_id):
                 _flash_if_queued(post.status)
                 return redirect(url_for("boards.post", post_id=post.id))
     return render_template("boards/reply.html", thread=thread, board=thread.board, form=form,
-                           preview=preview)
+                           preview=preview, **hooks.parts("editor"))
 
 
 def _flash_if_queued(status):
@@ -160,9 +153,7 @@ def _quote(thread, post_id):
 
 @bp.get("/p/<int:post_id>")
 def post(post_id):
-    post = get_post(post_id)
-    access = access_for(current_user, post.thread.board, post.thread)
-    require(Access.VIEW, access, private=True)
+    post = load_post(post_id)
     page = page_count(post.number, current_app.config["POSTS_PER_PAGE"])
     return redirect(url_for("boards.thread", thread_id=post.thread_id, page=page,
                             _anchor=f"p{post.id}"))
@@ -173,11 +164,9 @@ def post(post_id):
 @limiter.limit("120 per hour", methods=["POST"])  # as replies: a preview renders as a post does
 @login_required
 def edit(post_id):
-    post = get_post(post_id)
-    access = access_for(current_user, post.thread.board, post.thread)
-    require(Access.VIEW, access, private=True)
-    if not can_edit_post(current_user, post, access):
-        require(Access.MODERATE, access)  # 403 with the page's reason
+    post = load_post(post_id)
+    if not can_edit_post(current_user, post, access_for(current_user, post.thread.board, post.thread)):
+        abort(403)
     someone_elses = post.author_id != current_user.id
     form = EditForm(obj=post if request.method == "GET" else None, edits_title=post.number == 1,
                     needs_reason=someone_elses)
@@ -189,10 +178,10 @@ def edit(post_id):
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
-            keep_for_preview(current_user, post.thread.board, form)
+            hooks.files_previewed(current_user, post.thread.board, form)
         else:
             try:
-                with posted_attachments(current_user, post.thread.board) as attachments:
+                with hooks.files_posted(current_user, post.thread.board) as attachments:
                     edit_post(post, current_user, form.body.data,
                               form.title.data if post.number == 1 else None,
                               reason=form.reason.data if someone_elses else None,
@@ -204,4 +193,4 @@ def edit(post_id):
                 return redirect(url_for("boards.post", post_id=post.id))
     return render_template("boards/edit.html", post=post, thread=post.thread,
                            board=post.thread.board, form=form, preview=preview,
-                           needs_reason=someone_elses)
+                           needs_reason=someone_elses, **hooks.parts("editor"))

@@ -16,7 +16,8 @@ from forum.boards.registry import get_type
 from forum.extensions import db, login_manager
 from forum.feeds import bp
 from forum.models import Post, Thread
-from forum.permissions import Access, access_for
+from forum.access import Access
+from forum.permissions import access_for
 
 ENTRIES = 20
 # Characters XML 1.0 forbids: one stored before titles were checked would make the whole
@@ -28,7 +29,7 @@ XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 def board_feed(slug):
     board = get_board(slug)
     board_type = get_type(board.type)
-    if not (board_type.public and board_type.built
+    if not (board_type.in_feeds
             and Access.VIEW in access_for(login_manager.anonymous_user(), board)):
         abort(404)
     posts = first_posts(board)

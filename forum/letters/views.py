@@ -22,7 +22,9 @@ from forum.letters.writing import (LETTER_FILES, LETTER_MB, letter_kinds, superi
                                   write_letter)
 from forum.models import Letter, Unit
 from forum.models.base import utcnow
-from forum.permissions import Access, access_for, letter_access, require
+from forum.access import Access, require
+from forum.letters.access import letter_access
+from forum.permissions import access_for
 from forum.service import Refused
 
 SEEN_KEY = "letters_seen_at"

@@ -2,3 +2,9 @@
 from flask import Blueprint
 
 bp = Blueprint("messages", __name__)
+
+
+def init_app(app):
+    from forum.messages import review, views  # noqa: F401
+
+    app.register_blueprint(bp)

@@ -32,7 +32,7 @@ def pin_thread(thread, actor, scope, reason=""):
     """Pin in its board, or site-wide (the caller checks who may pin site-wide)."""
     _expect(scope in ("board", "site"), _("Choose where to pin the thread."))
     _expect(thread.status == "published", _("Only a published thread can be pinned."))
-    _expect(scope == "board" or get_type(thread.board.type).public,
+    _expect(scope == "board" or get_type(thread.board.type).on_index,
             _("Only threads of public boards can be pinned site-wide."))
     _expect(not (thread.is_pinned and thread.pin_scope == scope), _("This thread is already pinned."))
     thread.is_pinned, thread.pin_scope = True, scope

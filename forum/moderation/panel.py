@@ -9,7 +9,9 @@ from forum.letters.queries import letter_queue
 from forum.models import Board, Unit
 from forum.moderation.forms import MoveForm, PinForm, ReasonForm
 from forum.moderation.listing import queue_items_for
-from forum.permissions import Access, can_pin_site, handled_board_ids, moderated_board_ids
+from forum.access import Access
+from forum.letters.access import handled_board_ids
+from forum.permissions import can_pin_site, moderated_board_ids
 
 
 def thread_panel(user, thread, posts, access):
@@ -30,11 +32,13 @@ def thread_panel(user, thread, posts, access):
 
 
 def _move_targets(user, thread):
+    if not get_type(thread.board.type).may_move_out(thread.board):
+        return []
     board_ids = moderated_board_ids(user)
     query = db.select(Board).where(Board.id != thread.board_id).order_by(Board.category_id, Board.position)
     if board_ids is not None:
         query = query.where(Board.id.in_(board_ids or [-1]))
-    return [b for b in db.session.execute(query).scalars() if get_type(b.type).built]
+    return [b for b in db.session.execute(query).scalars() if get_type(b.type).may_move_in(b)]
 
 
 def letters_panel(user, args):

@@ -1,6 +1,7 @@
 """The moderation queue: which new posts wait, and deciding them exactly once."""
 from flask_babel import gettext as _
 
+from forum.boards.registry import get_type
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.extensions import db
 from forum.models import QueueItem
@@ -8,7 +9,8 @@ from forum.models.base import utcnow
 from forum.audit import log_action
 from forum.notifications.events import announce_post
 from forum.notifications.service import notify
-from forum.permissions import Access, access_for
+from forum.access import Access
+from forum.permissions import access_for
 from forum.service import Refused, claim, commit
 from forum.settings import get_setting
 
@@ -19,7 +21,7 @@ def review_reason(board, author, review_rules=()):
         return None
     if review_rules:
         return "word_filter", "、".join(rule.word for rule in review_rules)[:200]
-    if board.settings.get("premoderated"):
+    if get_type(board.type).queues(board):
         return "board", None
     if not author.is_unit_account and author.post_count < get_setting("new_account_review_posts"):
         return "new_account", None

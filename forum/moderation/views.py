@@ -16,8 +16,9 @@ from forum.moderation.panel import letters_panel
 from forum.moderation.queue import decide
 from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
-from forum.permissions import (Access, access_for, can_pin_site, logged_board_ids,
-                               moderated_board_ids, reads_whole_log, require)
+from forum.access import Access, require
+from forum.permissions import (access_for, can_pin_site, logged_board_ids, moderated_board_ids,
+                               reads_whole_log)
 from forum.urls import safe_next
 
 
@@ -140,7 +141,8 @@ def thread_move(thread_id):
     thread = _moderated_thread(thread_id)
     form = MoveForm()
     target = db.session.get(Board, form.board.data) if form.board.data else None
-    if target is None or not get_type(target.type).built:
+    if (target is None or not get_type(target.type).may_move_in(target)
+            or not get_type(thread.board.type).may_move_out(thread.board)):
         abort(403)
     require(Access.MODERATE, access_for(current_user, target))
     back = url_for("boards.thread", thread_id=thread.id)

@@ -8,7 +8,8 @@ from forum.models import Post
 from forum.notifications.mentions import mentioned_users
 from forum.notifications.service import notify
 from forum.notifications.subscriptions import subscribers
-from forum.permissions import Access, access_for
+from forum.access import Access
+from forum.permissions import access_for
 
 QUOTE_RE = re.compile(r"^> \*\*.+\*\* #([0-9]{1,9})\s*$", re.M)  # a floor, not a 500
 

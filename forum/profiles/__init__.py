@@ -2,3 +2,9 @@
 from flask import Blueprint
 
 bp = Blueprint("profiles", __name__)
+
+
+def init_app(app):
+    from forum.profiles import views  # noqa: F401
+
+    app.register_blueprint(bp)

@@ -2,3 +2,10 @@
 from flask import Blueprint
 
 bp = Blueprint("search", __name__)
+
+
+def init_app(app):
+    """Register /search; the index follows each commit (forum/search/changes.py)."""
+    from forum.search import changes, views  # noqa: F401
+
+    app.register_blueprint(bp)

@@ -3,7 +3,7 @@ services never touch a backend. Whoosh in the instance folder by default, Postgr
 full-text search when the database is PostgreSQL.
 
 Only public content is indexed: published posts of published threads in boards whose
-type is public. The index is reconciled with the rows after each commit
+type may be indexed (BoardType.indexed). The index is reconciled with the rows after each commit
 (forum.search.changes), and results are checked against the rows and the reader's
 access again before anyone sees them.
 """
@@ -14,7 +14,7 @@ from flask import current_app
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from forum.boards.registry import public_types
+from forum.boards.registry import types_where
 from forum.extensions import db
 from forum.models import Board, Post, Thread
 from forum.search import text
@@ -105,7 +105,7 @@ def documents_where(session, *conditions):
                Thread.title, Thread.board_id)
         .join(Thread, Post.thread_id == Thread.id).join(Board, Thread.board_id == Board.id)
         .where(Post.status == "published", Thread.status == "published",
-               Board.type.in_(public_types()), *conditions))
+               Board.type.in_(types_where("indexed")), *conditions))
     return [{"post_id": r.id, "thread_id": r.thread_id, "board_id": r.board_id,
              "author_id": r.author_id, "created_at": r.created_at, "body": r.body,
              "title": r.title if r.number == 1 else None} for r in rows]

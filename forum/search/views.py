@@ -6,10 +6,11 @@ from flask_babel import gettext as _
 from flask_login import current_user
 
 from forum.auth.services import find_user
-from forum.boards.registry import get_type, public_types
+from forum.boards.registry import get_type, types_where
 from forum.extensions import db
 from forum.models import Board, Thread
-from forum.permissions import Access, access_for
+from forum.access import Access
+from forum.permissions import access_for
 from forum.search import bp
 from forum.search.adapter import search
 from forum.search.text import MAX_QUERY_CHARS
@@ -49,7 +50,7 @@ def _board(slug, problems):
         return None
     board = db.session.execute(db.select(Board).where(Board.slug == slug[:60])).scalar_one_or_none()
     # Only public boards are indexed; one the reader may not see does not exist for them.
-    if (board is None or not get_type(board.type).public
+    if (board is None or not get_type(board.type).indexed
             or Access.VIEW not in access_for(current_user, board)):
         problems.append((_("There is no such board.")))
         return None
@@ -93,7 +94,7 @@ def _day(raw, label, problems, end=False):
 def _boards():
     """The boards a filter may name: those of public types (only they are indexed)."""
     return db.session.execute(db.select(Board.slug, Board.name).where(
-        Board.type.in_(public_types())).order_by(Board.position, Board.id)).all()
+        Board.type.in_(types_where("indexed"))).order_by(Board.position, Board.id)).all()
 
 
 def _kept_args(args, sort):

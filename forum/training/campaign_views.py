@@ -7,7 +7,9 @@ from forum.boards.loaders import get_board
 from forum.extensions import db
 from forum.feedback import show_refusal
 from forum.models import Campaign, Essay, Lesson, Thread, Unit
-from forum.permissions import Access, access_for, is_trainer, require
+from forum.access import Access, require
+from forum.training.access import is_trainer
+from forum.permissions import access_for
 from forum.service import Refused
 from forum.training import bp, records
 from forum.training.campaigns import (create_campaign, current_campaign, is_assigned, progress,
@@ -15,14 +17,6 @@ from forum.training.campaigns import (create_campaign, current_campaign, is_assi
 from forum.training.forms import GRADES, CampaignForm, EssayForm, ReviewForm
 
 bp.add_app_template_global(lambda code: GRADES.get(code, code), "grade_label")
-
-
-@bp.app_template_global()
-def training_centre(board):
-    """For the training board's page: live figures, campaigns, the current one's bars."""
-    current = current_campaign()
-    return {"figures": records.centre_figures(board), "campaigns": records.board_campaigns(board),
-            "current": current, "bars": unit_bars(current) if current else []}
 
 
 def _campaign(campaign_id):

@@ -9,8 +9,9 @@ from forum.csvfile import csv_download
 from forum.extensions import db
 from forum.feedback import show_refusal
 from forum.models import Campaign, Post, StudyRecord, StudySession
-from forum.permissions import (Access, access_for, can_see_unit_records, is_duty_officer,
-                               is_trainer, require)
+from forum.access import Access, require
+from forum.training.access import can_see_unit_records, is_duty_officer, is_trainer
+from forum.permissions import access_for
 from forum.service import Refused
 from forum.training import bp, notices, records  # noqa: F401  (notices registers its kinds)
 from forum.training.campaigns import assigned_campaigns, progress, unit_bars
@@ -28,15 +29,6 @@ def _lesson(thread_id):
     if lesson is None:
         abort(404)
     return lesson
-
-
-@bp.app_template_global()
-def lesson_for(thread):
-    """For the lesson thread template: the thread's lesson, or None."""
-    return lesson_of(thread)
-
-
-bp.add_app_template_global(is_trainer)
 
 
 @bp.get("/study/<int:thread_id>")

@@ -72,14 +72,14 @@ def test_the_command_line_may_give_an_admin_a_role_on_an_ordinary_board(app, adm
     assert roles_of(admins["system"]) == [("moderator", board.id)]
 
 
-def test_a_unit_manager_cannot_appoint_an_admin_to_moderate_its_whistleblower_box(app, admins):
+def test_a_unit_manager_cannot_appoint_an_admin_to_handle_its_whistleblower_box(app, admins):
     unit = make_unit()
     box = make_board(type="mailbox", unit=unit, settings={"whistleblower": True})
     manager = make_user(unit_id=unit.id, is_unit_account=True, is_verified=True)
     admins["audit"].is_verified = True
     db.session.commit()
     client = login(app.test_client(), manager)
-    response = post_form(client, f"/b/{box.slug}/manage/moderators", {"username": "audit_admin"},
+    response = post_form(client, f"/b/{box.slug}/manage/handlers", {"username": "audit_admin"},
                          follow_redirects=True)
     assert says(response.get_data(as_text=True), SEPARATION)
     assert roles_of(admins["audit"]) == []

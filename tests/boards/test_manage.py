@@ -2,6 +2,7 @@
 import pytest
 
 from forum.boards.roles import grant
+from forum.labels import role_label
 from forum.extensions import db
 from forum.models import Board, BoardRole, Post, QueueItem, SecurityEvent, Thread
 from tests.conftest import login, post_form
@@ -152,14 +153,14 @@ def test_the_unit_account_appoints_a_verified_account_who_then_moderates(
 
 
 @pytest.mark.parametrize("username, message", [
-    ("unverified", "Only real-name verified accounts can moderate."),
+    ("unverified", "Only real-name verified accounts can be %(role)s."),
     ("nobody", "There is no account named %(name)s."),
 ])
 def test_an_unverified_or_unknown_account_cannot_be_appointed(unit_client, own_board, username, message):
     make_user(username="unverified")
     page = post_form(unit_client, f"/b/{own_board.slug}/manage/moderators", {"username": username},
                      follow_redirects=True).get_data(as_text=True)
-    assert says(page, message, name=username)
+    assert says(page, message, name=username, role=role_label("moderator"))
     assert moderators_of(own_board) == set() and log("role_grant") == []
 
 
@@ -170,7 +171,7 @@ def test_a_banned_account_cannot_be_appointed(unit_client, own_board):
     ban_user(banned, make_user(admin_role="security"), "灌水")
     page = post_form(unit_client, f"/b/{own_board.slug}/manage/moderators", {"username": "banned"},
                      follow_redirects=True).get_data(as_text=True)
-    assert says(page, "A banned account cannot moderate.")
+    assert says(page, "A banned account cannot be %(role)s.", role=role_label("moderator"))
     assert moderators_of(own_board) == set()
 
 
@@ -179,7 +180,8 @@ def test_appointing_a_moderator_twice_says_so_and_logs_once(unit_client, own_boa
     post_form(unit_client, f"/b/{own_board.slug}/manage/moderators", {"username": "banzhu"})
     page = post_form(unit_client, f"/b/{own_board.slug}/manage/moderators", {"username": "banzhu"},
                      follow_redirects=True).get_data(as_text=True)
-    assert says(page, "%(name)s already moderates this board.", name="banzhu")
+    assert says(page, "%(name)s is already %(role)s of this board.", name="banzhu",
+                role=role_label("moderator"))
     assert len(log("role_grant")) == 1
 
 

@@ -104,7 +104,7 @@ def test_the_unit_sees_only_letters_transferred_to_it(app):
 
 def test_the_generic_thread_routes_give_a_letter_to_nobody_not_even_its_handler(app):
     from forum.boards.registry import get_type
-    from forum.permissions import Access
+    from forum.access import Access
 
     box = make_box()
     handler = make_handler(box)

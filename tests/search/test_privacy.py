@@ -5,7 +5,8 @@ import pytest
 
 from forum.boards.roles import grant
 from forum.boards.services import edit_post, reply
-from forum.extensions import Guest, db
+from forum.access import Guest
+from forum.extensions import db
 from forum.models import Post, QueueItem
 from forum.moderation.actions import hide_post, hide_thread, move_thread, restore_thread
 from forum.moderation.queue import decide

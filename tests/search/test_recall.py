@@ -3,7 +3,8 @@ Whoosh on SQLite, PostgreSQL full-text search on PostgreSQL."""
 import pytest
 
 from forum.boards.services import edit_post
-from forum.extensions import Guest, db
+from forum.access import Guest
+from forum.extensions import db
 from forum.models import Post
 from forum.search import whoosh
 from forum.search.adapter import backend, search

@@ -1,7 +1,7 @@
 """`flask forum reindex` rebuilds the index from the database alone."""
 import pytest
 
-from forum.extensions import Guest
+from forum.access import Guest
 from forum.moderation.actions import hide_thread
 from forum.search.adapter import backend, search
 from tests.factories import make_board, make_thread, make_user

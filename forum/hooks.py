@@ -1,0 +1,117 @@
+"""The forum's plugin seam (DESIGN §4): what the core tells the features and asks of them.
+
+The core (boards, permissions, the registry) never imports a feature package. Instead:
+
+- before a post is written it runs the **validators** features registered (the word
+  filter, flood control, new-account review, mentions); each may amend the draft or
+  refuse it with `forum.service.Refused`;
+- after a write, inside the same unit of work and before its one commit, it sends a
+  **signal** (blinker); a feature's receivers add their rows (queue items,
+  notifications, attachments) to the session and commit nothing;
+- where a page shows a feature's part (the moderation panel, the follow button), it asks
+  the **page parts** registered for that page;
+- where it needs one thing done that a feature does (store the files sent with a post),
+  it calls a **provided** function, which does nothing until a feature provides it.
+
+Features register at import; `forum.create_app` imports the packages it lists. Each
+registry keys its entries by function, so importing twice registers once.
+"""
+from contextlib import nullcontext
+from dataclasses import dataclass, field
+
+from blinker import Namespace
+from flask import current_app
+
+_signals = Namespace()
+
+post_created = _signals.signal("post-created")
+"""A thread's first post or a reply was added and flushed (it has an id), published or
+waiting in the queue (`post.status` says which). Sender: the Post. Keyword arguments:
+`draft` (the validated Draft), `attachments` (files the writer sent with it)."""
+
+post_edited = _signals.signal("post-edited")
+"""A post's text was changed and flushed. Sender: the Post. Keyword arguments: `draft`,
+`attachments` (files added), `remove` (tokens of files the editor removed)."""
+
+
+@dataclass
+class Draft:
+    """A post about to be written, as validators see and amend it."""
+
+    board: object
+    author: object
+    body: str
+    title: str | None = None
+    editing: object = None  # the Post being edited; None for a new thread or reply
+    body_html: str = ""  # set by a validator that rendered the final text, else by the core
+    review: tuple | None = None  # (reason, detail): the post waits for a moderator
+    found: dict = field(default_factory=dict)  # what a validator looked up, for its receivers
+
+
+_validators = {}
+
+
+def validator(check):
+    """Register check(draft), run before every post is written, in registration order."""
+    _validators[_key(check)] = check
+    return check
+
+
+def validate(draft):
+    """Run every validator over the draft; the first refusal stops the write."""
+    for check in _validators.values():
+        check(draft)
+    return draft
+
+
+_parts = {}
+
+
+def page_part(page):
+    """Register part(**page_values) -> dict of template values for a core page
+    ("board" or "thread"); the page is rendered with every part's values."""
+    def register(part):
+        _parts.setdefault(page, {})[_key(part)] = part
+        return part
+    return register
+
+
+def parts(page, **values):
+    """The template values every registered part adds to a page."""
+    extra = {}
+    for part in _parts.get(page, {}).values():
+        extra.update(part(**values))
+    return extra
+
+
+class Provided:
+    """One function a feature provides for the core to call; `default` until then."""
+
+    def __init__(self, doc, default):
+        self.__doc__ = doc
+        self._function = default
+
+    def provide(self, function):
+        self._function = function
+        return function
+
+    def __call__(self, *args, **kwargs):
+        return self._function(*args, **kwargs)
+
+
+files_posted = Provided(
+    """files_posted(user, board) -> context manager yielding the files a submitted post
+    carries, stored but uncommitted; deleted again if the write fails.""",
+    lambda user, board: nullcontext([]))
+
+upload_request_limit = Provided(
+    """upload_request_limit() -> the most bytes a form that sends files may carry.""",
+    lambda: current_app.config["MAX_CONTENT_LENGTH"])
+
+files_previewed = Provided(
+    """files_previewed(user, board, form): on a preview, keep the chosen files listed.""",
+    lambda user, board, form: None)
+
+
+def _key(function):
+    return f"{function.__module__}.{function.__qualname__}"
