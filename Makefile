@@ -9,7 +9,7 @@ PORT ?= 5000
 # The compiled catalogs, one .mo beside each .po (find skips the zh_Hans_CN link to zh_CN).
 CATALOGS := $(patsubst %.po,%.mo,$(shell find forum/translations -name '*.po'))
 
-.PHONY: run test translations install init serve clean
+.PHONY: run test lint translations install init serve clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -33,8 +33,12 @@ serve:
 ## run: install, build and seed the database, serve on http://127.0.0.1:5000
 run: translations init serve
 
-## test: install and run the whole test suite (browser tests need /usr/bin/chromium)
-test: install translations
+## lint: ruff's checks (pyproject.toml)
+lint: install
+	$(VENV)/bin/ruff check .
+
+## test: install, lint and run the whole test suite (browser tests need /usr/bin/chromium)
+test: install translations lint
 	$(VENV)/bin/pytest -q
 
 clean:
