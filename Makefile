@@ -6,7 +6,10 @@ FLASK := $(VENV)/bin/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
 
-.PHONY: run test install init serve clean
+# The compiled catalogs, one .mo beside each .po (find skips the zh_Hans_CN link to zh_CN).
+CATALOGS := $(patsubst %.po,%.mo,$(shell find forum/translations -name '*.po'))
+
+.PHONY: run test lint translations install init serve clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 	$(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -15,6 +18,12 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt constraints.txt
 
 install: $(VENV)/.installed
 
+## translations: compile the message catalogs whose .po changed (the app never writes them)
+translations: $(CATALOGS)
+
+%.mo: %.po | $(VENV)/.installed
+	PYTHON=$(PY) bin/compile-translations $<
+
 init: install
 	$(FLASK) forum init
 
@@ -22,11 +31,15 @@ serve:
 	$(VENV)/bin/gunicorn --preload --workers 2 --bind $(HOST):$(PORT) --access-logfile - wsgi:app
 
 ## run: install, build and seed the database, serve on http://127.0.0.1:5000
-run: init serve
+run: translations init serve
 
-## test: install and run the whole test suite (browser tests need /usr/bin/chromium)
-test: install
+## lint: ruff's checks (pyproject.toml)
+lint: install
+	$(VENV)/bin/ruff check .
+
+## test: install, lint and run the whole test suite (browser tests need /usr/bin/chromium)
+test: install translations lint
 	$(VENV)/bin/pytest -q
 
 clean:
-	rm -rf $(VENV) instance
+	rm -rf $(VENV) instance $(CATALOGS)

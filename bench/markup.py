@@ -14,6 +14,7 @@ under 100 ms.
 import argparse
 import sys
 import time
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -57,7 +58,7 @@ def main():
     print("| --- | ---: | --- |")
     for name, piece in PIECES.items():
         text = at_length(piece, args.chars)
-        total = best(lambda: markup.render(text), args.runs)
+        total = best(partial(markup.render, text), args.runs)
         plain = markup.dense_text(text) or markup.dense_html(markup.markdown_html(text))
         shown = "plain text" if plain else "Markdown"
         print(f"| {name} | {total:.1f} | {shown} |", flush=True)

@@ -71,11 +71,11 @@ class Servers:
         return proc
 
     def stop(self):
-        for name, proc in self.procs:
+        for _name, proc in self.procs:
             if proc.poll() is None:
                 os.killpg(proc.pid, signal.SIGTERM)
         deadline = time.time() + 15
-        for name, proc in self.procs:
+        for _name, proc in self.procs:
             try:
                 proc.wait(timeout=max(0.1, deadline - time.time()))
             except subprocess.TimeoutExpired:

@@ -205,8 +205,9 @@ def main():
 
 def report(args, env, learners, latencies, errors, took):
     stored = json.loads(run_python(CHECK, env))
-    lost = [(l.name, l.credited, stored.get(l.name)) for l in learners
-            if stored.get(l.name, [None])[0] != l.credited or abs(stored[l.name][1] - l.credited) > 1]
+    lost = [(learner.name, learner.credited, stored.get(learner.name)) for learner in learners
+            if stored.get(learner.name, [None])[0] != learner.credited
+            or abs(stored[learner.name][1] - learner.credited) > 1]
     ms = sorted(x * 1000 for x in latencies)
     database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     print(f"| {database} | {args.learners} learners | {len(ms)} beats in {took:.0f} s "

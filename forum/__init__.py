@@ -57,8 +57,8 @@ def configure_extensions(app):
 # receivers (forum/hooks.py) in its init_app. The order is the order of their request
 # hooks and validators: the ban guard before sessions, flood control and the word filter
 # before mentions. A new board type is one more package here.
-PACKAGES = ("moderation", "auth", "stats", "boards", "attachments", "letters",
-            "notifications", "search", "messages", "admin", "profiles", "feeds", "training")
+PACKAGES = ("moderation", "auth", "stats", "boards", "admin", "attachments", "letters",
+            "notifications", "search", "messages", "profiles", "feeds", "training")
 
 
 def configure_packages(app):

@@ -1,4 +1,8 @@
-"""Languages: Chinese by default, English on request; catalogs compile themselves."""
+"""Languages: Chinese by default, English on request.
+
+The app reads compiled catalogs (.mo) and never writes them: `make` and
+bin/compile-translations compile them, the tests once per session.
+"""
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -24,22 +28,33 @@ def select_locale():
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def compile_catalogs(folder=TRANSLATIONS):
-    """Compile every .po whose .mo is missing or older, so no manual step is needed."""
-    for po_path in folder.glob("*/LC_MESSAGES/*.po"):
-        mo_path = po_path.with_suffix(".mo")
-        if mo_path.exists() and mo_path.stat().st_mtime >= po_path.stat().st_mtime:
-            continue
+def stale_catalogs(folder=TRANSLATIONS):
+    """The .po files whose .mo is missing or older (zh_Hans_CN links to zh_CN's files)."""
+    return [po_path for po_path in sorted(folder.glob("*/LC_MESSAGES/*.po"))
+            if not po_path.parent.parent.is_symlink() and _older_mo(po_path)]
+
+
+def _older_mo(po_path):
+    mo_path = po_path.with_suffix(".mo")
+    return not mo_path.exists() or mo_path.stat().st_mtime < po_path.stat().st_mtime
+
+
+def compile_catalogs(po_paths=None):
+    """Compile each .po (by default every stale one) to the .mo beside it."""
+    for po_path in map(Path, po_paths or stale_catalogs()):
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file, locale=po_path.parts[-3])
+        mo_path = po_path.with_suffix(".mo")
         tmp = mo_path.with_suffix(".mo.tmp")
         with tmp.open("wb") as mo_file:
             write_mo(mo_file, catalog)
-        tmp.replace(mo_path)  # atomic: several workers may compile at once
+        tmp.replace(mo_path)  # atomic: a running server may be reading the old one
 
 
 def configure_babel(app):
-    compile_catalogs()
+    if stale := stale_catalogs():  # the interface would silently show English msgids
+        app.logger.warning("Catalogs with no .mo or an older one (run make or "
+                           "bin/compile-translations): %s", ", ".join(map(str, stale)))
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
     babel.init_app(app, locale_selector=select_locale)
     app.jinja_env.filters["datetime"] = lambda value: format_datetime(value, "yyyy-MM-dd HH:mm") if value else ""

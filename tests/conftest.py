@@ -22,6 +22,7 @@ os.environ["FORUM_RATE_LIMITS"] = "off"
 from config import TestingConfig  # noqa: E402
 from forum import create_app, ratelimit  # noqa: E402
 from forum.extensions import db  # noqa: E402
+from forum.i18n import compile_catalogs  # noqa: E402
 from forum.settings import put_setting  # noqa: E402
 from forum.stats import online, view_counts  # noqa: E402
 from tests import factories  # noqa: E402
@@ -45,7 +46,13 @@ class IsolatedClient(FlaskClient):
 
 
 @pytest.fixture(scope="session")
-def app():
+def compiled_catalogs():
+    """The .mo files, compiled once per session as `make` does: the app only reads them."""
+    compile_catalogs()
+
+
+@pytest.fixture(scope="session")
+def app(compiled_catalogs):
     app = create_app(TestingConfig())
     app.test_client_class = IsolatedClient
     with app.app_context():

@@ -256,7 +256,10 @@ def _build_forum_world():
     letter, _code = write_letter(box, None, kind="consult", title="来信", body="来信内容")
     message = start_conversation(people["verified"], "member", "题", "内容")
     report_message(message, people["member"], "不当")
-    one = lambda model: db.session.execute(db.select(model.id).limit(1)).scalar_one()
+
+    def one(model):
+        return db.session.execute(db.select(model.id).limit(1)).scalar_one()
+
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),

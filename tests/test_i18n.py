@@ -1,8 +1,10 @@
-"""Translations: every interface string is in both catalogs, and Chinese is the default.
+"""Translations: every interface string is in both catalogs, Chinese is the default, and
+the app reads compiled catalogs without writing them.
 
 If test_every_string_is_translated fails, run `bin/update-translations`, then fill in the
 new or fuzzy entries of forum/translations/zh_CN/LC_MESSAGES/messages.po.
 """
+import os
 import re
 from pathlib import Path
 
@@ -10,6 +12,9 @@ import pytest
 from babel.messages.extract import DEFAULT_KEYWORDS, extract_from_dir
 from babel.messages.frontend import parse_mapping_cfg
 from babel.messages.pofile import read_po
+
+import config
+from forum import create_app
 
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -195,3 +200,24 @@ def test_the_footer_switches_language_with_forms_that_set_no_cookie(client):
     html = response.get_data(as_text=True)
     assert '<form method="post" action="/lang/en"' in html
     assert "Set-Cookie" not in response.headers
+
+
+def _files_under(folder):
+    """Every file's path, modification time and size."""
+    return {str(path): (path.stat().st_mtime_ns, path.stat().st_size)
+            for path in folder.rglob("*") if path.is_file()}
+
+
+def test_creating_the_app_writes_no_file_under_the_translations():
+    compiled = list(CATALOGS.rglob("*.mo"))
+    assert compiled, "the session's compiled_catalogs fixture compiled nothing"
+    kept = {path: path.stat() for path in compiled}
+    try:
+        for path in compiled:  # older than their .po: a start-up that compiled would rewrite them
+            os.utime(path, ns=(0, 0))
+        before = _files_under(CATALOGS)
+        create_app(config.TestingConfig())
+        assert _files_under(CATALOGS) == before
+    finally:
+        for path, stat in kept.items():
+            os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))

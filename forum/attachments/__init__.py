@@ -6,7 +6,7 @@ bp = Blueprint("attachments", __name__)
 
 def init_app(app):
     """Register the file routes and what attachments plug into the post forms."""
-    from forum.attachments import admin_views, listeners, views  # noqa: F401
+    from forum.attachments import listeners, views  # noqa: F401
     from forum.attachments.editor import file_size
 
     app.register_blueprint(bp)

@@ -5,6 +5,6 @@ bp = Blueprint("messages", __name__)
 
 
 def init_app(app):
-    from forum.messages import review, views  # noqa: F401
+    from forum.messages import views  # noqa: F401
 
     app.register_blueprint(bp)

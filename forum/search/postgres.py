@@ -1,6 +1,6 @@
 """The scale backend: PostgreSQL full-text search over jieba-segmented text (DESIGN §8).
 
-`post.search_vector` (migration 0005) holds the title's words (weight A, first posts
+`post.search_vector` (migration 0008) holds the title's words (weight A, first posts
 only) and the body's words (weight B), with each pair of neighbouring words, as lexemes
 of the `simple` kind, built here in Python because apt's PostgreSQL has no Chinese parser; gram lexemes for the substring
 fallback carry a `_` prefix, which jieba's words never start with. A GIN index serves

@@ -11,8 +11,8 @@ from forum.access import Access, require
 from forum.training.access import is_trainer
 from forum.permissions import access_for
 from forum.service import Refused
-from forum.training import bp, records
-from forum.training.campaigns import (create_campaign, current_campaign, is_assigned, progress,
+from forum.training import bp
+from forum.training.campaigns import (create_campaign, is_assigned, progress,
                                       review_essay, submit_essay, unit_bars)
 from forum.training.forms import GRADES, CampaignForm, EssayForm, ReviewForm
 

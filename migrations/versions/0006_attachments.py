@@ -1,7 +1,7 @@
 """attachments and avatars
 
 Revision ID: 0006
-Revises: 0009
+Revises: 0005
 Create Date: 2026-11-27 07:50:00
 
 """
@@ -11,7 +11,7 @@ import sqlalchemy as sa
 
 # revision identifiers, used by Alembic.
 revision = '0006'
-down_revision = '0009'
+down_revision = '0005'
 branch_labels = None
 depends_on = None
 

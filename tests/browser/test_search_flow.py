@@ -31,7 +31,7 @@ def threads(seeded):
 
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
-def test_search_from_the_header_then_inside_a_board_and_a_thread(device, new_page, threads, axe):
+def test_search_from_the_header_then_inside_a_board_and_a_thread(device, new_page, threads, axe):  # noqa: F811
     page = new_page(device)
     page.goto("/")
     page.locator("#site-search").fill("组织生活会")

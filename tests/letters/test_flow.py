@@ -91,8 +91,11 @@ def test_a_member_finds_their_letter_under_my_letters_and_is_told_of_each_step(a
     assert "我的来信" in client.get("/letters/mine").get_data(as_text=True)
     letter = _letter()
     assert client.get(f"/letters/{letter.id}").status_code == 200
-    kinds = lambda user: [n.kind for n in db.session.execute(
-        db.select(Notification).where(Notification.user_id == user.id)).scalars()]
+
+    def kinds(user):
+        return [n.kind for n in db.session.execute(
+            db.select(Notification).where(Notification.user_id == user.id)).scalars()]
+
     assert kinds(handler) == ["letter_new"]
     _step(login(app.test_client(), handler), letter, "accept")
     assert kinds(writer) == ["letter_state"]

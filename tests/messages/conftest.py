@@ -25,5 +25,8 @@ def converse(sender, *recipients, title="周末支部活动", body="周六上午
 def stored():
     """(conversations, messages, reports) in the database."""
     db.session.expire_all()
-    count = lambda model: db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
+
+    def count(model):
+        return db.session.execute(db.select(db.func.count()).select_from(model)).scalar_one()
+
     return count(Conversation), count(Message), count(MessageReport)

@@ -15,7 +15,7 @@ def main(item_id, moderator_id, approve, start_at):
     with app.app_context():
         item = db.session.get(QueueItem, item_id)
         moderator = db.session.get(User, moderator_id)
-        item.post.thread  # load everything before the start line
+        item.post.thread  # noqa: B018  (loads everything before the start line)
         time.sleep(max(0.0, start_at - time.time()))
         try:
             decide(item, moderator, approve, "" if approve else "并发拒绝")

@@ -192,8 +192,11 @@ def test_moderation_keeps_the_counters_recount_would_give(mod_client, moderator,
     post_form(mod_client, f"/t/{thread.id}/restore", {})
     post_form(mod_client, f"/t/{thread.id}/move", {"board": target.id, "reason": "移走"})
     db.session.expire_all()
-    snapshot = lambda: [(b.id, b.thread_count, b.post_count, b.last_post_id)
-                        for b in db.session.execute(db.select(Board).order_by(Board.id)).scalars()]
+
+    def snapshot():
+        return [(b.id, b.thread_count, b.post_count, b.last_post_id)
+                for b in db.session.execute(db.select(Board).order_by(Board.id)).scalars()]
+
     before = snapshot()
     recount()
     db.session.expire_all()

@@ -54,5 +54,5 @@ def upload_settings():
         else:
             flash(_("The settings have been saved."), "success")
             return redirect(url_for("admin.upload_settings"))
-    return render_template("attachments/upload_settings.html", form=form,
+    return render_template("admin/uploads.html", form=form,
                            type_fields=[form[f"type_{k}"] for k in BOARD_TYPES])

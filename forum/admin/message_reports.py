@@ -34,7 +34,7 @@ def message_reports():
         log_security("message_reports_read", actor=current_user,
                      detail="reports " + ",".join(str(r.id) for r in reports))
         commit()
-    return render_template("messages/reports.html", reports=reports, form=ReportDecisionForm())
+    return render_template("admin/message_reports.html", reports=reports, form=ReportDecisionForm())
 
 
 @bp.post("/message-reports/<int:report_id>/<any(resolve, dismiss):decision>")

@@ -1,6 +1,6 @@
 """reading
 
-Revision ID: 0009
+Revision ID: 0005
 Revises: 0004
 Create Date: 2026-11-27 07:33:49.860472
 
@@ -10,7 +10,7 @@ import sqlalchemy as sa
 
 
 # revision identifiers, used by Alembic.
-revision = '0009'
+revision = '0005'
 down_revision = '0004'
 branch_labels = None
 depends_on = None

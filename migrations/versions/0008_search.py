@@ -1,7 +1,7 @@
 """search: PostgreSQL full-text column for the search backend
 
-Revision ID: 0005
-Revises: 0008
+Revision ID: 0008
+Revises: 0007
 Create Date: 2026-11-27 07:50:00
 
 On PostgreSQL, post.search_vector holds jieba-segmented words (forum/search/postgres.py)
@@ -13,8 +13,8 @@ from alembic import op
 
 
 # revision identifiers, used by Alembic.
-revision = '0005'
-down_revision = '0008'
+revision = '0008'
+down_revision = '0007'
 branch_labels = None
 depends_on = None
 
