@@ -9,6 +9,7 @@ threads, each in its own app context and database session, while the test's auto
 context (tests/conftest.py) is free to create rows with the factories before the browser
 starts and to empty the tables afterwards: the server is shut down before that happens.
 """
+import importlib.util
 import os
 import threading
 
@@ -97,3 +98,12 @@ def zh(app):
         with app.test_request_context(), force_locale("zh_CN"):
             return gettext(msgid, **values)
     return translate
+
+
+@pytest.fixture(scope="session")
+def axe():
+    require_or_skip(importlib.util.find_spec("axe_playwright_python") is not None,
+                    "axe-playwright-python is not installed: pip install -r requirements-dev.txt")
+    from axe_playwright_python.sync_playwright import Axe
+
+    return Axe()

@@ -3,7 +3,6 @@
 axe-playwright-python ships axe.min.js inside its wheel (axe-core 4.12) and injects it with
 page.evaluate, so nothing is fetched at run time and the pages' CSP is not loosened.
 """
-import importlib.util
 
 import pytest
 from playwright.sync_api import expect
@@ -12,19 +11,10 @@ from forum.boards.services import reply
 from forum.extensions import db
 from forum.models import Board, Post
 from tests import factories
-from tests.browser.helpers import log_in, require_or_skip
+from tests.browser.helpers import log_in
 
 BLOCKING = {"serious", "critical"}
 BOARD_SLUG = "papers"  # 论文原创, a seeded discussion board
-
-
-@pytest.fixture(scope="module")
-def axe():
-    require_or_skip(importlib.util.find_spec("axe_playwright_python") is not None,
-                    "axe-playwright-python is not installed: pip install -r requirements-dev.txt")
-    from axe_playwright_python.sync_playwright import Axe
-
-    return Axe()
 
 
 def blocking_violations(axe, page):

@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 from forum.boards.roles import grant
 from forum.extensions import db
 from tests.browser.helpers import log_in
+from tests.browser.test_accessibility import blocking_violations
 from tests.factories import make_board, make_thread, make_unit, make_user
 
 
@@ -61,3 +62,25 @@ def test_a_unit_account_locks_a_thread_in_its_board_and_cannot_manage_another_un
 
     assert page.goto(f"/b/{own_board.slug}/manage").status == 200
     assert page.goto(f"/b/{other_board.slug}/manage").status == 403
+
+
+@pytest.mark.parametrize("device", ["desktop", "phone"])
+def test_a_unit_account_appoints_a_handler_of_its_mailbox_on_the_manage_page(new_page, device, axe):
+    unit = make_unit(name="县委组织部")
+    box = make_board(type="mailbox", unit=unit, name="组织部长信箱")
+    account = make_user(username="组织部账号", unit_id=unit.id, is_unit_account=True, is_verified=True)
+    make_user(username="信箱经办人", is_verified=True)
+    db.session.commit()
+
+    page = new_page(device)
+    log_in(page, account)
+    page.goto(f"/b/{box.slug}/manage")
+    expect(page.locator("input[name=guests]")).to_be_visible()
+    expect(page.locator("input[name=premoderated]")).to_have_count(0)
+    expect(page.locator("form[action$='/manage/moderators']")).to_have_count(0)
+    appoint = page.locator(f"form[action='/b/{box.slug}/manage/handlers']")
+    appoint.locator("input[name=username]").fill("信箱经办人")
+    appoint.locator("button").click()
+    expect(page.locator(".flash")).to_contain_text("信箱经办人")
+    expect(page.locator("section:has(#staff-handler) ul")).to_contain_text("信箱经办人")
+    assert not blocking_violations(axe, page)
