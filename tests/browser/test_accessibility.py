@@ -3,7 +3,6 @@
 axe-playwright-python ships axe.min.js inside its wheel (axe-core 4.12) and injects it with
 page.evaluate, so nothing is fetched at run time and the pages' CSP is not loosened.
 """
-
 import pytest
 from playwright.sync_api import expect
 
