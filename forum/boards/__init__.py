@@ -5,9 +5,10 @@ bp = Blueprint("boards", __name__)
 
 
 def init_app(app):
-    """Register the forum's pages; its own board types registered with the registry."""
+    """Register the forum's pages and its own board types (discussion, notice)."""
     from forum.boards import manage, reading_views, views  # noqa: F401
     from forum.boards.registry import get_type
+    from forum.boards.types import discussion, notice  # noqa: F401
 
     app.register_blueprint(bp)
     app.jinja_env.globals["get_type"] = get_type

@@ -192,6 +192,3 @@ class PendingType(BoardType):
         if thread is not None:
             return Access.NONE
         return Access.VIEW | (Access.MANAGE if roles & {"manager", "admin"} else Access.NONE)
-
-
-from forum.boards.types import discussion, notice  # noqa: E402,F401  (the core's own types)
