@@ -12,7 +12,7 @@ from forum.boards.loaders import get_board
 from forum.boards.management import appoint_moderator, dismiss_moderator, update_board
 from forum.boards.roles import holders
 from forum.extensions import db
-from forum.models import User
+from forum.models import Role, User
 from forum.permissions import Access, access_for, require
 from forum.service import Refused
 
@@ -59,7 +59,7 @@ def manage(slug):
             flash(_("The board's settings have been saved."), "success")
             return redirect(url_for("boards.manage", slug=board.slug))
     return render_template("boards/manage.html", board=board, form=form,
-                           moderator_form=ModeratorForm(), moderators=holders(board, "moderator"))
+                           moderator_form=ModeratorForm(), moderators=holders(board, Role.MODERATOR))
 
 
 @bp.post("/b/<slug>/manage/moderators")

@@ -4,6 +4,7 @@ from flask_babel import gettext as _
 from forum.auth.services import find_user
 from forum.boards.roles import grant, holders, revoke
 from forum.audit import log_action
+from forum.models import Role
 from forum.service import Refused, commit
 
 # The settings a board's managers change, with the value a board has when it never set one.
@@ -37,11 +38,11 @@ def appoint_moderator(board, actor, username):
         raise Refused(_("Only real-name verified accounts can moderate."), field="username")
     if user.is_banned:
         raise Refused(_("A banned account cannot moderate."), field="username")
-    if user in holders(board, "moderator"):
+    if user in holders(board, Role.MODERATOR):
         raise Refused(_("%(name)s already moderates this board.", name=user.username),
                       field="username")
-    grant(user, board, "moderator", actor)
+    grant(user, board, Role.MODERATOR, actor)
 
 
 def dismiss_moderator(board, actor, user):
-    revoke(user, board, "moderator", actor)
+    revoke(user, board, Role.MODERATOR, actor)

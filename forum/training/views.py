@@ -8,7 +8,7 @@ from forum.boards.loaders import get_thread
 from forum.csvfile import csv_download
 from forum.extensions import db
 from forum.feedback import show_refusal
-from forum.models import Campaign, Post, StudyRecord, StudySession
+from forum.models import BoardTypeKey, Campaign, Post, StudyRecord, StudySession
 from forum.permissions import (Access, access_for, can_see_unit_records, is_duty_officer,
                                is_trainer, require)
 from forum.service import Refused
@@ -24,7 +24,7 @@ def _lesson(thread_id):
     """The lesson the user may read, or 404."""
     thread = get_thread(thread_id)
     require(Access.VIEW, access_for(current_user, thread.board, thread), private=True)
-    lesson = lesson_of(thread) if thread.board.type == "training" else None
+    lesson = lesson_of(thread) if thread.board.type == BoardTypeKey.TRAINING else None
     if lesson is None:
         abort(404)
     return lesson
@@ -137,7 +137,7 @@ def quiz(thread_id):
 def lesson_settings(thread_id):
     thread = get_thread(thread_id)
     require(Access.VIEW, access_for(current_user, thread.board, thread), private=True)
-    if thread.board.type != "training" or not is_trainer(current_user, thread.board):
+    if thread.board.type != BoardTypeKey.TRAINING or not is_trainer(current_user, thread.board):
         abort(403)
     lesson = lesson_of(thread)
     form = LessonForm(obj=None)
