@@ -14,7 +14,10 @@ from flask_sqlalchemy.session import Session
 from sqlalchemy import event
 
 from forum.extensions import db
-from forum.models import Board, BoardRole
+from forum.models import AdminRole, Board, BoardRole, Role
+
+# Not a stored role: how roles_on reports the system admin's reach over every board.
+ADMIN_REACH = "admin"
 
 
 class Access(IntFlag):
@@ -82,9 +85,9 @@ def roles_on(user, board):
         return set()
     roles = set(board_roles(user).get(board.id, ()))
     if user.is_unit_account and board.unit_id is not None and user.unit_id == board.unit_id:
-        roles.add("manager")
-    if user.admin_role == "system":
-        roles.add("admin")
+        roles.add(Role.MANAGER)
+    if user.admin_role == AdminRole.SYSTEM:
+        roles.add(ADMIN_REACH)
     return roles
 
 

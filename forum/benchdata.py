@@ -28,7 +28,7 @@ from forum.auth.names import skeleton
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.markup import render
-from forum.models import Board, Post, Thread, Unit, User
+from forum.models import Board, BoardTypeKey, ContentStatus, Post, Thread, Unit, User, UserStatus
 
 PASSWORD = "benchpass123"
 SEED = 2008
@@ -59,7 +59,7 @@ def generate(*, posts, users, long_thread):
     units = session.execute(select(Unit).order_by(Unit.position)).scalars().all()
     by_slug = {b.slug: b for b in boards}
     for slug in (BIG_BOARD, LONG_THREAD_BOARD):
-        if slug not in by_slug or by_slug[slug].type != "discussion":
+        if slug not in by_slug or by_slug[slug].type != BoardTypeKey.DISCUSSION:
             raise click.ClickException(f"no discussion board '{slug}': run `forum init` first")
     existing_keys = set(session.execute(select(User.username_key)).scalars())
     first_user_id = (session.execute(select(func.max(User.id))).scalar() or 0) + 1
@@ -251,7 +251,7 @@ def _plan_users(rng, words, count, units, first_id, taken, password_hash):
             "id": uid, "username": name, "username_key": User.key_for(name),
             "username_skeleton": skeleton(name),
             "display_name": display, "password_hash": password_hash, "unit_id": unit_id,
-            "admin_role": None, "status": "active",
+            "admin_role": None, "status": UserStatus.ACTIVE,
             "is_verified": unit_account or rng.random() < 0.3,
             "is_unit_account": unit_account, "session_version": 1,
             "created_at": created, "last_seen_at": last_seen, "post_count": 0,
@@ -294,8 +294,8 @@ def _thread_length(rng):
 
 
 def _plan_threads(rng, words, boards, total_posts, long_thread):
-    discussion = [b for b in boards if b.type == "discussion"]
-    notices = [b for b in boards if b.type == "notice" and b.unit_id is not None]
+    discussion = [b for b in boards if b.type == BoardTypeKey.DISCUSSION]
+    notices = [b for b in boards if b.type == BoardTypeKey.NOTICE and b.unit_id is not None]
     budget = total_posts - long_thread
     lengths = []
     while budget > 0:
@@ -323,7 +323,7 @@ def _plan_threads(rng, words, boards, total_posts, long_thread):
     for n in lengths:
         board = rng.choices(choices, cum_weights=cum)[0]
         start = rng.uniform(0, SPAN - 3600)
-        is_notice = board.type == "notice"
+        is_notice = board.type == BoardTypeKey.NOTICE
         if is_notice:
             n = min(n, 8)
         threads.append(_Thread(board, words.title(board, start, notice=is_notice), start, n,
@@ -401,7 +401,7 @@ def _when(seconds):
 def _thread_row(t):
     return {
         "id": t.id, "board_id": t.board.id, "author_id": t.author, "title": t.title,
-        "status": "published", "is_pinned": t.is_pinned,
+        "status": ContentStatus.PUBLISHED, "is_pinned": t.is_pinned,
         "pin_scope": "board" if t.is_pinned else None, "is_locked": t.is_locked,
         "reply_count": t.length - 1, "view_count": t.views, "last_number": t.length,
         "last_post_id": t.last_post_id, "last_post_at": _when(t.last_at),
@@ -414,7 +414,8 @@ def _post_row(post_id, plan, bodies, rng):
     body, html = bodies.pick(rng, number)
     return {
         "id": post_id, "thread_id": thread.id, "author_id": author, "number": number,
-        "body": body, "body_html": html, "status": "published", "created_at": _when(at),
+        "body": body, "body_html": html, "status": ContentStatus.PUBLISHED,
+        "created_at": _when(at),
         "edited_at": None, "edited_by_id": None,
     }
 

@@ -4,6 +4,9 @@ from flask.cli import with_appcontext
 from flask_migrate import upgrade
 
 from forum.extensions import db
+from forum.models import AdminRole, Role
+
+ADMIN_ROLES = [role.value for role in AdminRole]
 
 
 @click.group("forum")
@@ -31,7 +34,7 @@ def user_cli():
 @user_cli.command("create")
 @click.argument("name")
 @click.option("--password", required=True)
-@click.option("--admin", type=click.Choice(["system", "security", "audit"]))
+@click.option("--admin", type=click.Choice(ADMIN_ROLES))
 @click.option("--unit", help="Unit name or slug the account belongs to.")
 @click.option("--unit-account", is_flag=True, help="A department account that manages its unit's boards.")
 @click.option("--verified", is_flag=True)
@@ -59,7 +62,7 @@ def create_user(name, password, admin, unit, unit_account, verified):
 
 @user_cli.command("admin")
 @click.argument("name")
-@click.argument("role", type=click.Choice(["system", "security", "audit", "none"]))
+@click.argument("role", type=click.Choice([*ADMIN_ROLES, "none"]))
 @with_appcontext
 def set_admin_command(name, role):
     """Make NAME the system, security or audit admin, or an ordinary account (none)."""
@@ -124,7 +127,7 @@ def _run(act):
         raise click.ClickException(str(refusal.message)) from None
 
 
-BOARD_ROLES = click.Choice(["moderator", "handler", "counsellor", "trainer", "manager"])
+BOARD_ROLES = click.Choice([role.value for role in Role])
 
 
 @forum_cli.group("role")

@@ -1,5 +1,8 @@
-"""Names people read for the codes stored in the database (log actions, roles, types)."""
+"""Names people read for the log's codes; the stored vocabularies (statuses, roles, types)
+carry their own labels, beside their models (forum.models)."""
 from flask_babel import lazy_gettext as _l
+
+from forum.models import Role
 
 ACTIONS = {
     "approve": _l("Approved"), "reject": _l("Rejected"), "lock": _l("Locked"),
@@ -40,30 +43,6 @@ TARGETS = {
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
     "site": _l("Site"), "letter": _l("Letter"), "message": _l("Message"),
 }
-ROLES = {
-    "moderator": _l("Moderator"), "manager": _l("Manager"), "handler": _l("Mailbox handler"),
-    "counsellor": _l("Counsellor"), "trainer": _l("Trainer"),
-}
-BOARD_TYPES = {
-    "discussion": _l("Discussion board"), "notice": _l("Notice board"),
-    "disclosure": _l("Disclosure notices"), "mailbox": _l("Mailbox"),
-    "training": _l("Training centre"), "counsel": _l("Heart-to-heart room"),
-    "branch": _l("Online branch"), "fund": _l("Care fund"),
-}
-
-LETTER_KINDS = {
-    "consult": _l("Enquiry"), "suggest": _l("Suggestion"), "complain": _l("Complaint"),
-    "help": _l("Request for help"), "report": _l("Whistleblowing report"),
-}
-LETTER_STATES = {
-    "pending": _l("Awaiting acceptance"), "accepted": _l("Accepted"), "refused": _l("Not accepted"),
-    "transferred": _l("Transferred"), "processing": _l("Being handled"),
-    "answered": _l("Answered"), "rated": _l("Rated"), "closed": _l("Closed"),
-}
-RATINGS = {"satisfied": _l("Satisfied"), "fair": _l("Fairly satisfied"),
-           "unsatisfied": _l("Not satisfied")}
-
-
 def action_label(code):
     return ACTIONS.get(code, code)
 
@@ -73,4 +52,4 @@ def target_label(code):
 
 
 def role_label(code):
-    return ROLES.get(code, code)
+    return Role(code).label

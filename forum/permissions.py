@@ -9,8 +9,9 @@ from flask import abort
 
 from forum.access import Access, board_roles, is_admin, roles_on, unit_board_ids
 from forum.boards.registry import get_type
+from forum.models import AdminRole, Role
 
-MODERATING_ROLES = {"moderator", "manager"}
+MODERATING_ROLES = {Role.MODERATOR, Role.MANAGER}
 ORGANISATION_UNIT_SLUG = "xianweizuzhibu"  # 县委组织部, as seeded from forum/data/zhijin.yaml
 
 
@@ -47,7 +48,7 @@ def moderated_board_ids(user):
 
     The system admin moderates everywhere (None means every board).
     """
-    if user.admin_role == "system":
+    if user.admin_role == AdminRole.SYSTEM:
         return None
     return logged_board_ids(user)
 
@@ -66,9 +67,9 @@ def is_moderator(user):
     """Does the user moderate any board (for the header's link to /mod/)?"""
     if not user.is_authenticated:
         return False
-    if user.admin_role == "system" or user.is_unit_account:
+    if user.admin_role == AdminRole.SYSTEM or user.is_unit_account:
         return True
-    return any(roles & (MODERATING_ROLES | {"handler"}) for roles in board_roles(user).values())
+    return any(roles & (MODERATING_ROLES | {Role.HANDLER}) for roles in board_roles(user).values())
 
 
 def require_admin(user, *roles):
@@ -77,12 +78,12 @@ def require_admin(user, *roles):
 
 
 def can_pin_site(user):
-    return is_admin(user, "system")
+    return is_admin(user, AdminRole.SYSTEM)
 
 
 def reads_whole_log(user):
     """The audit admin reads every log row; moderators only their boards' rows."""
-    return is_admin(user, "audit")
+    return is_admin(user, AdminRole.AUDIT)
 
 
 def conversation_member(user, conversation):
@@ -95,7 +96,7 @@ def conversation_member(user, conversation):
 
 def reviews_message_reports(user):
     """The security admin reads reported messages (and only those) in a queue."""
-    return is_admin(user, "security")
+    return is_admin(user, AdminRole.SECURITY)
 
 
 def marks_talent(user):
@@ -107,7 +108,7 @@ def reads_talent_list(user):
     """The organisation department's unit accounts and the system admin read 人才库."""
     if not user.is_authenticated:
         return False
-    if user.admin_role == "system":
+    if user.admin_role == AdminRole.SYSTEM:
         return True
     return (user.is_unit_account and user.unit is not None
             and user.unit.slug == ORGANISATION_UNIT_SLUG)

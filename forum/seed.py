@@ -4,7 +4,7 @@ from pathlib import Path
 import yaml
 
 from forum.extensions import db
-from forum.models import Board, Category, Unit
+from forum.models import Board, BoardTypeKey, Category, Unit
 from forum.service import commit
 
 SEED_FILE = Path(__file__).resolve().parent / "data" / "zhijin.yaml"
@@ -47,13 +47,13 @@ def _board_specs(category, data, units):
             unit = units[entry["name"]]
             # Township and department boards take posts from verified accounts only
             # (the 跟帖评论 rules); an operator may change that per board.
-            yield {"slug": entry["slug"], "name": entry["name"], "type": category["board_type"],
+            yield {"slug": entry["slug"], "name": entry["name"], "type": BoardTypeKey(category["board_type"]),
                    "description": category["description_template"].format(name=entry["name"]),
                    "unit_id": unit.id, "settings": {"verified_only": True}}
         return
     for entry in category["boards"]:
         owner = units[entry["owner"]].id if entry.get("owner") else None
-        yield {"slug": entry["slug"], "name": entry["name"], "type": entry["type"],
+        yield {"slug": entry["slug"], "name": entry["name"], "type": BoardTypeKey(entry["type"]),
                "description": entry.get("description", ""), "unit_id": owner,
                "settings": entry.get("settings", {})}
 

@@ -14,7 +14,7 @@ from forum.auth.services import sign_out_everywhere
 from forum.auth.verification import decide_verification, reveal_verification
 from forum.extensions import db
 from forum.feedback import flash_outcome, show_refusal
-from forum.models import User, Verification
+from forum.models import AdminRole, User, Verification
 from forum.permissions import require_admin
 from forum.service import Refused
 
@@ -22,7 +22,7 @@ from forum.service import Refused
 @bp.get("/verifications")
 @login_required
 def verifications():
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     pending = db.session.execute(db.select(Verification).where(Verification.status == "pending")
                                  .order_by(Verification.created_at)).scalars().all()
     return render_template("admin/verifications.html", requests=pending, form=DecisionForm())
@@ -31,7 +31,7 @@ def verifications():
 @bp.post("/verifications/<int:request_id>/<any(approve, refuse):verdict>")
 @login_required
 def verification_decide(request_id, verdict):
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     verification = db.get_or_404(Verification, request_id)
     form = DecisionForm()
     flash_outcome(form, lambda: decide_verification(
@@ -43,7 +43,7 @@ def verification_decide(request_id, verdict):
 @bp.get("/display-names")
 @login_required
 def display_names():
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     waiting = db.session.execute(db.select(User).where(User.pending_display_name.is_not(None))
                                  .order_by(User.id)).scalars().all()
     return render_template("admin/display_names.html", users=waiting)
@@ -52,7 +52,7 @@ def display_names():
 @bp.post("/display-names/<int:user_id>/<any(approve, refuse):verdict>")
 @login_required
 def display_name_decide(user_id, verdict):
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
     form = DecisionForm()
     flash_outcome(form, lambda: decide_display_name(
@@ -64,7 +64,7 @@ def display_name_decide(user_id, verdict):
 @bp.get("/users")
 @login_required
 def users():
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     form = UserSearchForm(request.args)
     found = []
     if form.q.data:
@@ -77,7 +77,7 @@ def users():
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
 @login_required
 def user(user_id):
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
     form = TitleForm(obj=account)
     if form.validate_on_submit():
@@ -95,7 +95,7 @@ def user(user_id):
 @bp.post("/users/<int:user_id>/sign-out")
 @login_required
 def user_sign_out(user_id):
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
     flash_outcome(FlaskForm(), lambda: sign_out_everywhere(account, current_user),
                   _("Every session of %(name)s has ended.", name=account.username))
@@ -105,7 +105,7 @@ def user_sign_out(user_id):
 @bp.post("/users/<int:user_id>/reset-code")
 @login_required
 def user_reset_code(user_id):
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
     if not FlaskForm().validate_on_submit():
         return redirect(url_for("admin.user", user_id=account.id))

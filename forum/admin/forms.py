@@ -5,7 +5,7 @@ from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaF
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forum.labels import ROLES
+from forum.models import Role
 
 
 def _strip(value):
@@ -54,7 +54,7 @@ class WordForm(FlaskForm):
 
 class RoleForm(FlaskForm):
     username = StringField(_l("Username"), filters=[_strip], validators=[DataRequired(_l("Enter a username."))])
-    role = SelectField(_l("Role"), choices=[SelectChoice(k, v) for k, v in ROLES.items()])
+    role = SelectField(_l("Role"), choices=[SelectChoice(role.value, role.label) for role in Role])
     board = StringField(_l("Board slug"), filters=[_strip], validators=[DataRequired(_l("Enter a board."))])
 
 

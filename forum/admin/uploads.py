@@ -10,7 +10,7 @@ from wtforms.validators import InputRequired, NumberRange
 from forum.admin import bp
 from forum.admin.services import save_settings
 from forum.feedback import show_refusal
-from forum.labels import BOARD_TYPES
+from forum.models import AdminRole, BoardTypeKey
 from forum.permissions import require_admin
 from forum.service import Refused
 from forum.settings import get_setting
@@ -30,22 +30,22 @@ class UploadSettingsForm(FlaskForm):
         InputRequired(_l("Enter a number.")), NumberRange(0, 10_000, _l("A number from 0 to 10,000."))])
 
 
-for _key, _label in BOARD_TYPES.items():
-    setattr(UploadSettingsForm, f"type_{_key}", _mb_field(_l("Largest file in: %(type)s (MB)", type=_label)))
-del _key, _label
+for _key in BoardTypeKey:
+    setattr(UploadSettingsForm, f"type_{_key}", _mb_field(_l("Largest file in: %(type)s (MB)", type=_key.label)))
+del _key
 
 
 @bp.route("/uploads", methods=["GET", "POST"])
 @login_required
 def upload_settings():
-    require_admin(current_user, "system")
+    require_admin(current_user, AdminRole.SYSTEM)
     limits = get_setting("upload_limits_mb")
     default = limits.get("default", 5)
     form = UploadSettingsForm(data={"default": default, "uploads_per_day": get_setting("uploads_per_day"),
-                                    **{f"type_{k}": limits.get(k, default) for k in BOARD_TYPES}})
+                                    **{f"type_{k}": limits.get(k, default) for k in BoardTypeKey}})
     if form.validate_on_submit():
         new_limits = {"default": form.default.data,
-                      **{k: form[f"type_{k}"].data for k in BOARD_TYPES}}
+                      **{k: form[f"type_{k}"].data for k in BoardTypeKey}}
         try:
             save_settings(current_user, {"upload_limits_mb": new_limits,
                                          "uploads_per_day": form.uploads_per_day.data})
@@ -55,4 +55,4 @@ def upload_settings():
             flash(_("The settings have been saved."), "success")
             return redirect(url_for("admin.upload_settings"))
     return render_template("admin/uploads.html", form=form,
-                           type_fields=[form[f"type_{k}"] for k in BOARD_TYPES])
+                           type_fields=[form[f"type_{k}"] for k in BoardTypeKey])

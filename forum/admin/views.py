@@ -13,7 +13,7 @@ from forum.boards.roles import grant, revoke
 from forum.dates import day_end_utc
 from forum.extensions import db
 from forum.feedback import flash_outcome, show_refusal
-from forum.models import Ban, Board, BoardRole, Category, Unit, User, WordRule
+from forum.models import AdminRole, Ban, Board, BoardRole, Category, Unit, User, WordRule
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
 from forum.permissions import require_admin
@@ -24,14 +24,14 @@ from forum.settings import get_setting
 @bp.get("/")
 @login_required
 def home():
-    require_admin(current_user, "system", "security", "audit")
+    require_admin(current_user, AdminRole.SYSTEM, AdminRole.SECURITY, AdminRole.AUDIT)
     return render_template("admin/home.html")
 
 
 @bp.get("/boards")
 @login_required
 def boards():
-    require_admin(current_user, "system")
+    require_admin(current_user, AdminRole.SYSTEM)
     rows = db.session.execute(db.select(Board).order_by(Board.category_id, Board.position)).scalars().all()
     return render_template("admin/boards.html", boards=rows)
 
@@ -39,7 +39,7 @@ def boards():
 @bp.route("/boards/<int:board_id>", methods=["GET", "POST"])
 @login_required
 def board_edit(board_id):
-    require_admin(current_user, "system")
+    require_admin(current_user, AdminRole.SYSTEM)
     board = db.get_or_404(Board, board_id)
     form = BoardForm(obj=board)
     form.category_id.choices = [SelectChoice(c.id, c.name) for c in db.session.execute(
@@ -65,7 +65,7 @@ def board_edit(board_id):
 @bp.route("/units", methods=["GET", "POST"])
 @login_required
 def units():
-    require_admin(current_user, "system")
+    require_admin(current_user, AdminRole.SYSTEM)
     form = UnitForm()
     if form.validate_on_submit():
         try:
@@ -82,7 +82,7 @@ def units():
 @bp.route("/settings", methods=["GET", "POST"])
 @login_required
 def settings():
-    require_admin(current_user, "system")
+    require_admin(current_user, AdminRole.SYSTEM)
     keys = ("new_account_review_posts", "post_interval_seconds")
     form = SettingsForm(data={key: get_setting(key) for key in keys})
     if form.validate_on_submit():
@@ -99,7 +99,7 @@ def settings():
 @bp.route("/words", methods=["GET", "POST"])
 @login_required
 def words():
-    require_admin(current_user, "system")
+    require_admin(current_user, AdminRole.SYSTEM)
     form = WordForm()
     if form.validate_on_submit():
         try:
@@ -116,7 +116,7 @@ def words():
 @bp.post("/words/<int:rule_id>/remove")
 @login_required
 def word_remove(rule_id):
-    require_admin(current_user, "system")
+    require_admin(current_user, AdminRole.SYSTEM)
     rule = db.get_or_404(WordRule, rule_id)
     if FlaskForm().validate_on_submit():
         remove_word(rule, current_user)
@@ -127,7 +127,7 @@ def word_remove(rule_id):
 @bp.route("/roles", methods=["GET", "POST"])
 @login_required
 def roles():
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     form = RoleForm()
     if form.validate_on_submit():
         user = find_user(form.username.data)
@@ -153,7 +153,7 @@ def roles():
 @bp.post("/roles/<int:role_id>/revoke")
 @login_required
 def role_revoke(role_id):
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     row = db.get_or_404(BoardRole, role_id)
     user, board = db.session.get(User, row.user_id), db.session.get(Board, row.board_id)
     flash_outcome(FlaskForm(), lambda: revoke(user, board, row.role, actor=current_user),
@@ -164,7 +164,7 @@ def role_revoke(role_id):
 @bp.route("/bans", methods=["GET", "POST"])
 @login_required
 def bans():
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     form = BanForm()
     if form.validate_on_submit():
         try:
@@ -194,7 +194,7 @@ def _ban(form):
 @bp.post("/bans/<int:ban_id>/lift")
 @login_required
 def ban_lift(ban_id):
-    require_admin(current_user, "security")
+    require_admin(current_user, AdminRole.SECURITY)
     ban = db.get_or_404(Ban, ban_id)
     if FlaskForm().validate_on_submit():
         try:

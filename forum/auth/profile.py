@@ -7,7 +7,7 @@ from forum.auth import bp
 from forum.auth.services import find_user
 from forum.boards.registry import types_where
 from forum.extensions import db
-from forum.models import Board, Post, Talent, Thread
+from forum.models import Board, ContentStatus, Post, Talent, Thread
 from forum.permissions import marks_talent
 
 RECENT = 10
@@ -28,6 +28,6 @@ def recent_public_posts(user):
     return db.session.execute(
         db.select(Post).options(joinedload(Post.thread).joinedload(Thread.board))
         .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
-        .where(Post.author_id == user.id, Post.status == "published",
-               Thread.status == "published", Board.type.in_(types_where("counted")))
+        .where(Post.author_id == user.id, Post.status == ContentStatus.PUBLISHED,
+               Thread.status == ContentStatus.PUBLISHED, Board.type.in_(types_where("counted")))
         .order_by(Post.created_at.desc()).limit(RECENT)).scalars().all()

@@ -6,7 +6,7 @@ from sqlalchemy.orm import joinedload
 
 from forum.access import Access, require
 from forum.extensions import db
-from forum.models import Board, Post, Thread
+from forum.models import Board, ContentStatus, Post, Thread
 from forum.permissions import access_for
 
 
@@ -65,5 +65,6 @@ def quotable_post(thread, post_id):
     """A published post of this same thread, or None: a quote never crosses threads."""
     return db.session.execute(
         db.select(Post).options(joinedload(Post.author))
-        .where(Post.id == post_id, Post.thread_id == thread.id, Post.status == "published")
+        .where(Post.id == post_id, Post.thread_id == thread.id,
+               Post.status == ContentStatus.PUBLISHED)
     ).scalar_one_or_none()

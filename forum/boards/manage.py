@@ -16,7 +16,7 @@ from forum.boards.registry import get_type
 from forum.boards.roles import holders
 from forum.extensions import db
 from forum.labels import role_label
-from forum.models import User
+from forum.models import AdminRole, User
 from forum.service import Refused
 
 
@@ -48,7 +48,7 @@ def settings_form(board, settings):
 
 def editable_settings(board, user):
     """The settings of the board's type this user changes."""
-    system = is_admin(user, "system")
+    system = is_admin(user, AdminRole.SYSTEM)
     return [s for s in get_type(board.type).settings if s.editor == "manager" or system]
 
 

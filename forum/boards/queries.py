@@ -5,7 +5,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.boards.registry import get_type
 from forum.dates import today_start_utc
 from forum.extensions import db
-from forum.models import Category, Post, Thread, User
+from forum.models import Category, ContentStatus, Post, Thread, User
 
 
 def index_categories():
@@ -27,7 +27,8 @@ def last_posts(post_ids):
     rows = db.session.execute(
         db.select(Post).join(Thread, Thread.id == Post.thread_id)
         .options(joinedload(Post.thread), joinedload(Post.author))
-        .where(Post.id.in_(ids), Post.status == "published", Thread.status == "published")
+        .where(Post.id.in_(ids), Post.status == ContentStatus.PUBLISHED,
+               Thread.status == ContentStatus.PUBLISHED)
     ).scalars()
     return {post.id: post for post in rows}
 
@@ -53,14 +54,15 @@ def posts_today(board_ids):
         return 0
     return db.session.execute(
         db.select(func.count(Post.id)).join(Thread, Thread.id == Post.thread_id)
-        .where(Thread.board_id.in_(board_ids), Thread.status == "published",
-               Post.status == "published", Post.created_at >= today_start_utc())).scalar_one()
+        .where(Thread.board_id.in_(board_ids), Thread.status == ContentStatus.PUBLISHED,
+               Post.status == ContentStatus.PUBLISHED,
+               Post.created_at >= today_start_utc())).scalar_one()
 
 
 def pinned_threads(board):
     """The board's pinned threads and the site-wide pins of every board."""
     ids = (db.select(Thread.id)
-           .where(Thread.status == "published", Thread.is_pinned.is_(True),
+           .where(Thread.status == ContentStatus.PUBLISHED, Thread.is_pinned.is_(True),
                   or_(Thread.board_id == board.id, Thread.pin_scope == "site")))
     return _threads_by_ids(ids)
 
@@ -72,7 +74,7 @@ def board_threads(board, page, per_page):
     costs an index walk, never a scan of the thread rows before it.
     """
     ids = (db.select(Thread.id)
-           .where(Thread.board_id == board.id, Thread.status == "published",
+           .where(Thread.board_id == board.id, Thread.status == ContentStatus.PUBLISHED,
                   Thread.is_pinned.is_(False))
            .order_by(Thread.last_post_at.desc(), Thread.id.desc())
            .limit(per_page).offset((page - 1) * per_page))

@@ -7,7 +7,7 @@ written before someone joined is not news to them).
 from sqlalchemy import select
 
 from forum.extensions import db
-from forum.models import BoardRead, Post, ThreadRead
+from forum.models import BoardRead, ContentStatus, Post, ThreadRead
 from forum.models.base import insert_for, utcnow
 from forum.service import commit
 
@@ -38,7 +38,7 @@ def first_unread_post(user, thread):
     """The member's first unread published post of the thread, or None."""
     mark = read_marks(user, [thread])[thread.id]
     return db.session.execute(
-        select(Post).where(Post.thread_id == thread.id, Post.status == "published",
+        select(Post).where(Post.thread_id == thread.id, Post.status == ContentStatus.PUBLISHED,
                            Post.created_at > mark)
         .order_by(Post.number).limit(1)).scalar()
 

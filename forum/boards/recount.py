@@ -7,7 +7,7 @@ from sqlalchemy import and_, func, select, update
 
 from forum.boards.registry import types_where
 from forum.extensions import db
-from forum.models import Board, Post, Thread, User
+from forum.models import Board, ContentStatus, Post, Thread, User
 from forum.service import commit
 
 
@@ -20,7 +20,7 @@ def recount():
 
 
 def recount_threads(ids=None):
-    published_posts = and_(Post.thread_id == Thread.id, Post.status == "published")
+    published_posts = and_(Post.thread_id == Thread.id, Post.status == ContentStatus.PUBLISHED)
     statement = update(Thread).values(
         reply_count=func.coalesce(
             select(func.count(Post.id)).where(published_posts).scalar_subquery() - 1, 0),
@@ -35,7 +35,7 @@ def recount_threads(ids=None):
 
 
 def recount_boards(ids=None):
-    live = and_(Thread.board_id == Board.id, Thread.status == "published")
+    live = and_(Thread.board_id == Board.id, Thread.status == ContentStatus.PUBLISHED)
     statement = update(Board).values(
         thread_count=select(func.count(Thread.id)).where(live).scalar_subquery(),
         post_count=func.coalesce(
@@ -48,8 +48,8 @@ def recount_boards(ids=None):
 def recount_users(ids=None):
     counted = (select(func.count(Post.id))
                .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
-               .where(Post.author_id == User.id, Post.status == "published",
-                      Thread.status == "published", Board.type.in_(types_where("counted"))))
+               .where(Post.author_id == User.id, Post.status == ContentStatus.PUBLISHED,
+                      Thread.status == ContentStatus.PUBLISHED, Board.type.in_(types_where("counted"))))
     _run(update(User).values(post_count=counted.scalar_subquery()), User.id, ids)
 
 

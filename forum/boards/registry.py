@@ -10,8 +10,11 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
-from forum.access import Access
-from forum.labels import BOARD_TYPES
+from forum.access import ADMIN_REACH, Access
+from forum.models import BoardTypeKey, ContentStatus, Role
+
+MODERATES = {Role.MODERATOR, Role.MANAGER, ADMIN_REACH}
+MANAGES = {Role.MANAGER, ADMIN_REACH}
 
 _TYPES = {}
 
@@ -75,12 +78,12 @@ class BoardType:
         index_row: the template partial the board index shows beside the board's name.
     """
 
-    key = "discussion"
-    label = BOARD_TYPES["discussion"]
+    key = BoardTypeKey.DISCUSSION
+    label = BoardTypeKey.DISCUSSION.label
     built = True
     indexed = in_feeds = on_index = counted = True
     settings = (RULES, PREMODERATED, VERIFIED_ONLY)
-    staff_roles = ("moderator",)
+    staff_roles = (Role.MODERATOR,)
     index_row = "boards/_index_counts.html"
 
     # Access
@@ -89,16 +92,16 @@ class BoardType:
         """The Access flags of a user holding `roles` on `board`, and on `thread` if
         given. Answer Access.NONE for a thread the user may not know exists."""
         flags = Access.VIEW
-        moderates = bool(roles & {"moderator", "manager", "admin"})
+        moderates = bool(roles & MODERATES)
         if moderates:
             flags |= Access.MODERATE
-        if roles & {"manager", "admin"}:
+        if roles & MANAGES:
             flags |= Access.MANAGE
         writes = self.may_write(user, board)
         if writes and self.may_start(user, board, roles):
             flags |= Access.START
         if thread is not None:
-            if thread.status != "published" and not moderates and thread.author_id != user.id:
+            if thread.status != ContentStatus.PUBLISHED and not moderates and thread.author_id != user.id:
                 return Access.NONE
             if writes and self.may_reply(board, thread, moderates):
                 flags |= Access.REPLY
@@ -121,10 +124,10 @@ class BoardType:
     def post_view(self, user, post, access):
         """How a post shows on its thread page: "full", "note" (its author sees why it
         is hidden), "placeholder" (others see that a floor is hidden) or "none"."""
-        if post.status == "published" or Access.MODERATE in access:
+        if post.status == ContentStatus.PUBLISHED or Access.MODERATE in access:
             return "full"
         own = user.is_authenticated and post.author_id == user.id
-        if post.status == "pending":
+        if post.status == ContentStatus.PENDING:
             return "full" if own else "none"
         return "note" if own else "placeholder"
 
@@ -186,9 +189,9 @@ class PendingType(BoardType):
 
     def __init__(self, key):
         self.key = key
-        self.label = BOARD_TYPES.get(key, key)
+        self.label = next((k.label for k in BoardTypeKey if k == key), key)
 
     def access(self, user, board, thread, roles):
         if thread is not None:
             return Access.NONE
-        return Access.VIEW | (Access.MANAGE if roles & {"manager", "admin"} else Access.NONE)
+        return Access.VIEW | (Access.MANAGE if roles & MANAGES else Access.NONE)

@@ -13,7 +13,7 @@ from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.hooks import Draft, post_created, post_edited, validate
 from forum.markup import render
-from forum.models import Board, Post, Thread, User
+from forum.models import Board, ContentStatus, Post, Thread, User
 from forum.models.base import utcnow
 from forum.service import Refused, commit
 
@@ -22,7 +22,7 @@ def create_thread(board, author, title, body, attachments=()):
     """Start a thread with its first post; it is published or waits for a moderator."""
     draft = _validated(Draft(board, author, body, title=title))
     now = utcnow()
-    status = "pending" if draft.review else "published"
+    status = ContentStatus.PENDING if draft.review else ContentStatus.PUBLISHED
     thread = Thread(board_id=board.id, author_id=author.id, title=draft.title, status=status,
                     last_number=1, last_post_at=now, created_at=now)
     post = Post(thread=thread, author_id=author.id, number=1, body=draft.body,
@@ -48,7 +48,7 @@ def reply(thread, author, body, attachments=()):
     published = {} if draft.review else {"reply_count": Thread.reply_count + 1,
                                          "last_post_at": now}
     number = db.session.execute(
-        update(Thread).where(Thread.id == thread.id, Thread.status == "published")
+        update(Thread).where(Thread.id == thread.id, Thread.status == ContentStatus.PUBLISHED)
         .values(last_number=Thread.last_number + 1, **published)
         .returning(Thread.last_number)
     ).scalar_one_or_none()
@@ -57,7 +57,8 @@ def reply(thread, author, body, attachments=()):
         raise Refused(_("This thread is awaiting a moderator or hidden: it takes no replies "
                         "until it is published."), field="body")
     post = Post(thread_id=thread.id, author_id=author.id, number=number, body=draft.body,
-                body_html=draft.body_html, status="pending" if draft.review else "published",
+                body_html=draft.body_html, status=ContentStatus.PENDING if draft.review
+                else ContentStatus.PUBLISHED,
                 created_at=now)
     db.session.add(post)
     db.session.flush()

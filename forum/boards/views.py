@@ -15,6 +15,7 @@ from forum.extensions import limiter
 from forum.feedback import show_refusal
 from forum.inbound import accepts_files
 from forum.markup import quote_source, render
+from forum.models import ContentStatus
 from forum.pages import check_in_range, page_count, requested_page
 from forum.permissions import access_for, can_edit_post
 from forum.service import Refused
@@ -138,7 +139,7 @@ def reply_to(thread_id):
 
 
 def _flash_if_queued(status):
-    if status == "pending":
+    if status == ContentStatus.PENDING:
         flash(_("Your post is awaiting a moderator's approval; until then only you can see it."), "info")
 
 

@@ -15,8 +15,8 @@ from forum.boards.loaders import get_board
 from forum.boards.registry import get_type
 from forum.extensions import db, login_manager
 from forum.feeds import bp
-from forum.models import Post, Thread
 from forum.access import Access
+from forum.models import ContentStatus, Post, Thread
 from forum.permissions import access_for
 
 ENTRIES = 20
@@ -46,8 +46,8 @@ def first_posts(board):
     return db.session.execute(
         db.select(Post).join(Thread, Thread.id == Post.thread_id)
         .options(joinedload(Post.thread), joinedload(Post.author))
-        .where(Thread.board_id == board.id, Thread.status == "published", Post.number == 1,
-               Post.status == "published")
+        .where(Thread.board_id == board.id, Post.number == 1,
+               Thread.status == ContentStatus.PUBLISHED, Post.status == ContentStatus.PUBLISHED)
         .order_by(Thread.created_at.desc(), Thread.id.desc()).limit(ENTRIES)).scalars().all()
 
 

@@ -2,11 +2,12 @@
 its writer. Nobody else: not the system admin, not moderators, not other units."""
 from forum.access import Access, boards_with_role
 from forum.letters.writers import writer_id_of
+from forum.models import LetterState, Role
 
 
 def handled_board_ids(user):
     """The mailboxes whose letters the user handles (BoardRole "handler")."""
-    return boards_with_role(user, "handler")
+    return boards_with_role(user, Role.HANDLER)
 
 
 def letter_access(user, letter):
@@ -17,7 +18,7 @@ def letter_access(user, letter):
     if letter.board_id in handled_board_ids(user):
         return Access.VIEW | Access.HANDLE
     if user.is_unit_account and letter.unit_id is not None and user.unit_id == letter.unit_id:
-        drafting = letter.state in ("transferred", "processing")
+        drafting = letter.state in (LetterState.TRANSFERRED, LetterState.PROCESSING)
         return Access.VIEW | (Access.REPLY if drafting else Access.NONE)
     if writer_id_of(letter) == user.id:
         return Access.VIEW

@@ -2,13 +2,13 @@
 from flask_babel import lazy_gettext as _l
 
 from forum.access import Access
-from forum.boards.registry import VERIFIED_ONLY, BoardType, Setting, register
-from forum.labels import BOARD_TYPES
+from forum.boards.registry import MANAGES, VERIFIED_ONLY, BoardType, Setting, register
 from forum.letters.access import letter_access
 from forum.letters.queries import box_page, letter_of_thread
 from forum.letters.tracking import opened_with_code
 from forum.letters.views import write_page
 from forum.letters.writers import is_whistleblower_box
+from forum.models import BoardTypeKey, Role
 
 
 @register
@@ -24,20 +24,20 @@ class Mailbox(BoardType):
     its managers offer guests and verified_only, the rest are set when it is made.
     """
 
-    key = "mailbox"
-    label = BOARD_TYPES["mailbox"]
+    key = BoardTypeKey.MAILBOX
+    label = BoardTypeKey.MAILBOX.label
     indexed = in_feeds = on_index = counted = False
     settings = (VERIFIED_ONLY, Setting("guests", _l("Guests may write letters (with a CAPTCHA)")))
-    staff_roles = ("handler",)
+    staff_roles = (Role.HANDLER,)
     index_row = None
 
     def access(self, user, board, thread, roles):
         if thread is not None:
             return Access.NONE
         flags = Access.VIEW
-        if "handler" in roles:
+        if Role.HANDLER in roles:
             flags |= Access.HANDLE
-        if roles & {"manager", "admin"}:
+        if roles & MANAGES:
             flags |= Access.MANAGE
         if self.may_write(user, board):
             flags |= Access.START

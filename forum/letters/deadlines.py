@@ -9,6 +9,8 @@ from zoneinfo import ZoneInfo
 import chinese_calendar
 from flask import current_app
 
+from forum.models import LetterState
+
 DEFAULT_ACCEPT_DAYS = 15
 DEFAULT_ANSWER_DAYS = 60
 
@@ -51,7 +53,7 @@ def box_days(board):
 
 def due_date(letter):
     """The date the letter's next step is due: acceptance while pending, else the answer."""
-    return letter.accept_due if letter.state == "pending" else letter.answer_due
+    return letter.accept_due if letter.state == LetterState.PENDING else letter.answer_due
 
 
 def is_overdue(letter, on=None):

@@ -6,7 +6,7 @@ from wtforms import (BooleanField, HiddenField, IntegerField, MultipleFileField,
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
-from forum.labels import LETTER_KINDS, LETTER_STATES, RATINGS
+from forum.models import LetterKind, LetterRating, LetterState
 from forum.urls import coerce_id
 
 
@@ -14,9 +14,9 @@ def _strip(value):
     return value.replace("\r\n", "\n").strip() if isinstance(value, str) else value
 
 
-def _choices(labels, everything=False):
+def _choices(members, everything=False):
     first = [SelectChoice("", _l("All"))] if everything else []
-    return first + [SelectChoice(code, label) for code, label in labels.items()]
+    return first + [SelectChoice(member.value, member.label) for member in members]
 
 
 class LetterForm(FlaskForm):
@@ -39,7 +39,7 @@ class LetterForm(FlaskForm):
 
     def offer(self, kinds, anonymous, superior, guest):
         """Fit the form to the box and the writer: drop what does not apply."""
-        self.kind.choices = [SelectChoice(k, LETTER_KINDS[k]) for k in kinds]
+        self.kind.choices = _choices(kinds)
         for name, wanted in (("anonymous", anonymous), ("to_superior", superior), ("captcha", guest)):
             if not wanted:
                 delattr(self, name)
@@ -53,7 +53,7 @@ class TrackForm(FlaskForm):
 
 class RateForm(FlaskForm):
     code = HiddenField()
-    rating = RadioField(_l("How satisfied are you with the answer?"), choices=_choices(RATINGS),
+    rating = RadioField(_l("How satisfied are you with the answer?"), choices=_choices(LetterRating),
                         validators=[DataRequired(_l("Choose how satisfied you are."))])
     comment = TextAreaField(_l("Comment (optional)"), filters=[_strip], validators=[Length(max=500)])
     submit = SubmitField(_l("Send rating"))
@@ -84,9 +84,9 @@ class QueueFilterForm(FlaskForm):
     class Meta:
         csrf = False
 
-    letter_state = SelectField(_l("State"), choices=_choices(LETTER_STATES, True),
+    letter_state = SelectField(_l("State"), choices=_choices(LetterState, True),
                                validators=[Optional()])
-    letter_kind = SelectField(_l("Kind"), choices=_choices(LETTER_KINDS, True),
+    letter_kind = SelectField(_l("Kind"), choices=_choices(LetterKind, True),
                               validators=[Optional()])
     letter_unit = SelectField(_l("Unit"), coerce=lambda v: coerce_id(v) if v else None,
                               validate_choice=False, validators=[Optional()])

@@ -9,8 +9,7 @@ name the writer. Their news is worked out when they look: see `my_letters`."""
 from flask_babel import gettext as _
 
 from forum.extensions import db
-from forum.labels import LETTER_STATES
-from forum.models import BoardRole, User
+from forum.models import AdminRole, BoardRole, LetterState, Role, User
 from forum.notifications.kinds import kind
 from forum.notifications.service import notify
 
@@ -18,7 +17,7 @@ from forum.notifications.service import notify
 def handler_ids(board_id):
     """The accounts holding the handler role on a box."""
     return set(db.session.execute(db.select(BoardRole.user_id).where(
-        BoardRole.board_id == board_id, BoardRole.role == "handler")).scalars())
+        BoardRole.board_id == board_id, BoardRole.role == Role.HANDLER)).scalars())
 
 
 def notify_handlers(letter, what, actor=None):
@@ -35,7 +34,7 @@ def notify_box_admins(letter):
         admins = db.select(User.id).where(User.unit_id == board.unit_id,
                                           User.is_unit_account.is_(True))
     else:
-        admins = db.select(User.id).where(User.admin_role == "system")
+        admins = db.select(User.id).where(User.admin_role == AdminRole.SYSTEM)
     recipients = set(db.session.execute(admins).scalars()) - handler_ids(letter.board_id)
     notify(recipients, "letter_overdue_box", url=f"/b/{board.slug}",
            data={"letter": letter.id, "box": board.name})
@@ -72,5 +71,5 @@ def _overdue_in_box(n):
 
 @kind("letter_state")
 def _state(n):
-    state = LETTER_STATES.get(n.data.get("state"), n.data.get("state"))
+    state = LetterState(n.data["state"]).label
     return _("Your letter No. %(id)s is now: %(state)s.", id=n.data.get("letter"), state=state)

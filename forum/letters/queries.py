@@ -6,7 +6,7 @@ from sqlalchemy.orm import joinedload
 from forum.extensions import db
 from forum.letters.deadlines import local_day
 from forum.letters.writers import is_whistleblower_box
-from forum.models import Board, Letter, Post, Thread
+from forum.models import Board, BoardTypeKey, Letter, LetterRating, Post, Thread
 
 QUEUE_LIMIT = 200
 PUBLISHED_LIMIT = 50
@@ -104,7 +104,7 @@ class _Tally:
             self.on_time += local_day(row.answered_at) <= row.answer_due
         if row.rating is not None:
             self.rated += 1
-            self.satisfied += row.rating in ("satisfied", "fair")
+            self.satisfied += row.rating in (LetterRating.SATISFIED, LetterRating.FAIR)
 
     @property
     def on_time_rate(self):
@@ -117,5 +117,5 @@ class _Tally:
 
 def mailboxes():
     """Every mailbox, in index order."""
-    return db.session.execute(db.select(Board).where(Board.type == "mailbox")
+    return db.session.execute(db.select(Board).where(Board.type == BoardTypeKey.MAILBOX)
                               .order_by(Board.category_id, Board.position)).scalars().all()

@@ -18,7 +18,7 @@ from forum.extensions import db
 from forum.letters.codes import hash_code, normalise
 from forum.letters.queries import letter_of_thread
 from forum.letters.writers import is_whistleblower_box, writer_id_of
-from forum.models import Letter
+from forum.models import ContentStatus, Letter
 from forum.models.base import utcnow
 from forum.audit import log_security
 from forum.ratelimit import STORAGE_URI, DatabaseStorage
@@ -81,7 +81,7 @@ def record_letter_read(letter, reader):
 
 def record_file_read(post, reader):
     """Opening a whistleblower letter's file is a read of the letter, unless by its writer."""
-    if post.status != "letter" or not reader.is_authenticated:
+    if post.status != ContentStatus.LETTER or not reader.is_authenticated:
         return
     letter = letter_of_thread(post.thread_id)
     if writer_id_of(letter) != reader.id:

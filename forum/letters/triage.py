@@ -12,25 +12,25 @@ from forum.extensions import db
 from forum.letters.deadlines import add_working_days, box_days, is_overdue, today
 from forum.letters.notices import notify_box_admins, notify_handlers, notify_writer
 from forum.markup import render
-from forum.models import Letter, Unit
+from forum.models import Letter, LetterRating, LetterState, Unit
 from forum.models.base import utcnow
-from forum.models.letter import OPEN_STATES, RATINGS
+from forum.models.letter import OPEN_STATES, RATEABLE_STATES, WORKING_STATES
 from forum.audit import log_action
 from forum.service import Refused, commit
 
-WORKING = ("accepted", "transferred", "processing")
 ANSWER_MAX = 10_000
 
 
 def accept_letter(letter, actor):
     """受理: the answer is due the box's answer days after today."""
     due = add_working_days(today(), box_days(letter.board)[1])
-    _move(letter, actor, "accept", ("pending",), "accepted", accepted_at=utcnow(), answer_due=due)
+    _move(letter, actor, "accept", (LetterState.PENDING,), LetterState.ACCEPTED,
+          accepted_at=utcnow(), answer_due=due)
 
 
 def refuse_letter(letter, actor, reason):
     """不予受理, with the reason the writer reads."""
-    _move(letter, actor, "refuse", ("pending",), "refused", refused_at=utcnow(),
+    _move(letter, actor, "refuse", (LetterState.PENDING,), LetterState.REFUSED, refused_at=utcnow(),
           refusal_reason=_required(reason, 500, "reason"))
 
 
@@ -38,36 +38,38 @@ def transfer_letter(letter, actor, unit_id):
     """转办 to a unit, whose unit accounts then read the letter and draft an answer."""
     if not unit_id or db.session.get(Unit, unit_id) is None:
         raise Refused(_("Choose a unit that exists."), field="unit")
-    _move(letter, actor, "transfer", WORKING, "transferred", unit_id=unit_id,
+    _move(letter, actor, "transfer", WORKING_STATES, LetterState.TRANSFERRED, unit_id=unit_id,
           transferred_at=utcnow())
 
 
 def draft_answer(letter, actor, text):
     """办理中: a draft answer, by the unit or a handler, for a handler to send."""
     text = _required(text, ANSWER_MAX, "body")
-    _move(letter, actor, "draft", WORKING, "processing", draft=text, draft_html=render(text),
-          processing_at=letter.processing_at or utcnow(), notify=False)
+    _move(letter, actor, "draft", WORKING_STATES, LetterState.PROCESSING, draft=text,
+          draft_html=render(text), processing_at=letter.processing_at or utcnow(), notify=False)
 
 
 def send_answer(letter, actor, text):
     """已答复: the answer the writer reads."""
     text = _required(text, ANSWER_MAX, "body")
-    _move(letter, actor, "answer", WORKING, "answered", answer=text, answer_html=render(text),
-          answered_at=utcnow())
+    _move(letter, actor, "answer", WORKING_STATES, LetterState.ANSWERED, answer=text,
+          answer_html=render(text), answered_at=utcnow())
 
 
 def extend_deadline(letter, actor, days, reason):
     """Move the answer's due date on by working days, with a reason."""
     if not isinstance(days, int) or not 1 <= days <= 60:
         raise Refused(_("Extend by 1 to 60 working days."), field="days")
-    _move(letter, actor, "extend", (letter.state,) if letter.state in WORKING else (), letter.state,
+    working = (letter.state,) if letter.state in WORKING_STATES else ()
+    _move(letter, actor, "extend", working, letter.state,
           answer_due=add_working_days(letter.answer_due, days), extended_at=utcnow(),
           extension_reason=_required(reason, 500, "reason"), notify=False)
 
 
 def close_letter(letter, actor):
     """办结: nothing more happens to an answered, rated or refused letter."""
-    _move(letter, actor, "close", ("answered", "rated", "refused"), "closed", closed_at=utcnow())
+    closable = (LetterState.ANSWERED, LetterState.RATED, LetterState.REFUSED)
+    _move(letter, actor, "close", closable, LetterState.CLOSED, closed_at=utcnow())
 
 
 def publish_letter(letter, actor):
@@ -81,11 +83,11 @@ def publish_letter(letter, actor):
 
 def rate_letter(letter, rating, comment):
     """The writer's rating of the answer, once."""
-    if rating not in RATINGS:
+    if rating not in list(LetterRating):
         raise Refused(_("Choose how satisfied you are."), field="rating")
-    _claim(letter, (Letter.rating.is_(None), Letter.state.in_(("answered", "closed"))),
+    _claim(letter, (Letter.rating.is_(None), Letter.state.in_(RATEABLE_STATES)),
            rating=rating, rating_comment=(comment or "").strip()[:500] or None,
-           rated_at=utcnow(), state="rated")
+           rated_at=utcnow(), state=LetterState.RATED)
     log_action(None, "letter_rate", "letter", letter.id)  # the writer stays unnamed
     commit()
 

@@ -20,10 +20,11 @@ from forum.letters.tracking import find_by_code, record_letter_read, remember_op
 from forum.letters.writers import my_letters, writer_id_of
 from forum.letters.writing import (LETTER_FILES, LETTER_MB, letter_kinds, superior_box,
                                   write_letter)
-from forum.models import Letter, Unit
+from forum.models import Letter, LetterKind, LetterRating, LetterState, Unit
 from forum.models.base import utcnow
 from forum.access import Access, require
 from forum.letters.access import letter_access
+from forum.models.letter import RATEABLE_STATES
 from forum.permissions import access_for
 from forum.service import Refused
 
@@ -146,7 +147,7 @@ def _rate(letter, form, back):
 
 
 def _rateable(letter):
-    return letter.rating is None and letter.state in ("answered", "closed")
+    return letter.rating is None and letter.state in RATEABLE_STATES
 
 
 @bp.get("/letters/mine")
@@ -237,9 +238,9 @@ def stats():
 
 @bp.app_context_processor
 def letter_labels():
-    """Names of kinds, states and ratings, and deadline helpers, for letter templates."""
-    from forum.labels import LETTER_KINDS, LETTER_STATES, RATINGS
+    """Kinds, states and ratings (each with its label), and deadline helpers, for letter
+    templates."""
     from forum.letters.deadlines import due_date, is_overdue
 
-    return {"LETTER_KINDS": LETTER_KINDS, "LETTER_STATES": LETTER_STATES,
-            "LETTER_RATINGS": RATINGS, "letter_due": due_date, "letter_overdue": is_overdue}
+    return {"LetterKind": LetterKind, "LetterState": LetterState, "LetterRating": LetterRating,
+            "letter_due": due_date, "letter_overdue": is_overdue}

@@ -15,7 +15,8 @@ from forum.letters.deadlines import add_working_days, box_days, local_day
 from forum.letters.seal import seal
 from forum.letters.writers import link_writer
 from forum.markup import render
-from forum.models import Board, Letter, Post, Thread
+from forum.models import (Board, BoardTypeKey, ContentStatus, Letter, LetterKind, LetterState,
+                          Post, Thread)
 from forum.models.base import utcnow
 from forum.letters.notices import notify_handlers
 from forum.service import Refused, commit
@@ -31,8 +32,9 @@ LETTER_MB = 20  # in all
 
 def letter_kinds(board):
     """The kinds a box takes: 举报 only in a whistleblower box."""
-    kinds = ["consult", "suggest", "complain", "help"]
-    return kinds + ["report"] if board.settings.get("whistleblower") else kinds
+    if board.settings.get("whistleblower"):
+        return list(LetterKind)
+    return [kind for kind in LetterKind if kind != LetterKind.REPORT]
 
 
 def superior_box(board):
@@ -41,7 +43,7 @@ def superior_box(board):
     if not slug:
         return None
     return db.session.execute(db.select(Board).where(
-        Board.slug == slug, Board.type == "mailbox")).scalar_one_or_none()
+        Board.slug == slug, Board.type == BoardTypeKey.MAILBOX)).scalar_one_or_none()
 
 
 def write_letter(board, writer, *, kind, title, body, phone="", consent=False, anonymous=False,
@@ -66,14 +68,14 @@ def write_letter(board, writer, *, kind, title, body, phone="", consent=False, a
 
 def _store(board, writer, kind, title, body, phone, consent, anonymous, files):
     now = utcnow()
-    thread = Thread(board_id=board.id, author_id=None, title=title, status="letter",
+    thread = Thread(board_id=board.id, author_id=None, title=title, status=ContentStatus.LETTER,
                     last_number=1, last_post_at=now, created_at=now)
     post = Post(thread=thread, author_id=None, number=1, body=body, body_html=render(body),
-                status="letter", created_at=now)
+                status=ContentStatus.LETTER, created_at=now)
     code = new_code()
     accept_days, answer_days = box_days(board)
     received = local_day(now)
-    letter = Letter(thread=thread, board_id=board.id, kind=kind, state="pending",
+    letter = Letter(thread=thread, board_id=board.id, kind=kind, state=LetterState.PENDING,
                     code_hash=hash_code(code), code_expires_at=now + CODE_LIFETIME,
                     anonymous=bool(anonymous), consent=bool(consent), created_at=now,
                     # An anonymous writer is not asked for a way to find them.

@@ -1,10 +1,10 @@
 """The data model, one module per aggregate (DESIGN §3)."""
 from forum.models.account import PasswordReset, Verification
 from forum.models.attachment import Attachment
-from forum.models.board import Board, BoardRole, Category
+from forum.models.board import Board, BoardRole, BoardTypeKey, Category, Role
 from forum.models.campaign import Campaign, Essay
-from forum.models.content import Post, Thread
-from forum.models.letter import CaptchaChallenge, Letter
+from forum.models.content import ContentStatus, Post, Thread
+from forum.models.letter import CaptchaChallenge, Letter, LetterKind, LetterRating, LetterState
 from forum.models.message import (Conversation, ConversationMember, Message, MessageReport,
                                   UserBlock)
 from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityEvent, WordRule
@@ -15,7 +15,7 @@ from forum.models.site import RateCounter, SiteSetting
 from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
                                    StudyRecord, StudySession)
 from forum.models.unit import Unit
-from forum.models.user import User
+from forum.models.user import AdminRole, User, UserStatus
 
 __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "Category",
            "CheckQuestion", "Conversation", "ConversationMember", "Essay", "IdentityCheck",
@@ -23,4 +23,7 @@ __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "
            "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",
            "Report", "SecurityEvent", "SiteSetting", "StudyRecord", "StudySession",
            "Subscription", "Talent", "Thread", "ThreadRead", "Unit", "User", "UserBlock",
-           "Verification", "WordRule", "CaptchaChallenge"]
+           "Verification", "WordRule", "CaptchaChallenge",
+           # The vocabularies stored in their columns, each member with its label.
+           "AdminRole", "BoardTypeKey", "ContentStatus", "LetterKind", "LetterRating",
+           "LetterState", "Role", "UserStatus"]

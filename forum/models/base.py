@@ -1,5 +1,6 @@
-"""Column helpers shared by the models."""
+"""Column helpers and the vocabulary base shared by the models."""
 from datetime import datetime, timezone
+from enum import StrEnum
 
 from sqlalchemy.dialects import postgresql, sqlite
 
@@ -12,3 +13,17 @@ def utcnow():
 def insert_for(dialect_name):
     """The INSERT that takes ON CONFLICT (upserts) on this database: PostgreSQL or SQLite."""
     return postgresql.insert if dialect_name == "postgresql" else sqlite.insert
+
+
+class LabelledEnum(StrEnum):
+    """A vocabulary stored as its strings; each member carries the label people read.
+
+    Members are written `NAME = "stored value", _l("Label")`; being str, they compare
+    equal to the strings in the database and bind to queries as they are.
+    """
+
+    def __new__(cls, value, label):
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.label = label
+        return member

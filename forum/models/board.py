@@ -1,8 +1,31 @@
 """Categories, boards and per-board roles."""
-from forum.extensions import db
-from forum.models.base import utcnow
+from flask_babel import lazy_gettext as _l
 
-BOARD_ROLES = ("moderator", "handler", "counsellor", "trainer", "manager")
+from forum.extensions import db
+from forum.models.base import LabelledEnum, utcnow
+
+
+class BoardTypeKey(LabelledEnum):
+    """The board types the forum knows (seeds, forms); the registry also takes other keys."""
+
+    DISCUSSION = "discussion", _l("Discussion board")
+    NOTICE = "notice", _l("Notice board")
+    DISCLOSURE = "disclosure", _l("Disclosure notices")
+    MAILBOX = "mailbox", _l("Mailbox")
+    TRAINING = "training", _l("Training centre")
+    COUNSEL = "counsel", _l("Heart-to-heart room")
+    BRANCH = "branch", _l("Online branch")
+    FUND = "fund", _l("Care fund")
+
+
+class Role(LabelledEnum):
+    """A role held on one board (the BoardRole row)."""
+
+    MODERATOR = "moderator", _l("Moderator")
+    MANAGER = "manager", _l("Manager")
+    HANDLER = "handler", _l("Mailbox handler")
+    COUNSELLOR = "counsellor", _l("Counsellor")
+    TRAINER = "trainer", _l("Trainer")
 
 
 class Category(db.Model):
@@ -23,7 +46,7 @@ class Board(db.Model):
     slug = db.Column(db.String(60), nullable=False, unique=True)
     name = db.Column(db.String(60), nullable=False)
     description = db.Column(db.String(500), nullable=False, default="")
-    type = db.Column(db.String(20), nullable=False, default="discussion")
+    type = db.Column(db.String(20), nullable=False, default=BoardTypeKey.DISCUSSION)
     settings = db.Column(db.JSON, nullable=False, default=dict)
     unit_id = db.Column(db.ForeignKey("unit.id"), nullable=True, index=True)
     position = db.Column(db.Integer, nullable=False, default=0)

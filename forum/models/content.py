@@ -1,8 +1,17 @@
 """Threads and posts: one content model for every board type (DESIGN §3)."""
-from forum.extensions import db
-from forum.models.base import utcnow
+from flask_babel import lazy_gettext as _l
 
-CONTENT_STATUSES = ("published", "pending", "hidden", "letter")  # letter: a mailbox letter, never listed
+from forum.extensions import db
+from forum.models.base import LabelledEnum, utcnow
+
+
+class ContentStatus(LabelledEnum):
+    """The status of a thread or a post (one vocabulary: a thread's follows its first post)."""
+
+    PUBLISHED = "published", _l("Published")
+    PENDING = "pending", _l("Awaiting approval")
+    HIDDEN = "hidden", _l("Hidden")
+    LETTER = "letter", _l("Letter")  # a mailbox letter's thread and post: never listed
 
 
 class Thread(db.Model):
@@ -18,7 +27,7 @@ class Thread(db.Model):
     board_id = db.Column(db.ForeignKey("board.id"), nullable=False)
     author_id = db.Column(db.ForeignKey("user.id"), nullable=True, index=True)
     title = db.Column(db.String(80), nullable=False)
-    status = db.Column(db.String(10), nullable=False, default="published")
+    status = db.Column(db.String(10), nullable=False, default=ContentStatus.PUBLISHED)
     is_pinned = db.Column(db.Boolean, nullable=False, default=False)
     pin_scope = db.Column(db.String(5), nullable=True)  # board or site
     is_locked = db.Column(db.Boolean, nullable=False, default=False)
@@ -47,7 +56,7 @@ class Post(db.Model):
     number = db.Column(db.Integer, nullable=False)
     body = db.Column(db.Text, nullable=False)
     body_html = db.Column(db.Text, nullable=False)
-    status = db.Column(db.String(10), nullable=False, default="published")
+    status = db.Column(db.String(10), nullable=False, default=ContentStatus.PUBLISHED)
     # Indexed for the index page's "posts today" figure.
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
     edited_at = db.Column(db.DateTime, nullable=True)

@@ -4,14 +4,48 @@ The letter's Thread and Post rows have no author: the writer's link lives only h
 In a whistleblower box it is sealed (encrypted with the instance key), and an anonymous
 letter keeps no link at all. The contact phone is always sealed.
 """
-from forum.extensions import db
-from forum.models.base import utcnow
+from flask_babel import lazy_gettext as _l
 
-LETTER_KINDS = ("consult", "suggest", "complain", "help", "report")
-LETTER_STATES = ("pending", "accepted", "refused", "transferred", "processing", "answered",
-                 "rated", "closed")
-OPEN_STATES = ("pending", "accepted", "transferred", "processing")
-RATINGS = ("satisfied", "fair", "unsatisfied")
+from forum.extensions import db
+from forum.models.base import LabelledEnum, utcnow
+
+
+class LetterKind(LabelledEnum):
+    """What a writer asks for; only a whistleblower box takes reports."""
+
+    CONSULT = "consult", _l("Enquiry")
+    SUGGEST = "suggest", _l("Suggestion")
+    COMPLAIN = "complain", _l("Complaint")
+    HELP = "help", _l("Request for help")
+    REPORT = "report", _l("Whistleblowing report")
+
+
+class LetterState(LabelledEnum):
+    """Where a letter is on its way from the writer to an answer (DESIGN §4)."""
+
+    PENDING = "pending", _l("Awaiting acceptance")
+    ACCEPTED = "accepted", _l("Accepted")
+    REFUSED = "refused", _l("Not accepted")
+    TRANSFERRED = "transferred", _l("Transferred")
+    PROCESSING = "processing", _l("Being handled")
+    ANSWERED = "answered", _l("Answered")
+    RATED = "rated", _l("Rated")
+    CLOSED = "closed", _l("Closed")
+
+
+class LetterRating(LabelledEnum):
+    """The writer's verdict on the answer."""
+
+    SATISFIED = "satisfied", _l("Satisfied")
+    FAIR = "fair", _l("Fairly satisfied")
+    UNSATISFIED = "unsatisfied", _l("Not satisfied")
+
+
+# Accepted but not yet answered: the handlers may still act on it.
+WORKING_STATES = (LetterState.ACCEPTED, LetterState.TRANSFERRED, LetterState.PROCESSING)
+OPEN_STATES = (LetterState.PENDING, *WORKING_STATES)
+# The writer may rate the answer once it is given.
+RATEABLE_STATES = (LetterState.ANSWERED, LetterState.CLOSED)
 
 
 class Letter(db.Model):
@@ -23,7 +57,7 @@ class Letter(db.Model):
     thread_id = db.Column(db.ForeignKey("thread.id"), nullable=False, unique=True)
     board_id = db.Column(db.ForeignKey("board.id"), nullable=False)
     kind = db.Column(db.String(10), nullable=False)
-    state = db.Column(db.String(12), nullable=False, default="pending")
+    state = db.Column(db.String(12), nullable=False, default=LetterState.PENDING)
     code_hash = db.Column(db.String(64), nullable=False, unique=True)
     code_expires_at = db.Column(db.DateTime, nullable=False)
     writer_id = db.Column(db.ForeignKey("user.id"), nullable=True, index=True)

@@ -1,12 +1,13 @@
 """Site-wide settings and shared rate-limit counters."""
 from forum.extensions import db
+from forum.models.board import BoardTypeKey
 
 SITE_DEFAULTS = {
     "new_account_review_posts": 3,   # an account's first N posts wait in the queue
     "post_interval_seconds": 15,     # flood control: minimum time between two posts
     "word_rules_version": 0,         # changes whenever the word filter's rules change
     # Attachments: the largest file in MB, per board type (others take "default").
-    "upload_limits_mb": {"default": 5, "notice": 20, "training": 50},
+    "upload_limits_mb": {"default": 5, BoardTypeKey.NOTICE: 20, BoardTypeKey.TRAINING: 50},
     "uploads_per_day": 50,           # files one account may upload in 24 hours
     # Private messages: an account younger than these days or with fewer posts is new,
     # and a new account starts conversations with at most this many people a day.

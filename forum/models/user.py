@@ -3,11 +3,24 @@ from flask_babel import lazy_gettext as _l
 from flask_login import UserMixin
 
 from forum.extensions import db
-from forum.models.base import utcnow
+from forum.models.base import LabelledEnum, utcnow
 
-ADMIN_ROLES = ("system", "security", "audit")
 DELETED_NAME = _l("Deleted user")
-STATUSES = ("active", "pending")
+
+
+class AdminRole(LabelledEnum):
+    """The three admins (三员分立, DESIGN §1); an account holds at most one."""
+
+    SYSTEM = "system", _l("System administrator")
+    SECURITY = "security", _l("Security administrator")
+    AUDIT = "audit", _l("Audit administrator")
+
+
+class UserStatus(LabelledEnum):
+    """Whether an account may sign in yet."""
+
+    ACTIVE = "active", _l("Active")
+    PENDING = "pending", _l("Awaiting approval")
 
 
 class User(UserMixin, db.Model):
@@ -26,7 +39,7 @@ class User(UserMixin, db.Model):
     password_hash = db.Column(db.String(255), nullable=False)
     unit_id = db.Column(db.ForeignKey("unit.id"), nullable=True, index=True)
     admin_role = db.Column(db.String(10), nullable=True)
-    status = db.Column(db.String(10), nullable=False, default="active")
+    status = db.Column(db.String(10), nullable=False, default=UserStatus.ACTIVE)
     is_verified = db.Column(db.Boolean, nullable=False, default=False)
     # A department account (部门账号): manages the boards of its unit.
     is_unit_account = db.Column(db.Boolean, nullable=False, default=False)
@@ -73,7 +86,7 @@ class User(UserMixin, db.Model):
 
     @property
     def is_active(self):
-        return self.status != "pending" and self.deleted_at is None
+        return self.status != UserStatus.PENDING and self.deleted_at is None
 
     def get_id(self):
         # The version makes every cookie issued before a logout or password change stale.

@@ -10,7 +10,7 @@ from sqlalchemy import select, update
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.boards.registry import get_type
 from forum.extensions import db
-from forum.models import Post, QueueItem, Report
+from forum.models import ContentStatus, Post, QueueItem, Report
 from forum.audit import log_action
 from forum.notifications.service import notify
 from forum.service import Refused, commit
@@ -31,7 +31,7 @@ def unlock_thread(thread, actor, reason=""):
 def pin_thread(thread, actor, scope, reason=""):
     """Pin in its board, or site-wide (the caller checks who may pin site-wide)."""
     _expect(scope in ("board", "site"), _("Choose where to pin the thread."))
-    _expect(thread.status == "published", _("Only a published thread can be pinned."))
+    _expect(thread.status == ContentStatus.PUBLISHED, _("Only a published thread can be pinned."))
     _expect(scope == "board" or get_type(thread.board.type).on_index,
             _("Only threads of public boards can be pinned site-wide."))
     _expect(not (thread.is_pinned and thread.pin_scope == scope), _("This thread is already pinned."))
@@ -58,26 +58,26 @@ def move_thread(thread, target, actor, reason):
 
 
 def hide_thread(thread, actor, reason):
-    _expect(thread.status != "hidden", _("This thread is already hidden."))
+    _expect(thread.status != ContentStatus.HIDDEN, _("This thread is already hidden."))
     _require_reason(reason)
-    thread.status = "hidden"
+    thread.status = ContentStatus.HIDDEN
     notify([thread.author_id], "post_hidden", actor=actor, thread=thread,
            data={"title": thread.title, "reason": reason})
     _done(actor, "hide", thread, reason, users=_authors(thread))
 
 
 def restore_thread(thread, actor, reason=""):
-    _expect(thread.status == "hidden", _("This thread is not hidden."))
-    thread.status = "published"
-    _first_post(thread).status = "published"
+    _expect(thread.status == ContentStatus.HIDDEN, _("This thread is not hidden."))
+    thread.status = ContentStatus.PUBLISHED
+    _first_post(thread).status = ContentStatus.PUBLISHED
     _done(actor, "restore", thread, reason, users=_authors(thread))
 
 
 def hide_post(post, actor, reason):
     _expect(post.number != 1, _("To hide the first post, hide the whole thread."))
-    _expect(post.status == "published", _("Only a published post can be hidden."))
+    _expect(post.status == ContentStatus.PUBLISHED, _("Only a published post can be hidden."))
     _require_reason(reason)
-    post.status = "hidden"
+    post.status = ContentStatus.HIDDEN
     post.moderation_note = reason
     notify([post.author_id], "post_hidden", actor=actor, post=post,
            data={"title": post.thread.title, "reason": reason})
@@ -86,8 +86,8 @@ def hide_post(post, actor, reason):
 
 def restore_post(post, actor, reason=""):
     _expect(post.number != 1, _("To restore the first post, restore the whole thread."))
-    _expect(post.status == "hidden", _("This post is not hidden."))
-    post.status = "published"
+    _expect(post.status == ContentStatus.HIDDEN, _("This post is not hidden."))
+    post.status = ContentStatus.PUBLISHED
     post.moderation_note = None
     _done(actor, "restore", post.thread, reason, post=post, users=[post.author_id])
 

@@ -7,6 +7,7 @@ from forum.extensions import db
 from forum.hooks import page_part, post_created, post_edited, validator
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel
+from forum.models import ContentStatus
 from forum.moderation.flood import claim_posting_slot
 from forum.moderation.queue import enqueue, review_reason
 from forum.moderation.wordfilter import check_post
@@ -39,11 +40,11 @@ def queue_new_post(post, draft, **_ignored):
 @post_edited.connect
 def queue_edited_post(post, draft, **_ignored):
     """A published post edited into something that needs review waits again."""
-    if not draft.review or post.status != "published":
+    if not draft.review or post.status != ContentStatus.PUBLISHED:
         return
-    post.status = "pending"
+    post.status = ContentStatus.PENDING
     if post.number == 1:
-        post.thread.status = "pending"
+        post.thread.status = ContentStatus.PENDING
     enqueue(post, draft.board.id, *draft.review)
     db.session.flush()
     recount_threads([post.thread_id])

@@ -6,7 +6,7 @@ from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.letters.forms import QueueFilterForm
 from forum.letters.queries import letter_queue
-from forum.models import Board, Unit
+from forum.models import Board, ContentStatus, Unit
 from forum.moderation.forms import MoveForm, PinForm, ReasonForm
 from forum.moderation.listing import queue_items_for
 from forum.access import Access
@@ -27,7 +27,7 @@ def thread_panel(user, thread, posts, access):
         "reason": ReasonForm(),
         "pin": pin,
         "move": move,
-        "queue": queue_items_for([p.id for p in posts if p.status == "pending"]),
+        "queue": queue_items_for([p.id for p in posts if p.status == ContentStatus.PENDING]),
     }
 
 

@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from forum.boards.registry import get_type
 from forum.boards.recount import recount_boards, recount_threads, recount_users
 from forum.extensions import db
-from forum.models import QueueItem
+from forum.models import ContentStatus, QueueItem
 from forum.models.base import utcnow
 from forum.audit import log_action
 from forum.notifications.events import announce_post
@@ -42,7 +42,7 @@ def decide(item, moderator, approve, reason=""):
                  decided_at=utcnow()):
         raise Refused(_("This item has already been decided by another moderator."))
     post, thread = item.post, item.post.thread
-    post.status = "published" if approve else "hidden"
+    post.status = ContentStatus.PUBLISHED if approve else ContentStatus.HIDDEN
     post.moderation_note = None if approve else reason
     if post.number == 1:
         thread.status = post.status

@@ -4,7 +4,7 @@ strongest reason, and only if they may read the thread."""
 import re
 
 from forum.extensions import db
-from forum.models import Post
+from forum.models import ContentStatus, Post
 from forum.notifications.mentions import mentioned_users
 from forum.notifications.service import notify
 from forum.notifications.subscriptions import subscribers
@@ -44,6 +44,6 @@ def _quoted_authors(post, thread):
         return []
     quoted = db.session.execute(
         db.select(Post).where(Post.thread_id == thread.id, Post.number.in_(numbers),
-                              Post.status == "published", Post.author_id.is_not(None))
+                              Post.status == ContentStatus.PUBLISHED, Post.author_id.is_not(None))
         .options(db.joinedload(Post.author))).scalars()
     return [quoted_post.author for quoted_post in quoted]

@@ -1,6 +1,7 @@
 """What notifications plug into the core (forum/hooks.py): a mention must name an
 account; a published post tells the people it concerns; pages show whether one follows."""
 from forum.hooks import page_part, post_created, validator
+from forum.models import ContentStatus
 from forum.notifications.events import announce_post
 from forum.notifications.mentions import mentioned_users
 from forum.notifications.subscriptions import is_subscribed
@@ -14,7 +15,7 @@ def check_mentions(draft):
 
 @post_created.connect
 def announce_new_post(post, draft, **_ignored):
-    if post.status == "published":
+    if post.status == ContentStatus.PUBLISHED:
         announce_post(post, post.thread, draft.author, draft.found.get("mentioned"))
 
 

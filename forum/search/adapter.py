@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from forum.boards.registry import types_where
 from forum.extensions import db
-from forum.models import Board, Post, Thread
+from forum.models import Board, ContentStatus, Post, Thread
 from forum.search import text
 from forum.search.changes import Changes
 from forum.search.results import visible_hits
@@ -104,7 +104,7 @@ def documents_where(session, *conditions):
         select(Post.id, Post.thread_id, Post.author_id, Post.number, Post.body, Post.created_at,
                Thread.title, Thread.board_id)
         .join(Thread, Post.thread_id == Thread.id).join(Board, Thread.board_id == Board.id)
-        .where(Post.status == "published", Thread.status == "published",
+        .where(Post.status == ContentStatus.PUBLISHED, Thread.status == ContentStatus.PUBLISHED,
                Board.type.in_(types_where("indexed")), *conditions))
     return [{"post_id": r.id, "thread_id": r.thread_id, "board_id": r.board_id,
              "author_id": r.author_id, "created_at": r.created_at, "body": r.body,

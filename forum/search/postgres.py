@@ -10,6 +10,7 @@ Several app servers share the one index, and it commits with the database.
 from sqlalchemy import text as sql
 
 from forum.extensions import db
+from forum.models import ContentStatus
 from forum.search import text
 
 MAX_POSITION = 16383  # PostgreSQL's limit
@@ -185,7 +186,8 @@ class _Matches:
     def _rows(self, connection, condition, need=None, **values):
         statement = (
             f"SELECT p.id, p.created_at FROM post p{self.join} "
-            "WHERE p.search_vector @@ CAST(:q AS tsquery) AND p.status = 'published'"
+            "WHERE p.search_vector @@ CAST(:q AS tsquery) "
+            f"AND p.status = '{ContentStatus.PUBLISHED}'"
             f"{self.where} AND {condition} ORDER BY p.id DESC" + (" LIMIT :need" if need else ""))
         return connection.execute(sql(statement), {**self.params, **values, "need": need}).all()
 

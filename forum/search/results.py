@@ -9,8 +9,8 @@ from sqlalchemy.orm import joinedload
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.markup import highlight
-from forum.models import Post, Thread
 from forum.access import Access
+from forum.models import ContentStatus, Post, Thread
 from forum.permissions import access_for
 from forum.search import text
 
@@ -51,7 +51,8 @@ def _readable(post, user, cache):
     # The index holds only public content; this checks the rows as they are now, and
     # the reader's access, so a stale entry can never show anything private.
     thread, board = post.thread, post.thread.board
-    if post.status != "published" or thread.status != "published" or not get_type(board.type).indexed:
+    published = post.status == thread.status == ContentStatus.PUBLISHED
+    if not published or not get_type(board.type).indexed:
         return False
     if board.id not in cache:
         cache[board.id] = access_for(user, board, thread)

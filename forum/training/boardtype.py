@@ -1,6 +1,7 @@
 """The training centre board type: lessons are threads, members discuss them (DESIGN §4)."""
+from forum.access import ADMIN_REACH
 from forum.boards.registry import BoardType, register
-from forum.labels import BOARD_TYPES
+from forum.models import BoardTypeKey, Role
 from forum.training import records
 from forum.training.access import is_trainer
 from forum.training.campaigns import current_campaign, unit_bars
@@ -12,12 +13,12 @@ class Training(BoardType):
     """干部在线教育培训中心: public reading; only trainers (and the system admin) start
     lessons; members reply to discuss them. Study records live beside the threads."""
 
-    key = "training"
-    label = BOARD_TYPES["training"]
-    staff_roles = ("moderator", "trainer")
+    key = BoardTypeKey.TRAINING
+    label = BoardTypeKey.TRAINING.label
+    staff_roles = (Role.MODERATOR, Role.TRAINER)
 
     def may_start(self, user, board, roles):
-        return bool(roles & {"trainer", "admin"})
+        return bool(roles & {Role.TRAINER, ADMIN_REACH})
 
     def board_page(self, board, user):
         """The centre's live figures, its campaigns and the current one's unit bars."""

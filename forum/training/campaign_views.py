@@ -6,10 +6,10 @@ from flask_login import current_user, login_required
 from forum.boards.loaders import get_board
 from forum.extensions import db
 from forum.feedback import show_refusal
-from forum.models import Campaign, Essay, Lesson, Thread, Unit
 from forum.access import Access, require
-from forum.training.access import is_trainer
+from forum.models import BoardTypeKey, Campaign, Essay, Lesson, Thread, Unit
 from forum.permissions import access_for
+from forum.training.access import is_trainer
 from forum.service import Refused
 from forum.training import bp
 from forum.training.campaigns import (create_campaign, is_assigned, progress,
@@ -34,7 +34,7 @@ def _trained(campaign):
 @login_required
 def new_campaign(slug):
     board = get_board(slug)
-    if board.type != "training" or not is_trainer(current_user, board):
+    if board.type != BoardTypeKey.TRAINING or not is_trainer(current_user, board):
         abort(403)
     form = CampaignForm()
     form.lessons.choices = [tuple(row) for row in db.session.execute(

@@ -6,8 +6,8 @@ from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import (Campaign, Essay, IdentityCheck, Lesson, Post, StudyRecord, StudySession,
-                          Thread, Unit, User)
+from forum.models import (Campaign, ContentStatus, Essay, IdentityCheck, Lesson, Post, StudyRecord,
+                          StudySession, Thread, Unit, User)
 from forum.training import clock
 
 
@@ -90,7 +90,8 @@ def centre_figures(board):
     sessions = db.session.execute(db.select(func.count(StudySession.id))).scalar_one()
     discussants = db.session.execute(
         db.select(func.count(func.distinct(Post.author_id))).join(Thread, Thread.id == Post.thread_id)
-        .where(Thread.board_id == board.id, Post.number > 1, Post.status == "published")).scalar_one()
+        .where(Thread.board_id == board.id, Post.number > 1,
+               Post.status == ContentStatus.PUBLISHED)).scalar_one()
     essays = db.session.execute(db.select(func.count(Essay.id))).scalar_one()
     return {"learners": learners, "sessions": sessions, "discussants": discussants, "essays": essays}
 

@@ -8,10 +8,10 @@ from forum.boards.loaders import get_thread
 from forum.csvfile import csv_download
 from forum.extensions import db
 from forum.feedback import show_refusal
-from forum.models import Campaign, Post, StudyRecord, StudySession
 from forum.access import Access, require
-from forum.training.access import can_see_unit_records, is_duty_officer, is_trainer
+from forum.models import BoardTypeKey, Campaign, Post, StudyRecord, StudySession
 from forum.permissions import access_for
+from forum.training.access import can_see_unit_records, is_duty_officer, is_trainer
 from forum.service import Refused
 from forum.training import bp, notices, records  # noqa: F401  (notices registers its kinds)
 from forum.training.campaigns import assigned_campaigns, progress, unit_bars
@@ -25,7 +25,7 @@ def _lesson(thread_id):
     """The lesson the user may read, or 404."""
     thread = get_thread(thread_id)
     require(Access.VIEW, access_for(current_user, thread.board, thread), private=True)
-    lesson = lesson_of(thread) if thread.board.type == "training" else None
+    lesson = lesson_of(thread) if thread.board.type == BoardTypeKey.TRAINING else None
     if lesson is None:
         abort(404)
     return lesson
@@ -129,7 +129,7 @@ def quiz(thread_id):
 def lesson_settings(thread_id):
     thread = get_thread(thread_id)
     require(Access.VIEW, access_for(current_user, thread.board, thread), private=True)
-    if thread.board.type != "training" or not is_trainer(current_user, thread.board):
+    if thread.board.type != BoardTypeKey.TRAINING or not is_trainer(current_user, thread.board):
         abort(403)
     lesson = lesson_of(thread)
     form = LessonForm(obj=None)

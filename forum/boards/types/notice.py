@@ -1,6 +1,6 @@
 """The notice board: only the owning unit and admins announce (DESIGN §4)."""
-from forum.boards.registry import BoardType, register
-from forum.labels import BOARD_TYPES
+from forum.boards.registry import MANAGES, BoardType, register
+from forum.models import BoardTypeKey
 
 
 @register
@@ -8,11 +8,11 @@ class Notice(BoardType):
     """工作通知, 党政信息发布, 站务公告: the owning unit's accounts and admins start
     threads; members reply unless the board's `replies` setting is off."""
 
-    key = "notice"
-    label = BOARD_TYPES["notice"]
+    key = BoardTypeKey.NOTICE
+    label = BoardTypeKey.NOTICE.label
 
     def may_start(self, user, board, roles):
-        return bool(roles & {"manager", "admin"})
+        return bool(roles & MANAGES)
 
     def may_reply(self, board, thread, moderates):
         if not board.settings.get("replies", True):
