@@ -70,6 +70,6 @@ def json_refusals(status, key="message"):
             try:
                 return view(*args, **kwargs)
             except Refused as refusal:
-                return jsonify({"ok": False, key: refusal.message}), status
+                return jsonify({"ok": False, key: str(refusal.message)}), status
         return answered
     return decorate
