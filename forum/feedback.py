@@ -30,7 +30,7 @@ def attempt(form, act, default=None, done=None, category="error"):
     try:
         value = act()
     except Refused as refusal:
-        show_refusal(form, refusal, default, category)
+        _show(form, refusal, default, category)
         return Outcome(refused=True)
     if done is not None:
         flash(done, "success")
@@ -46,7 +46,7 @@ def flash_outcome(form, act, done):
     return attempt(None, act, done=done)
 
 
-def show_refusal(form, refusal, default=None, category="error"):
+def _show(form, refusal, default=None, category="error"):
     """Put a service's refusal beside the form field it names (or the default field),
     else flash it."""
     field = refusal.field or default
