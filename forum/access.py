@@ -6,10 +6,11 @@ The rules that turn roles into flags live above it: the forum's own in
 `forum/permissions.py`, each feature's in its package's `access.py`.
 """
 from enum import IntFlag
+from functools import wraps
 
 from flask import abort, g, has_app_context
 from flask_babel import lazy_gettext as _l
-from flask_login import AnonymousUserMixin
+from flask_login import AnonymousUserMixin, current_user, login_required
 from flask_sqlalchemy.session import Session
 from sqlalchemy import event
 
@@ -109,6 +110,21 @@ def unit_board_ids(user):
 def is_admin(user, *roles):
     """Does the user hold one of these admin roles (三员: system, security, audit)?"""
     return user.is_authenticated and user.admin_role in roles
+
+
+def admin_required(*roles):
+    """Guard a view for these admin roles (三员): a guest is sent to log in, anyone
+    else who holds none of them gets 403."""
+    def decorate(view):
+        @wraps(view)
+        @login_required
+        def guarded(*args, **kwargs):
+            if not is_admin(current_user, *roles):
+                abort(403)
+            return view(*args, **kwargs)
+        guarded.admin_roles = roles  # what the view admits, readable by tests and tools
+        return guarded
+    return decorate
 
 
 def require(flag, access, private=False):

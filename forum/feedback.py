@@ -1,17 +1,59 @@
-"""Showing a refused write to the person who tried it: beside its field, or as a flash."""
-from flask import flash
+"""Showing a refused write to the person who tried it: beside its field, or as a flash.
+
+Views run a service through `attempt` (or `flash_outcome` for forms that redirect
+whatever happens); JSON endpoints let refusals through to `json_refusals`. No view
+catches `forum.service.Refused` itself.
+"""
+from dataclasses import dataclass
+from functools import wraps
+
+from flask import flash, jsonify
 
 from forum.service import Refused
 
 
-def show_refusal(form, refusal, default=None):
+@dataclass(frozen=True)
+class Outcome:
+    """What came of a write: true when it went through (`value` is what the service
+    returned), false when it was refused (the refusal is already shown)."""
+
+    value: object = None
+    refused: bool = False
+
+    def __bool__(self):
+        return not self.refused
+
+
+def attempt(form, act, default=None, done=None, category="error"):
+    """Run act(); a refusal goes beside the form field it names (or `default`), else is
+    flashed as `category` (always, when form is None); `done` is flashed on success."""
+    try:
+        value = act()
+    except Refused as refusal:
+        _show(form, refusal, default, category)
+        return Outcome(refused=True)
+    if done is not None:
+        flash(done, "success")
+    return Outcome(value)
+
+
+def flash_outcome(form, act, done):
+    """For forms that redirect whatever happens: flash the form's errors, or attempt
+    act() and flash its refusal or `done`."""
+    if not form.validate_on_submit():
+        flash(form_errors(form), "error")
+        return Outcome(refused=True)
+    return attempt(None, act, done=done)
+
+
+def _show(form, refusal, default=None, category="error"):
     """Put a service's refusal beside the form field it names (or the default field),
     else flash it."""
     field = refusal.field or default
-    if field and field in form:
+    if form is not None and field and field in form:
         form[field].errors.append(refusal.message)
     else:
-        flash(refusal.message, "error")
+        flash(refusal.message, category)
 
 
 def form_errors(form):
@@ -19,16 +61,15 @@ def form_errors(form):
     return " ".join(str(e) for errors in form.errors.values() for e in errors)
 
 
-def flash_outcome(form, act, done):
-    """For forms that redirect: run act() if the form is valid, and flash what came of it
-    (the form's errors, the service's refusal, or `done`); True when act() succeeded."""
-    if not form.validate_on_submit():
-        flash(form_errors(form), "error")
-        return False
-    try:
-        act()
-    except Refused as refusal:
-        flash(refusal.message, "error")
-        return False
-    flash(done, "success")
-    return True
+def json_refusals(status, key="message"):
+    """For JSON endpoints: a refusal the view lets through answers
+    {"ok": false, key: message} with `status`."""
+    def decorate(view):
+        @wraps(view)
+        def answered(*args, **kwargs):
+            try:
+                return view(*args, **kwargs)
+            except Refused as refusal:
+                return jsonify({"ok": False, key: str(refusal.message)}), status
+        return answered
+    return decorate

@@ -1,12 +1,11 @@
 """The forum's own rules (DESIGN §5): who may do what on boards, threads and posts.
 
 `access_for(user, board, thread)` returns Access flags from the board's type and the
-user's roles; it never reads the request. Views call `require`, templates `can` (both in
-`forum/access.py`, with the flags and the role look-ups). A feature's own rules live in
-its package (`letters/access.py`, `training/access.py`), reached through its board type.
+user's roles; it never reads the request. Views load through the `load_*` functions of
+a package's `loaders.py` (which call `require`), templates call `can`, admin views are
+guarded by `admin_required` (all three in `forum/access.py`). A feature's own rules live
+in its package (`letters/access.py`, `training/access.py`), reached through its type.
 """
-from flask import abort
-
 from forum.access import Access, board_roles, is_admin, roles_on, unit_board_ids
 from forum.boards.registry import get_type
 from forum.models import AdminRole, Role
@@ -72,11 +71,6 @@ def is_moderator(user):
     return any(roles & (MODERATING_ROLES | {Role.HANDLER}) for roles in board_roles(user).values())
 
 
-def require_admin(user, *roles):
-    if not is_admin(user, *roles):
-        abort(403)
-
-
 def can_pin_site(user):
     return is_admin(user, AdminRole.SYSTEM)
 
@@ -92,11 +86,6 @@ def conversation_member(user, conversation):
     if not user.is_authenticated or conversation is None:
         return None
     return next((m for m in conversation.members if m.user_id == user.id), None)
-
-
-def reviews_message_reports(user):
-    """The security admin reads reported messages (and only those) in a queue."""
-    return is_admin(user, AdminRole.SECURITY)
 
 
 def marks_talent(user):

@@ -1,11 +1,12 @@
 """/admin/verifications, /admin/display-names and /admin/users: the security admin's work
 on accounts."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 
-from forum.admin import bp
+from forum.access import admin_required
+from forum.admin import bp, queries
 from forum.admin.services import set_title
 from forum.admin.forms import DecisionForm, TitleForm, UserSearchForm
 from forum.auth.account import decide_display_name
@@ -13,25 +14,20 @@ from forum.auth.reset import issue_reset_code
 from forum.auth.services import sign_out_everywhere
 from forum.auth.verification import decide_verification, reveal_verification
 from forum.extensions import db
-from forum.feedback import flash_outcome, show_refusal
+from forum.feedback import attempt, flash_outcome
 from forum.models import AdminRole, User, Verification
-from forum.permissions import require_admin
-from forum.service import Refused
 
 
 @bp.get("/verifications")
-@login_required
+@admin_required(AdminRole.SECURITY)
 def verifications():
-    require_admin(current_user, AdminRole.SECURITY)
-    pending = db.session.execute(db.select(Verification).where(Verification.status == "pending")
-                                 .order_by(Verification.created_at)).scalars().all()
-    return render_template("admin/verifications.html", requests=pending, form=DecisionForm())
+    return render_template("admin/verifications.html", requests=queries.pending_verifications(),
+                           form=DecisionForm())
 
 
 @bp.post("/verifications/<int:request_id>/<any(approve, refuse):verdict>")
-@login_required
+@admin_required(AdminRole.SECURITY)
 def verification_decide(request_id, verdict):
-    require_admin(current_user, AdminRole.SECURITY)
     verification = db.get_or_404(Verification, request_id)
     form = DecisionForm()
     flash_outcome(form, lambda: decide_verification(
@@ -41,18 +37,14 @@ def verification_decide(request_id, verdict):
 
 
 @bp.get("/display-names")
-@login_required
+@admin_required(AdminRole.SECURITY)
 def display_names():
-    require_admin(current_user, AdminRole.SECURITY)
-    waiting = db.session.execute(db.select(User).where(User.pending_display_name.is_not(None))
-                                 .order_by(User.id)).scalars().all()
-    return render_template("admin/display_names.html", users=waiting)
+    return render_template("admin/display_names.html", users=queries.awaiting_display_names())
 
 
 @bp.post("/display-names/<int:user_id>/<any(approve, refuse):verdict>")
-@login_required
+@admin_required(AdminRole.SECURITY)
 def display_name_decide(user_id, verdict):
-    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
     form = DecisionForm()
     flash_outcome(form, lambda: decide_display_name(
@@ -62,40 +54,28 @@ def display_name_decide(user_id, verdict):
 
 
 @bp.get("/users")
-@login_required
+@admin_required(AdminRole.SECURITY)
 def users():
-    require_admin(current_user, AdminRole.SECURITY)
     form = UserSearchForm(request.args)
-    found = []
-    if form.q.data:
-        pattern = f"%{User.key_for(form.q.data)}%"
-        found = db.session.execute(db.select(User).where(User.username_key.like(pattern))
-                                   .order_by(User.username_key).limit(50)).scalars().all()
+    found = queries.users_matching(form.q.data) if form.q.data else []
     return render_template("admin/users.html", form=form, users=found)
 
 
 @bp.route("/users/<int:user_id>", methods=["GET", "POST"])
-@login_required
+@admin_required(AdminRole.SECURITY)
 def user(user_id):
-    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
     form = TitleForm(obj=account)
-    if form.validate_on_submit():
-        try:
-            set_title(account, current_user, form.title.data)
-        except Refused as refusal:
-            show_refusal(form, refusal)
-        else:
-            flash(_("The title has been saved."), "success")
-            return redirect(url_for("admin.user", user_id=account.id))
+    if form.validate_on_submit() and attempt(form, lambda: set_title(account, current_user, form.title.data),
+                                             done=_("The title has been saved.")):
+        return redirect(url_for("admin.user", user_id=account.id))
     return render_template("admin/user.html", account=account, form=form, action_form=FlaskForm(),
                            verification=reveal_verification(account, current_user))
 
 
 @bp.post("/users/<int:user_id>/sign-out")
-@login_required
+@admin_required(AdminRole.SECURITY)
 def user_sign_out(user_id):
-    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
     flash_outcome(FlaskForm(), lambda: sign_out_everywhere(account, current_user),
                   _("Every session of %(name)s has ended.", name=account.username))
@@ -103,15 +83,11 @@ def user_sign_out(user_id):
 
 
 @bp.post("/users/<int:user_id>/reset-code")
-@login_required
+@admin_required(AdminRole.SECURITY)
 def user_reset_code(user_id):
-    require_admin(current_user, AdminRole.SECURITY)
     account = db.get_or_404(User, user_id)
-    if not FlaskForm().validate_on_submit():
+    issued = FlaskForm().validate_on_submit() and attempt(
+        None, lambda: issue_reset_code(account, current_user))
+    if not issued:
         return redirect(url_for("admin.user", user_id=account.id))
-    try:
-        code = issue_reset_code(account, current_user)
-    except Refused as refusal:
-        flash(refusal.message, "error")
-        return redirect(url_for("admin.user", user_id=account.id))
-    return render_template("admin/reset_code.html", account=account, code=code)
+    return render_template("admin/reset_code.html", account=account, code=issued.value)

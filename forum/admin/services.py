@@ -73,3 +73,12 @@ def set_admin_role(user, role):
     log_security("admin_role", user=user, detail=role or "none")
     commit()
     db.session.refresh(user)
+
+
+def record_reports_read(actor, reports):
+    """Log that the security admin read these reported messages (if any were shown)."""
+    if not reports:
+        return
+    log_security("message_reports_read", actor=actor,
+                 detail="reports " + ",".join(str(r.id) for r in reports))
+    commit()

@@ -1,18 +1,17 @@
 """/admin/uploads: the system admin sets the largest file per board type and the daily
 upload allowance of an account."""
-from flask import flash, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_babel import gettext as _, lazy_gettext as _l
-from flask_login import current_user, login_required
+from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms import IntegerField
 from wtforms.validators import InputRequired, NumberRange
 
+from forum.access import admin_required
 from forum.admin import bp
 from forum.admin.services import save_settings
-from forum.feedback import show_refusal
+from forum.feedback import attempt
 from forum.models import AdminRole, BoardTypeKey
-from forum.permissions import require_admin
-from forum.service import Refused
 from forum.settings import get_setting
 
 MAX_MB = 200
@@ -36,9 +35,8 @@ del _key
 
 
 @bp.route("/uploads", methods=["GET", "POST"])
-@login_required
+@admin_required(AdminRole.SYSTEM)
 def upload_settings():
-    require_admin(current_user, AdminRole.SYSTEM)
     limits = get_setting("upload_limits_mb")
     default = limits.get("default", 5)
     form = UploadSettingsForm(data={"default": default, "uploads_per_day": get_setting("uploads_per_day"),
@@ -46,13 +44,9 @@ def upload_settings():
     if form.validate_on_submit():
         new_limits = {"default": form.default.data,
                       **{k: form[f"type_{k}"].data for k in BoardTypeKey}}
-        try:
-            save_settings(current_user, {"upload_limits_mb": new_limits,
-                                         "uploads_per_day": form.uploads_per_day.data})
-        except Refused as refusal:
-            show_refusal(form, refusal)
-        else:
-            flash(_("The settings have been saved."), "success")
+        if attempt(form, lambda: save_settings(current_user, {
+                "upload_limits_mb": new_limits, "uploads_per_day": form.uploads_per_day.data}),
+                done=_("The settings have been saved.")):
             return redirect(url_for("admin.upload_settings"))
     return render_template("admin/uploads.html", form=form,
                            type_fields=[form[f"type_{k}"] for k in BoardTypeKey])

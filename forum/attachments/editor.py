@@ -8,7 +8,7 @@ from flask_login import current_user
 from forum.attachments.services import (discard_files, pending_attachments, prepare_attachments,
                                         upload_attachments)
 from forum.extensions import db
-from forum.service import Refused
+from forum.feedback import attempt
 
 
 @contextmanager
@@ -32,10 +32,9 @@ def keep_for_preview(user, board, form):
     g.editor_uploads = pending
     files = request.files.getlist("files")
     if any(f.filename for f in files):
-        try:
-            g.editor_uploads = pending + upload_attachments(user, board, files)
-        except Refused as refusal:
-            form.files.errors.append(refusal.message)
+        uploaded = attempt(form, lambda: upload_attachments(user, board, files), default="files")
+        if uploaded:
+            g.editor_uploads = pending + uploaded.value
 
 
 def editor_uploads():

@@ -1,22 +1,22 @@
 """Attachment and avatar routes: the editor's upload, the files, the avatar form."""
 from urllib.parse import quote
 
-from flask import abort, flash, jsonify, redirect, request, send_file, url_for
+from flask import abort, jsonify, redirect, request, send_file, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from forum.attachments import bp, storage
 from forum.attachments.avatars import remove_avatar, set_avatar
+from forum.attachments.loaders import load_attachment
 from forum.attachments.services import upload_attachments
-from forum.boards.loaders import get_board
+from forum.boards.loaders import load_board
 from forum.extensions import db, limiter
+from forum.feedback import attempt, json_refusals
 from forum.inbound import accepts_files
 from forum.letters.tracking import record_file_read
-from forum.models import Attachment, User
-from forum.access import Access, require
-from forum.permissions import access_for, can_read_attachment, may_write
-from forum.service import Refused
+from forum.models import User
+from forum.permissions import may_write
 
 # Served files never run: no sniffing, no scripts, no plugins, even if opened directly.
 FILE_HEADERS = {"X-Content-Type-Options": "nosniff",
@@ -28,15 +28,12 @@ FILE_HEADERS = {"X-Content-Type-Options": "nosniff",
 @accepts_files
 @limiter.limit("60 per hour")
 @login_required
+@json_refusals(400, key="error")
 def upload(slug):
-    board = get_board(slug)
-    require(Access.VIEW, access_for(current_user, board))
+    board = load_board(slug)
     if not may_write(current_user, board):
         abort(403)
-    try:
-        rows = upload_attachments(current_user, board, request.files.getlist("files"))
-    except Refused as refusal:
-        return jsonify(error=str(refusal.message)), 400
+    rows = upload_attachments(current_user, board, request.files.getlist("files"))
     return jsonify(files=[_describe(row) for row in rows])
 
 
@@ -51,27 +48,24 @@ def _describe(row):
 
 @bp.get("/a/<token>")
 def file(token):
-    attachment = _readable(token)
+    attachment = _read(token)
     return _send(storage.attachment_path(attachment.token), attachment.mime,
                  "inline" if attachment.is_image else "attachment", attachment.filename)
 
 
 @bp.get("/a/<token>/thumb")
 def thumb(token):
-    attachment = _readable(token)
+    attachment = _read(token)
     if not attachment.is_image:
         abort(404)
     return _send(storage.attachment_path(attachment.token, thumb=True), "image/webp",
                  "inline", attachment.filename.rsplit(".", 1)[0] + ".webp")
 
 
-def _readable(token):
-    """The attachment, if this user may read it; 404 alike for missing and forbidden.
-    The file or its thumbnail is read next: a whistleblower letter's is logged."""
-    attachment = db.session.execute(
-        db.select(Attachment).where(Attachment.token == token)).scalar_one_or_none()
-    if attachment is None or not can_read_attachment(current_user, attachment):
-        abort(404)
+def _read(token):
+    """The attachment, if this user may read it; its file or thumbnail is read next: a
+    whistleblower letter's is logged."""
+    attachment = load_attachment(token)
     if attachment.post is not None:
         record_file_read(attachment.post, current_user)
     return attachment
@@ -115,13 +109,11 @@ def avatar(user_id, version, size):
 @login_required
 def account_avatar():
     if FlaskForm().validate_on_submit():  # the CSRF token; the file is read by the service
-        try:
-            if request.form.get("remove"):
-                remove_avatar(current_user)
-            else:
-                set_avatar(current_user, request.files.get("avatar"))
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("Your avatar has been saved."), "success")
+        attempt(None, _save_avatar, done=_("Your avatar has been saved."))
     return redirect(url_for("auth.account"))
+
+
+def _save_avatar():
+    if request.form.get("remove"):
+        return remove_avatar(current_user)
+    return set_avatar(current_user, request.files.get("avatar"))

@@ -8,7 +8,7 @@ from forum.auth.forms import CodeResetForm, ForgotForm, ResetForm
 from forum.auth.passwords import password_rules_text
 from forum.auth.reset import reset_password, send_reset_link, valid_link
 from forum.extensions import limiter
-from forum.service import Refused
+from forum.feedback import attempt
 
 
 @bp.route("/password/forgot", methods=["GET", "POST"])
@@ -44,14 +44,10 @@ def reset(token):
     form = ResetForm()
     if not valid_link(token):
         return render_template("auth/reset.html", form=None), 410
-    if form.validate_on_submit():
-        try:
-            reset_password(token, form.password.data)
-        except Refused as refusal:
-            form.password.errors.append(refusal.message)
-        else:
-            flash(_("Your password has been changed. Please log in."), "success")
-            return redirect(url_for("auth.login"))
+    if form.validate_on_submit() and attempt(
+            form, lambda: reset_password(token, form.password.data), default="password",
+            done=_("Your password has been changed. Please log in.")):
+        return redirect(url_for("auth.login"))
     return render_template("auth/reset.html", form=form, rules=password_rules_text())
 
 
@@ -59,13 +55,9 @@ def reset(token):
 @limiter.limit("10 per hour", methods=["POST"])
 def reset_with_code():
     form = CodeResetForm()
-    if form.validate_on_submit():
-        try:
-            reset_password(form.code.data, form.password.data, kind="code",
-                           username=form.username.data)
-        except Refused as refusal:
-            (form.password if refusal.field == "password" else form.code).errors.append(refusal.message)
-        else:
-            flash(_("Your password has been changed. Please log in."), "success")
-            return redirect(url_for("auth.login"))
+    if form.validate_on_submit() and attempt(
+            form, lambda: reset_password(form.code.data, form.password.data, kind="code",
+                                         username=form.username.data),
+            default="code", done=_("Your password has been changed. Please log in.")):
+        return redirect(url_for("auth.login"))
     return render_template("auth/code.html", form=form, rules=password_rules_text())

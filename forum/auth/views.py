@@ -11,8 +11,7 @@ from forum.auth.passwords import password_rules_text
 from forum.auth.services import captcha_required, end_sessions, log_in, register_member
 from forum.auth.sessions import start_session
 from forum.extensions import limiter
-from forum.feedback import show_refusal
-from forum.service import Refused
+from forum.feedback import attempt
 from forum.urls import safe_next
 
 
@@ -20,15 +19,11 @@ from forum.urls import safe_next
 @limiter.limit("10 per hour", methods=["POST"])
 def register():
     form = RegisterForm()
-    if form.validate_on_submit():
-        try:
-            user = register_member(form.username.data, form.password.data)
-        except Refused as refusal:
-            show_refusal(form, refusal)
-        else:
-            start_session(user)
-            flash(_("Welcome, %(name)s! Your account is ready.", name=user.username), "success")
-            return redirect(safe_next(request.args.get("next")))
+    if form.validate_on_submit() and (registered := attempt(
+            form, lambda: register_member(form.username.data, form.password.data))):
+        start_session(registered.value)
+        flash(_("Welcome, %(name)s! Your account is ready.", name=registered.value.username), "success")
+        return redirect(safe_next(request.args.get("next")))
     return render_template("auth/register.html", form=form, rules=password_rules_text())
 
 
@@ -40,17 +35,14 @@ def login():
     if form.validate_on_submit():
         if needs_captcha and not captcha.check(form.captcha.data):
             form.captcha.errors.append(_("The characters do not match the picture; try the new one."))
-        else:
-            try:
-                user = log_in(form.username.data, form.password.data, request.remote_addr,
-                              request.user_agent.string[:200], known=known_accounts(request))
-            except Refused as refusal:
-                form.password.errors.append(refusal.message)
-            else:
-                start_session(user, remember=remember(user, form.remember.data))
-                if form.remember.data and user.admin_role:  # after the fresh session begins
-                    flash(_("Administrator accounts are not remembered on a device."), "info")
-                return remember_device(redirect(safe_next(request.args.get("next"))), request, user)
+        elif logged_in := attempt(form, lambda: log_in(
+                form.username.data, form.password.data, request.remote_addr,
+                request.user_agent.string[:200], known=known_accounts(request)), default="password"):
+            user = logged_in.value
+            start_session(user, remember=remember(user, form.remember.data))
+            if form.remember.data and user.admin_role:  # after the fresh session begins
+                flash(_("Administrator accounts are not remembered on a device."), "info")
+            return remember_device(redirect(safe_next(request.args.get("next"))), request, user)
     if needs_captcha:
         captcha.new_challenge()
     return render_template("auth/login.html", form=form, captcha=needs_captcha)

@@ -1,6 +1,6 @@
 """/b/<slug>/manage: the settings a board's type offers and its staff, for the board's
 unit managers and the system admin (who alone changes the settings marked "admin")."""
-from flask import abort, flash, redirect, render_template, url_for
+from flask import abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
@@ -15,9 +15,9 @@ from forum.boards.management import appoint_staff, dismiss_staff, update_board
 from forum.boards.registry import get_type
 from forum.boards.roles import holders
 from forum.extensions import db
+from forum.feedback import attempt
 from forum.labels import role_label
 from forum.models import AdminRole, User
-from forum.service import Refused
 
 
 def _strip(value):
@@ -58,15 +58,11 @@ def manage(slug):
     board = load_board(slug, need=Access.MANAGE)
     settings = editable_settings(board, current_user)
     form = settings_form(board, settings)
-    if form.validate_on_submit():
-        try:
-            update_board(board, current_user, form.description.data, settings,
-                         {s.name: form[s.name].data for s in settings})
-        except Refused as refusal:
-            flash(refusal.message, "info")
-        else:
-            flash(_("The board's settings have been saved."), "success")
-            return redirect(url_for("boards.manage", slug=board.slug))
+    if form.validate_on_submit() and attempt(
+            None, lambda: update_board(board, current_user, form.description.data, settings,
+                                       {s.name: form[s.name].data for s in settings}),
+            done=_("The board's settings have been saved."), category="info"):
+        return redirect(url_for("boards.manage", slug=board.slug))
     staff = [(role, role_label(role), holders(board, role), _staff_form(role))
              for role in get_type(board.type).staff_roles]
     return render_template("boards/manage.html", board=board, form=form, settings=settings,
@@ -96,13 +92,9 @@ def appoint(slug, staff):
     role = _staff_role(board, staff)
     form = StaffForm()
     if form.validate_on_submit():
-        try:
-            appoint_staff(board, current_user, role, form.username.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("%(name)s is now %(role)s of this board.", name=form.username.data,
-                    role=role_label(role)), "success")
+        attempt(None, lambda: appoint_staff(board, current_user, role, form.username.data),
+                done=_("%(name)s is now %(role)s of this board.", name=form.username.data,
+                       role=role_label(role)))
     return redirect(url_for("boards.manage", slug=board.slug))
 
 
@@ -114,11 +106,7 @@ def dismiss(slug, staff, user_id):
     user = db.session.get(User, user_id)
     form = FlaskForm()
     if user is not None and form.validate_on_submit():
-        try:
-            dismiss_staff(board, current_user, role, user)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("%(name)s is no longer %(role)s of this board.", name=user.username,
-                    role=role_label(role)), "success")
+        attempt(None, lambda: dismiss_staff(board, current_user, role, user),
+                done=_("%(name)s is no longer %(role)s of this board.", name=user.username,
+                       role=role_label(role)))
     return redirect(url_for("boards.manage", slug=board.slug))

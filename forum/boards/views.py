@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum import hooks
-from forum.access import Access, require
+from forum.access import Access
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
 from forum.boards.loaders import get_board, load_board, load_post, load_thread, quotable_post
@@ -12,13 +12,12 @@ from forum.boards.reading import mark_thread_read, unread_ids
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
 from forum.extensions import limiter
-from forum.feedback import show_refusal
+from forum.feedback import attempt
 from forum.inbound import accepts_files
 from forum.markup import quote_source, render
 from forum.models import ContentStatus
 from forum.pages import check_in_range, page_count, requested_page
 from forum.permissions import access_for, can_edit_post
-from forum.service import Refused
 from forum.stats import online, view_counts
 from forum.urls import int_arg
 
@@ -61,23 +60,16 @@ def new_thread(slug):
         return own_page
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
-    require(Access.START, access_for(current_user, board))
+    board = load_board(slug, need=Access.START)
     form = ThreadForm()
     preview = None
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
             hooks.files_previewed(current_user, board, form)
-        else:
-            try:
-                with hooks.files_posted(current_user, board) as attachments:
-                    thread = create_thread(board, current_user, form.title.data, form.body.data,
-                                           attachments)
-            except Refused as refusal:
-                show_refusal(form, refusal, default="body")
-            else:
-                _flash_if_queued(thread.status)
-                return redirect(url_for("boards.thread", thread_id=thread.id))
+        elif created := attempt(form, lambda: _start(board, form), default="body"):
+            _flash_if_queued(created.value.status)
+            return redirect(url_for("boards.thread", thread_id=created.value.id))
     return render_template(get_type(board.type).template("new_thread.html"), board=board,
                            form=form, preview=preview, **hooks.parts("editor"))
 
@@ -125,17 +117,21 @@ def reply_to(thread_id):
         if form.wants_preview:
             preview = render(form.body.data)
             hooks.files_previewed(current_user, thread.board, form)
-        else:
-            try:
-                with hooks.files_posted(current_user, thread.board) as attachments:
-                    post = reply(thread, current_user, form.body.data, attachments)
-            except Refused as refusal:
-                show_refusal(form, refusal, default="body")
-            else:
-                _flash_if_queued(post.status)
-                return redirect(url_for("boards.post", post_id=post.id))
+        elif replied := attempt(form, lambda: _reply(thread, form), default="body"):
+            _flash_if_queued(replied.value.status)
+            return redirect(url_for("boards.post", post_id=replied.value.id))
     return render_template("boards/reply.html", thread=thread, board=thread.board, form=form,
                            preview=preview, **hooks.parts("editor"))
+
+
+def _start(board, form):
+    with hooks.files_posted(current_user, board) as attachments:
+        return create_thread(board, current_user, form.title.data, form.body.data, attachments)
+
+
+def _reply(thread, form):
+    with hooks.files_posted(current_user, thread.board) as attachments:
+        return reply(thread, current_user, form.body.data, attachments)
 
 
 def _flash_if_queued(status):
@@ -180,18 +176,16 @@ def edit(post_id):
         if form.wants_preview:
             preview = render(form.body.data)
             hooks.files_previewed(current_user, post.thread.board, form)
-        else:
-            try:
-                with hooks.files_posted(current_user, post.thread.board) as attachments:
-                    edit_post(post, current_user, form.body.data,
-                              form.title.data if post.number == 1 else None,
-                              reason=form.reason.data if someone_elses else None,
-                              attachments=attachments, remove=request.form.getlist("remove"))
-            except Refused as refusal:
-                show_refusal(form, refusal, default="body")
-            else:
-                flash(_("Your changes have been saved."), "success")
-                return redirect(url_for("boards.post", post_id=post.id))
+        elif attempt(form, lambda: _edit(post, form, someone_elses), default="body",
+                     done=_("Your changes have been saved.")):
+            return redirect(url_for("boards.post", post_id=post.id))
     return render_template("boards/edit.html", post=post, thread=post.thread,
                            board=post.thread.board, form=form, preview=preview,
                            needs_reason=someone_elses, **hooks.parts("editor"))
+
+
+def _edit(post, form, someone_elses):
+    with hooks.files_posted(current_user, post.thread.board) as attachments:
+        edit_post(post, current_user, form.body.data, form.title.data if post.number == 1 else None,
+                  reason=form.reason.data if someone_elses else None, attachments=attachments,
+                  remove=request.form.getlist("remove"))

@@ -8,16 +8,13 @@ import re
 from datetime import timezone
 from urllib.parse import urlsplit
 
-from flask import abort, current_app, render_template
+from flask import current_app, render_template
 from sqlalchemy.orm import joinedload
 
-from forum.boards.loaders import get_board
-from forum.boards.registry import get_type
-from forum.extensions import db, login_manager
+from forum.extensions import db
 from forum.feeds import bp
-from forum.access import Access
+from forum.feeds.loaders import load_feed_board
 from forum.models import ContentStatus, Post, Thread
-from forum.permissions import access_for
 
 ENTRIES = 20
 # Characters XML 1.0 forbids: one stored before titles were checked would make the whole
@@ -27,11 +24,7 @@ XML_INVALID = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]
 
 @bp.get("/feeds/<slug>.atom")
 def board_feed(slug):
-    board = get_board(slug)
-    board_type = get_type(board.type)
-    if not (board_type.in_feeds
-            and Access.VIEW in access_for(login_manager.anonymous_user(), board)):
-        abort(404)
+    board = load_feed_board(slug)
     posts = first_posts(board)
     base = current_app.config["FORUM_BASE_URL"].rstrip("/")
     updated = max([p.edited_at or p.created_at for p in posts], default=board.created_at)

@@ -10,11 +10,12 @@ from wtforms.fields.choices import SelectChoice
 
 from forum import captcha
 from forum.extensions import db, limiter
-from forum.feedback import flash_outcome, form_errors, show_refusal
+from forum.feedback import attempt, flash_outcome, form_errors
 from forum.letters import bp, triage
 from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, ReasonForm,
                                  TrackForm, TransferForm)
-from forum.letters.queries import figures, first_post, get_letter, mailboxes
+from forum.letters.loaders import load_letter, load_letter_for_step
+from forum.letters.queries import figures, first_post, mailboxes
 from forum.letters.seal import unseal
 from forum.letters.tracking import find_by_code, record_letter_read, remember_opened
 from forum.letters.writers import my_letters, writer_id_of
@@ -22,11 +23,10 @@ from forum.letters.writing import (LETTER_FILES, LETTER_MB, letter_kinds, superi
                                   write_letter)
 from forum.models import Letter, LetterKind, LetterRating, LetterState, Unit
 from forum.models.base import utcnow
-from forum.access import Access, require
+from forum.access import Access
 from forum.letters.access import letter_access
 from forum.models.letter import RATEABLE_STATES
 from forum.permissions import access_for
-from forum.service import Refused
 
 SEEN_KEY = "letters_seen_at"
 
@@ -44,15 +44,11 @@ def write_page(board):
     if form.validate_on_submit():
         if guest and not captcha.check(form.captcha.data):
             form.captcha.errors.append(_("The characters do not match the picture; try the new one."))
-        else:
-            try:
-                letter, code = _write(board, form, guest)
-            except Refused as refusal:
-                show_refusal(form, refusal)
-            else:
-                # Post/Redirect/Get: a reload of the next page cannot send the letter twice.
-                session["letter_sent"] = {"id": letter.id, "code": code}
-                return redirect(url_for("letters.sent"))
+        elif written := attempt(form, lambda: _write(board, form, guest)):
+            letter, code = written.value
+            # Post/Redirect/Get: a reload of the next page cannot send the letter twice.
+            session["letter_sent"] = {"id": letter.id, "code": code}
+            return redirect(url_for("letters.sent"))
     if guest:
         captcha.new_challenge()
     return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
@@ -97,16 +93,13 @@ def captcha_image():
 def track():
     form = TrackForm()
     letter = None
-    if form.validate_on_submit():
-        try:
-            letter = find_by_code(form.code.data, request.remote_addr)
-        except Refused as refusal:
-            show_refusal(form, refusal)
+    if form.validate_on_submit() and (found := attempt(
+            form, lambda: find_by_code(form.code.data, request.remote_addr))):
+        letter = found.value
+        if letter is None:
+            form.code.errors.append(_("No letter answers to this code. Check it and try again."))
         else:
-            if letter is None:
-                form.code.errors.append(_("No letter answers to this code. Check it and try again."))
-            else:
-                remember_opened(letter)
+            remember_opened(letter)
     if letter is None:
         return _no_store(render_template("letters/track.html", form=form))
     rate = RateForm(code=form.code.data) if _rateable(letter) else None
@@ -120,11 +113,10 @@ def rate_by_code():
     form = RateForm()
     letter = None
     if form.validate_on_submit():
-        try:
-            letter = find_by_code(form.code.data, request.remote_addr)
-        except Refused as refusal:
-            flash(refusal.message, "error")
+        found = attempt(None, lambda: find_by_code(form.code.data, request.remote_addr))
+        if not found:
             return redirect(url_for("letters.track"))
+        letter = found.value
     if letter is None:
         flash(form_errors(form) or _("No letter answers to this code. Check it and try again."), "error")
         return redirect(url_for("letters.track"))
@@ -134,7 +126,7 @@ def rate_by_code():
 @bp.post("/letters/<int:letter_id>/rate")
 @login_required
 def rate(letter_id):
-    letter = _letter(letter_id, Access.VIEW)
+    letter = load_letter(letter_id)
     if writer_id_of(letter) != current_user.id:
         abort(403)
     return _rate(letter, RateForm(), url_for("letters.letter", letter_id=letter.id))
@@ -161,21 +153,10 @@ def mine():
     return render_template("letters/mine.html", letters=letters, news=news)
 
 
-def _letter(letter_id, flag):
-    """The letter, or 404 for anyone who may not read it, exactly as for no letter."""
-    letter = get_letter(letter_id)
-    if letter is None:
-        abort(404)
-    access = letter_access(current_user, letter)
-    require(Access.VIEW, access, private=True)
-    require(flag, access)
-    return letter
-
-
 @bp.get("/letters/<int:letter_id>")
 @login_required
 def letter(letter_id):
-    letter = _letter(letter_id, Access.VIEW)
+    letter = load_letter(letter_id)
     access = letter_access(current_user, letter)
     staff = bool(access & (Access.HANDLE | Access.REPLY)) or writer_id_of(letter) != current_user.id
     if staff:
@@ -213,11 +194,7 @@ STEPS = {
 @bp.post("/letters/<int:letter_id>/<any(accept, refuse, transfer, draft, answer, extend, close, publish):step>")
 @login_required
 def step(letter_id, step):
-    letter = _letter(letter_id, Access.VIEW)
-    access = letter_access(current_user, letter)
-    # The unit a letter was transferred to drafts; handlers take every step.
-    require(Access.REPLY if step == "draft" and Access.HANDLE not in access else Access.HANDLE,
-            access)
+    letter = load_letter_for_step(letter_id, step)
     form_class, act = STEPS[step]
     form = (form_class or _Plain)()
     if isinstance(form, TransferForm):

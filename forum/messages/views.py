@@ -1,27 +1,18 @@
 """/messages: conversations, the block list and reports; load, check, act."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
 from forum.extensions import db, limiter
-from forum.feedback import flash_outcome, form_errors, show_refusal
+from forum.feedback import attempt, flash_outcome, form_errors
 from forum.messages import bp, queries
 from forum.messages.blocks import block_user, report_message, unblock_user
 from forum.messages.forms import BlockForm, ConversationForm, MessageForm, MessageReportForm
+from forum.messages.loaders import load_conversation, load_message
 from forum.messages.services import mark_read, send_message, start_conversation
 from forum.models import Message
 from forum.pages import check_in_range, page_count, requested_page
-from forum.permissions import conversation_member
-from forum.service import Refused
-
-
-def _own_conversation(conversation_id):
-    """The conversation if the current user takes part in it; 404 for anyone else."""
-    conversation = queries.get_conversation(conversation_id)
-    if conversation_member(current_user, conversation) is None:
-        abort(404)
-    return conversation
 
 
 @bp.get("/messages")
@@ -41,21 +32,18 @@ def new():
     form = ConversationForm()
     if request.method == "GET" and request.args.get("to"):
         form.to.data = request.args["to"][:40]
-    if form.validate_on_submit():
-        try:
-            message = start_conversation(current_user, form.to.data, form.title.data, form.body.data)
-        except Refused as refusal:
-            show_refusal(form, refusal)
-        else:
-            flash(_("Your message has been sent."), "success")
-            return redirect(url_for("messages.conversation", conversation_id=message.conversation_id))
+    if form.validate_on_submit() and (sent := attempt(
+            form, lambda: start_conversation(current_user, form.to.data, form.title.data,
+                                             form.body.data),
+            done=_("Your message has been sent."))):
+        return redirect(url_for("messages.conversation", conversation_id=sent.value.conversation_id))
     return render_template("messages/new.html", form=form)
 
 
 @bp.get("/messages/<int:conversation_id>")
 @login_required
 def conversation(conversation_id):
-    conversation = _own_conversation(conversation_id)
+    conversation = load_conversation(conversation_id)
     page = requested_page()
     messages, total = queries.messages_of(conversation, page)
     pages = page_count(total, queries.PER_PAGE)
@@ -70,17 +58,14 @@ def conversation(conversation_id):
 @limiter.limit("120 per hour")
 @login_required
 def send(conversation_id):
-    conversation = _own_conversation(conversation_id)
+    conversation = load_conversation(conversation_id)
     form = MessageForm()
     if form.validate_on_submit():
-        try:
-            message = send_message(conversation, current_user, form.body.data)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
+        sent = attempt(None, lambda: send_message(conversation, current_user, form.body.data))
+        if sent:
             return redirect(url_for("messages.conversation", conversation_id=conversation.id,
-                                    page=page_count(_position(message), queries.PER_PAGE),
-                                    _anchor=f"m{message.id}"))
+                                    page=page_count(_position(sent.value), queries.PER_PAGE),
+                                    _anchor=f"m{sent.value.id}"))
     else:
         flash(form_errors(form), "error")
     return redirect(url_for("messages.conversation", conversation_id=conversation.id))
@@ -94,26 +79,21 @@ def _position(message):
 @bp.post("/messages/m/<int:message_id>/report")
 @login_required
 def report(message_id):
-    message = db.get_or_404(Message, message_id)
-    conversation = _own_conversation(message.conversation_id)
+    message = load_message(message_id)
     form = MessageReportForm()
     flash_outcome(form, lambda: report_message(message, current_user, form.reason.data),
                   _("Thank you. The security administrator will look at this message."))
-    return redirect(url_for("messages.conversation", conversation_id=conversation.id))
+    return redirect(url_for("messages.conversation", conversation_id=message.conversation_id))
 
 
 @bp.route("/messages/blocks", methods=["GET", "POST"])
 @login_required
 def blocks():
     form = BlockForm()
-    if form.validate_on_submit():
-        try:
-            blocked = block_user(current_user, form.username.data)
-        except Refused as refusal:
-            show_refusal(form, refusal)
-        else:
-            flash(_("You will get no more messages from %(name)s.", name=blocked.name), "success")
-            return redirect(url_for("messages.blocks"))
+    if form.validate_on_submit() and (blocked := attempt(
+            form, lambda: block_user(current_user, form.username.data))):
+        flash(_("You will get no more messages from %(name)s.", name=blocked.value.name), "success")
+        return redirect(url_for("messages.blocks"))
     return render_template("messages/blocks.html", form=form, blocks=queries.blocks_of(current_user))
 
 

@@ -3,22 +3,19 @@ from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum.boards.loaders import get_post, get_thread
-from forum.boards.registry import get_type
+from forum.boards.loaders import load_post, load_thread
 from forum.csvfile import csv_download
-from forum.extensions import db
 from forum.feedback import flash_outcome
-from forum.models import Board, QueueItem, Report
 from forum.moderation import actions, bp, listing
 from forum.moderation.forms import (REPORT_REASON_LABELS, LogFilterForm, MoveForm, PinForm,
                                     ReasonForm, ReportForm)
+from forum.moderation.loaders import load_move_target, load_queue_item, load_report
 from forum.moderation.panel import letters_panel
 from forum.moderation.queue import decide
 from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
-from forum.access import Access, require
-from forum.permissions import (access_for, can_pin_site, logged_board_ids, moderated_board_ids,
-                               reads_whole_log)
+from forum.access import Access
+from forum.permissions import can_pin_site, logged_board_ids, moderated_board_ids, reads_whole_log
 from forum.urls import safe_next
 
 
@@ -76,12 +73,6 @@ def _write_log(writer, kind, board_ids, filters):
                              a.reason])
 
 
-def _moderated_thread(thread_id):
-    thread = get_thread(thread_id)
-    require(Access.MODERATE, access_for(current_user, thread.board, thread))  # 404 if unseen
-    return thread
-
-
 def _act(form, action, target, back):
     """Run action(target, actor, reason) from a valid form; refusals are flashed, never a 500."""
     flash_outcome(form, lambda: action(target, current_user, form.reason.data), _("Done."))
@@ -89,7 +80,7 @@ def _act(form, action, target, back):
 
 
 def _thread_action(thread_id, action):
-    thread = _moderated_thread(thread_id)
+    thread = load_thread(thread_id, need=Access.MODERATE)
     return _act(ReasonForm(), action, thread, back=url_for("boards.thread", thread_id=thread.id))
 
 
@@ -126,7 +117,7 @@ def thread_restore(thread_id):
 @bp.post("/t/<int:thread_id>/pin")
 @login_required
 def thread_pin(thread_id):
-    thread = _moderated_thread(thread_id)
+    thread = load_thread(thread_id, need=Access.MODERATE)
     form = PinForm()
     if form.scope.data == "site" and not can_pin_site(current_user):
         abort(403)  # only the system admin pins site-wide
@@ -138,61 +129,42 @@ def thread_pin(thread_id):
 @bp.post("/t/<int:thread_id>/move")
 @login_required
 def thread_move(thread_id):
-    thread = _moderated_thread(thread_id)
+    thread = load_thread(thread_id, need=Access.MODERATE)
     form = MoveForm()
-    target = db.session.get(Board, form.board.data) if form.board.data else None
-    if (target is None or not get_type(target.type).may_move_in(target)
-            or not get_type(thread.board.type).may_move_out(thread.board)):
-        abort(403)
-    require(Access.MODERATE, access_for(current_user, target))
+    target = load_move_target(thread, form.board.data)
     back = url_for("boards.thread", thread_id=thread.id)
     return _act(form, lambda t, actor, reason: actions.move_thread(t, target, actor, reason),
                 thread, back)
 
 
-def _moderated_post(post_id):
-    post = get_post(post_id)
-    require(Access.MODERATE, access_for(current_user, post.thread.board, post.thread))
-    return post
-
-
 @bp.post("/p/<int:post_id>/hide")
 @login_required
 def post_hide(post_id):
-    post = _moderated_post(post_id)
+    post = load_post(post_id, need=Access.MODERATE)
     return _act(ReasonForm(), actions.hide_post, post, url_for("boards.post", post_id=post.id))
 
 
 @bp.post("/p/<int:post_id>/restore")
 @login_required
 def post_restore(post_id):
-    post = _moderated_post(post_id)
+    post = load_post(post_id, need=Access.MODERATE)
     return _act(ReasonForm(), actions.restore_post, post, url_for("boards.post", post_id=post.id))
 
 
 @bp.post("/p/<int:post_id>/report")
 @login_required
 def post_report(post_id):
-    post = get_post(post_id)
-    require(Access.VIEW, access_for(current_user, post.thread.board, post.thread), private=True)
+    post = load_post(post_id)
     form = ReportForm()
     flash_outcome(form, lambda: report_post(post, current_user, form.reason.data, form.text.data),
                   _("Thank you. The moderators of this board will look at your report."))
     return redirect(url_for("boards.post", post_id=post.id))
 
 
-def _queue_item(item_id):
-    item = db.session.get(QueueItem, item_id)
-    if item is None:
-        abort(404)
-    require(Access.MODERATE, access_for(current_user, item.board), private=True)
-    return item
-
-
 @bp.post("/q/<int:item_id>/approve")
 @login_required
 def queue_approve(item_id):
-    item = _queue_item(item_id)
+    item = load_queue_item(item_id)
     return _act(ReasonForm(), lambda i, actor, reason: decide(i, actor, True, reason), item,
                 _back_to_queue())
 
@@ -200,7 +172,7 @@ def queue_approve(item_id):
 @bp.post("/q/<int:item_id>/reject")
 @login_required
 def queue_reject(item_id):
-    item = _queue_item(item_id)
+    item = load_queue_item(item_id)
     return _act(ReasonForm(), lambda i, actor, reason: decide(i, actor, False, reason), item,
                 _back_to_queue())
 
@@ -208,11 +180,7 @@ def queue_reject(item_id):
 @bp.post("/mod/reports/<int:report_id>/<any(resolve, dismiss):verdict>")
 @login_required
 def report_close(report_id, verdict):
-    report = db.session.get(Report, report_id)
-    if report is None:
-        abort(404)
-    require(Access.MODERATE, access_for(current_user, db.session.get(Board, report.board_id)),
-            private=True)
+    report = load_report(report_id)
     return _act(ReasonForm(),
                 lambda r, actor, reason: close_report(r, actor, verdict == "resolve", reason),
                 report, url_for("mod.queues"))

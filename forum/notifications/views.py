@@ -1,13 +1,12 @@
 """/notifications: the member's notifications; opening one marks it read."""
-from flask import abort, flash, jsonify, redirect, render_template, request, url_for
+from flask import abort, jsonify, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 
-from forum.notifications.digest import set_digest
-from forum.service import Refused
-
+from forum.feedback import attempt
 from forum.notifications import bp
+from forum.notifications.digest import set_digest
 from forum.notifications.kinds import describe
 from forum.notifications.mentions import complete_username
 from forum.notifications.service import inbox, mark_all_read, open_notification
@@ -41,12 +40,8 @@ def read_all():
 @bp.post("/notifications/digest")
 @login_required
 def digest():
-    try:
-        set_digest(current_user, request.form.get("digest") == "1")
-    except Refused as refusal:
-        flash(refusal.message, "error")
-    else:
-        flash(_("Your digest setting has been saved."), "success")
+    attempt(None, lambda: set_digest(current_user, request.form.get("digest") == "1"),
+            done=_("Your digest setting has been saved."))
     return redirect(url_for("notifications.index"))
 
 

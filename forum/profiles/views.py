@@ -1,5 +1,5 @@
 """The signature form, the talent flag on profiles and the talent list (人才库)."""
-from flask import abort, flash, redirect, render_template, request, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
@@ -7,23 +7,19 @@ from sqlalchemy.orm import joinedload
 
 from forum.auth.services import find_user
 from forum.extensions import db
+from forum.feedback import attempt
 from forum.models import Talent, User
 from forum.permissions import marks_talent, reads_talent_list
 from forum.profiles import bp
 from forum.profiles.services import mark_talent, save_signature, unmark_talent
-from forum.service import Refused
 
 
 @bp.post("/account/signature")
 @login_required
 def signature():
     if FlaskForm().validate_on_submit():  # only the CSRF token; the text is checked by the service
-        try:
-            save_signature(current_user, request.form.get("signature", ""))
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("Your signature has been saved."), "success")
+        attempt(None, lambda: save_signature(current_user, request.form.get("signature", "")),
+                done=_("Your signature has been saved."))
     return redirect(url_for("auth.account", _anchor="signature-heading"))
 
 
@@ -41,12 +37,8 @@ def talent_mark(username):
         abort(403)
     user = _member(username)
     if FlaskForm().validate_on_submit():
-        try:
-            mark_talent(user, current_user, request.form.get("note", ""))
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("%(name)s is marked as talent.", name=user.name), "success")
+        attempt(None, lambda: mark_talent(user, current_user, request.form.get("note", "")),
+                done=_("%(name)s is marked as talent.", name=user.name))
     return redirect(url_for("auth.profile", username=user.username))
 
 
@@ -57,12 +49,8 @@ def talent_unmark(username):
         abort(403)
     user = _member(username)
     if FlaskForm().validate_on_submit():
-        try:
-            unmark_talent(user, current_user, request.form.get("reason", ""))
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("The talent mark has been removed."), "success")
+        attempt(None, lambda: unmark_talent(user, current_user, request.form.get("reason", "")),
+                done=_("The talent mark has been removed."))
     return redirect(url_for("auth.profile", username=user.username))
 
 

@@ -4,37 +4,24 @@ from flask import (abort, current_app, flash, jsonify, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum.boards.loaders import get_thread
 from forum.csvfile import csv_download
 from forum.extensions import db
-from forum.feedback import show_refusal
-from forum.access import Access, require
-from forum.models import BoardTypeKey, Campaign, Post, StudyRecord, StudySession
-from forum.permissions import access_for
-from forum.training.access import can_see_unit_records, is_duty_officer, is_trainer
-from forum.service import Refused
+from forum.feedback import attempt, json_refusals
+from forum.models import Campaign, Post, StudyRecord, StudySession
+from forum.training.access import can_see_unit_records, is_duty_officer
 from forum.training import bp, notices, records  # noqa: F401  (notices registers its kinds)
 from forum.training.campaigns import assigned_campaigns, progress, unit_bars
 from forum.training.forms import ActionForm, LessonForm
 from forum.training.lessons import lesson_of, save_lesson, submit_quiz
+from forum.training.loaders import load_lesson, load_trained_thread
 from forum.training.studying import answer_check, record_beat, send_duty_check, start_session
 from forum.urls import int_arg, parse_int
-
-
-def _lesson(thread_id):
-    """The lesson the user may read, or 404."""
-    thread = get_thread(thread_id)
-    require(Access.VIEW, access_for(current_user, thread.board, thread), private=True)
-    lesson = lesson_of(thread) if thread.board.type == BoardTypeKey.TRAINING else None
-    if lesson is None:
-        abort(404)
-    return lesson
 
 
 @bp.get("/study/<int:thread_id>")
 @login_required
 def study(thread_id):
-    lesson = _lesson(thread_id)
+    lesson = load_lesson(thread_id)
     material = db.session.execute(db.select(Post).filter_by(thread_id=thread_id, number=1)).scalar_one()
     return render_template("training/study.html", lesson=lesson, thread=lesson.thread,
                            material=material, record=study_record_view(lesson),
@@ -49,25 +36,21 @@ def study_record_view(lesson):
 
 @bp.post("/study/<int:thread_id>/start")
 @login_required
+@json_refusals(409)
 def start(thread_id):
-    lesson = _lesson(thread_id)
-    try:
-        session = start_session(current_user, lesson)
-    except Refused as refusal:
-        return jsonify(ok=False, message=refusal.message), 409
+    lesson = load_lesson(thread_id)
+    session = start_session(current_user, lesson)
     return jsonify(ok=True, token=session.token, beat_seconds=current_app.config["STUDY_BEAT_SECONDS"])
 
 
 @bp.post("/study/beat")
 @login_required
+@json_refusals(409)
 def beat():
     data = request.get_json(silent=True) or {}
-    try:
-        result = record_beat(current_user, data.get("token"), data.get("seq"),
-                             data.get("visible") is True, data.get("focused") is True,
-                             data.get("active") is True)
-    except Refused as refusal:
-        return jsonify(ok=False, message=refusal.message), 409
+    result = record_beat(current_user, data.get("token"), data.get("seq"),
+                         data.get("visible") is True, data.get("focused") is True,
+                         data.get("active") is True)
     record, check = result.record, result.check
     return jsonify(ok=True, credited=result.credited, effective_seconds=record.effective_seconds,
                    pending_seconds=result.session.unchecked_seconds,
@@ -90,12 +73,10 @@ def _check_json(check):
 
 @bp.post("/study/checks/<int:check_id>")
 @login_required
+@json_refusals(409)
 def check(check_id):
     data = request.get_json(silent=True) or {}
-    try:
-        passed = answer_check(current_user, check_id, data.get("token"), str(data.get("answer") or ""))
-    except Refused as refusal:
-        return jsonify(ok=False, message=refusal.message), 409
+    passed = answer_check(current_user, check_id, data.get("token"), str(data.get("answer") or ""))
     message = (_("Thank you: the check is passed and your time is counted.") if passed
                else _("That answer is not right: the time since the last check was not counted."))
     return jsonify(ok=True, passed=passed, message=message)
@@ -104,18 +85,16 @@ def check(check_id):
 @bp.route("/study/<int:thread_id>/quiz", methods=["GET", "POST"])
 @login_required
 def quiz(thread_id):
-    lesson = _lesson(thread_id)
+    lesson = load_lesson(thread_id)
     if not lesson.has_quiz:
         abort(404)
     form = ActionForm()
     if form.validate_on_submit():
         answers = {q.id: [n for n in map(parse_int, request.form.getlist(f"q{q.id}"))
                           if n is not None] for q in lesson.questions}
-        try:
-            record = submit_quiz(current_user, lesson, answers)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
+        scored = attempt(None, lambda: submit_quiz(current_user, lesson, answers))
+        if scored:
+            record = scored.value
             flash(_("Your score is %(score)s: passed.", score=record.quiz_score) if record.quiz_passed
                   else _("Your score is %(score)s: not passed.", score=record.quiz_score),
                   "success" if record.quiz_passed else "error")
@@ -127,23 +106,16 @@ def quiz(thread_id):
 @bp.route("/t/<int:thread_id>/lesson", methods=["GET", "POST"])
 @login_required
 def lesson_settings(thread_id):
-    thread = get_thread(thread_id)
-    require(Access.VIEW, access_for(current_user, thread.board, thread), private=True)
-    if thread.board.type != BoardTypeKey.TRAINING or not is_trainer(current_user, thread.board):
-        abort(403)
+    thread = load_trained_thread(thread_id)
     lesson = lesson_of(thread)
     form = LessonForm(obj=None)
     if request.method == "GET" and lesson is not None:
         _fill(form, lesson)
-    if form.validate_on_submit():
-        try:
-            save_lesson(thread, form.minutes.data, form.pass_mark.data, form.quiz.data,
-                        form.checks.data, form.closes_at.data)
-        except Refused as refusal:
-            show_refusal(form, refusal, default="minutes")
-        else:
-            flash(_("The lesson is saved."), "success")
-            return redirect(url_for("boards.thread", thread_id=thread.id))
+    if form.validate_on_submit() and attempt(
+            form, lambda: save_lesson(thread, form.minutes.data, form.pass_mark.data,
+                                      form.quiz.data, form.checks.data, form.closes_at.data),
+            default="minutes", done=_("The lesson is saved.")):
+        return redirect(url_for("boards.thread", thread_id=thread.id))
     return render_template("training/lesson.html", thread=thread, form=form)
 
 
@@ -172,12 +144,8 @@ def duty_check(session_id):
         abort(403)
     session = db.get_or_404(StudySession, session_id)
     if ActionForm().validate_on_submit():
-        try:
-            send_duty_check(current_user, session)
-        except Refused as refusal:
-            flash(refusal.message, "error")
-        else:
-            flash(_("The check is sent; %(name)s has two minutes to answer.", name=session.user.name), "success")
+        attempt(None, lambda: send_duty_check(current_user, session),
+                done=_("The check is sent; %(name)s has two minutes to answer.", name=session.user.name))
     return redirect(url_for("training.duty"))
 
 

@@ -6,7 +6,7 @@ from forum.messages.services import start_conversation
 from forum.profiles.services import mark_talent, save_signature
 from tests import factories
 from tests.browser.helpers import log_in
-from tests.browser.test_accessibility import axe, check_pages  # noqa: F401  (axe is a fixture)
+from tests.browser.test_accessibility import check_pages
 
 
 @pytest.fixture()

@@ -11,7 +11,7 @@ from forum.attachments.services import prepare_attachments
 from forum.boards.services import reply
 from tests.attachments import samples
 from tests.browser.helpers import assert_fits_width, log_in, screenshot
-from tests.browser.test_accessibility import axe, blocking_violations  # noqa: F401 (fixture)
+from tests.browser.test_accessibility import blocking_violations
 from tests.factories import make_board, make_thread, make_user
 
 SUBMIT = "button[name=submit], input[name=submit]"

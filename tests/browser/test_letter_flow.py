@@ -8,7 +8,7 @@ from forum import captcha
 from forum.boards.roles import grant
 from tests.attachments.samples import image_bytes
 from tests.browser.helpers import assert_fits_width, log_in
-from tests.browser.test_accessibility import axe, blocking_violations  # noqa: F401 (fixture)
+from tests.browser.test_accessibility import blocking_violations
 from tests.factories import make_board, make_unit, make_user
 
 CAPTCHA_TEXT = "ACDEF"

@@ -11,7 +11,7 @@ from forum.models import Board
 from forum.search.adapter import backend
 from tests import factories
 from tests.browser.helpers import assert_fits_width, screenshot
-from tests.browser.test_accessibility import axe, blocking_violations  # noqa: F401
+from tests.browser.test_accessibility import blocking_violations
 
 BOARD_SLUG = "papers"
 
