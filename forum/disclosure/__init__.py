@@ -6,6 +6,8 @@ bp = Blueprint("disclosure", __name__)
 
 def init_app(app):
     """Register the disclosure pages, its tables and the disclosure board type."""
-    from forum.disclosure import models  # noqa: F401
+    from forum.disclosure import boardtype, views  # noqa: F401
+    from forum.disclosure.models import DisclosureKind, DisclosureOutcome
 
     app.register_blueprint(bp)
+    app.jinja_env.globals.update(DisclosureKind=DisclosureKind, DisclosureOutcome=DisclosureOutcome)

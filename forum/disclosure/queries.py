@@ -1,0 +1,82 @@
+"""Reads of disclosures: the board's list (by kind, year and 公示中), the index figure,
+one disclosure with its people and earlier versions."""
+from sqlalchemy.orm import joinedload, selectinload
+
+from forum.disclosure.models import Disclosure, DisclosureState
+from forum.extensions import db
+from forum.models import ContentStatus, Post, Thread
+
+
+def open_on(day):
+    """The condition "公示中 on this day": published, and the day inside its period."""
+    return db.and_(Disclosure.state == DisclosureState.PUBLISHED, Disclosure.starts_on <= day,
+                   Disclosure.ends_on >= day)
+
+
+def open_counts(board_ids, day):
+    """{board id: disclosures 公示中 on `day`} for these boards, in one query."""
+    rows = db.session.execute(
+        db.select(Disclosure.board_id, db.func.count(Disclosure.id))
+        .join(Thread, Thread.id == Disclosure.thread_id)
+        .where(Disclosure.board_id.in_(board_ids), Thread.status == ContentStatus.PUBLISHED,
+               open_on(day))
+        .group_by(Disclosure.board_id)).all()
+    counts = dict(rows)
+    return {board_id: counts.get(board_id, 0) for board_id in board_ids}
+
+
+def _listed(board, kind=None, year=None, open_day=None):
+    """The listing's conditions: the board's published disclosures, filtered."""
+    conditions = [Disclosure.board_id == board.id, Thread.status == ContentStatus.PUBLISHED]
+    if kind:
+        conditions.append(Disclosure.kind == kind)
+    if year:
+        conditions.append(db.extract("year", Disclosure.created_at) == year)
+    if open_day:
+        conditions.append(open_on(open_day))
+    return conditions
+
+
+def count_listed(board, **filters):
+    return db.session.execute(
+        db.select(db.func.count(Disclosure.id)).join(Thread, Thread.id == Disclosure.thread_id)
+        .where(*_listed(board, **filters))).scalar_one()
+
+
+def listed(board, page, per_page, **filters):
+    """One page of the board's disclosures, newest first, with their threads and units."""
+    return db.session.execute(
+        db.select(Disclosure).join(Thread, Thread.id == Disclosure.thread_id)
+        .options(joinedload(Disclosure.thread), joinedload(Disclosure.unit))
+        .where(*_listed(board, **filters))
+        .order_by(Disclosure.created_at.desc(), Disclosure.id.desc())
+        .limit(per_page).offset((page - 1) * per_page)).scalars().all()
+
+
+def years(board):
+    """The years in which the board published, newest first (the year filter's choices)."""
+    year = db.extract("year", Disclosure.created_at)
+    return [int(y) for y in db.session.execute(
+        db.select(year).where(Disclosure.board_id == board.id).distinct().order_by(year.desc()))
+        .scalars()]
+
+
+def disclosure_of_thread(thread_id):
+    """The disclosure a thread carries, with its unit, people and earlier versions."""
+    return db.session.execute(
+        db.select(Disclosure).options(joinedload(Disclosure.unit),
+                                      selectinload(Disclosure.people),
+                                      selectinload(Disclosure.revisions))
+        .where(Disclosure.thread_id == thread_id)).scalar_one_or_none()
+
+
+def get_disclosure(disclosure_id):
+    return db.session.execute(
+        db.select(Disclosure).options(joinedload(Disclosure.thread).joinedload(Thread.board))
+        .where(Disclosure.id == disclosure_id)).scalar_one_or_none()
+
+
+def first_post(disclosure):
+    """The post that holds the disclosure's text."""
+    return db.session.execute(db.select(Post).where(
+        Post.thread_id == disclosure.thread_id, Post.number == 1)).scalar_one()
