@@ -37,12 +37,6 @@ def _listed(board, kind=None, year=None, open_day=None):
     return conditions
 
 
-def count_listed(board, **filters):
-    return db.session.execute(
-        db.select(db.func.count(Disclosure.id)).join(Thread, Thread.id == Disclosure.thread_id)
-        .where(*_listed(board, **filters))).scalar_one()
-
-
 def listed(board, page, per_page, **filters):
     """One page of the board's disclosures, newest first, with their threads and units."""
     return db.session.execute(
@@ -53,12 +47,13 @@ def listed(board, page, per_page, **filters):
         .limit(per_page).offset((page - 1) * per_page)).scalars().all()
 
 
-def years(board):
-    """The years in which the board published, newest first (the year filter's choices)."""
+def counts_by_year(board, kind=None, open_day=None):
+    """[(year, disclosures listed that year)], newest year first: the year filter's
+    choices and the number to page through, in one query."""
     year = db.extract("year", Disclosure.created_at)
-    return [int(y) for y in db.session.execute(
-        db.select(year).where(Disclosure.board_id == board.id).distinct().order_by(year.desc()))
-        .scalars()]
+    return [(int(y), n) for y, n in db.session.execute(
+        db.select(year, db.func.count(Disclosure.id)).join(Thread, Thread.id == Disclosure.thread_id)
+        .where(*_listed(board, kind=kind, open_day=open_day)).group_by(year).order_by(year.desc()))]
 
 
 def disclosure_of_thread(thread_id):

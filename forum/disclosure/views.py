@@ -51,11 +51,13 @@ def board_listing(board):
     kind = request.args.get("kind") if request.args.get("kind") in tuple(DisclosureKind) else None
     filters = {"kind": kind, "year": int_arg("year", low=2000, high=2100),
                "open_day": period.today() if request.args.get("open") == "1" else None}
+    by_year = queries.counts_by_year(board, kind=filters["kind"], open_day=filters["open_day"])
     form = ListingForm(request.args)
     form.year.choices = [SelectChoice("", _("All"))] + [SelectChoice(str(y), str(y))
-                                                        for y in queries.years(board)]
+                                                        for y, _n in by_year]
+    listed = sum(n for y, n in by_year if filters["year"] in (None, y))
     page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
-    pages = page_count(queries.count_listed(board, **filters), per_page)
+    pages = page_count(listed, per_page)
     check_in_range(page, pages)
     return {"disclosures": queries.listed(board, page, per_page, **filters), "listing": form,
             "listing_page": page, "listing_pages": pages, "standing": period.standing,

@@ -7,6 +7,8 @@ import pytest
 from forum.disclosure import period
 from forum.disclosure.models import PUBLIC_NOTICE_KINDS, DisclosureKind
 from forum.disclosure.services import publish_disclosure
+from forum.extensions import db
+from forum.models import Board, Unit
 from tests.factories import make_board, make_unit, make_user
 
 MONDAY = date(2024, 6, 3)  # a working week without holidays: 3-7 June 2024
@@ -34,12 +36,16 @@ def today(monkeypatch):
 
 @pytest.fixture()
 def org_unit():
-    return make_unit(name="县委组织部", kind="党委部门", slug="xianweizuzhibu")
+    """县委组织部: the seeded one where a test seeds the forum."""
+    return (db.session.execute(db.select(Unit).where(Unit.slug == "xianweizuzhibu")).scalar()
+            or make_unit(name="县委组织部", kind="党委部门", slug="xianweizuzhibu"))
 
 
 @pytest.fixture()
 def disclosure_board(org_unit):
-    return make_board(type="disclosure", slug="disclosure", name="党务公开", unit=org_unit)
+    """党务公开, owned by the organisation department (the seeded one, if seeded)."""
+    return (db.session.execute(db.select(Board).where(Board.slug == "disclosure")).scalar()
+            or make_board(type="disclosure", slug="disclosure", name="党务公开", unit=org_unit))
 
 
 @pytest.fixture()
