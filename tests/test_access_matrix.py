@@ -181,7 +181,9 @@ ROUTES = {
     "profiles.talent_unmark": [("POST", "/u/member/talent/remove", {}, ANY_MODERATOR_POST)],
     "profiles.talent_list": [("GET", "/talent", None, SYSTEM_PAGE)],
     # 党务公开's issuer tools (tests/disclosure check the issuer and each role on a real one).
-    "disclosure.correct": [("GET", "/disclosures/999999/correct", None, expect(404, guest=302))],
+    "disclosure.correct": [("GET", "/disclosures/999999/correct", None, expect(404, guest=302)),
+                           ("POST", "/disclosures/999999/correct", {"title": "改", "body": "改", "reason": "改"},
+                            expect(404, guest=302))],
     "disclosure.withdraw": [("POST", "/disclosures/999999/withdraw", {"reason": "撤"}, expect(404, guest=302))],
     "disclosure.close": [("POST", "/disclosures/999999/close", {"outcome": "no_objection"}, expect(404, guest=302))],
     "feeds.board_feed": [("GET", "/feeds/{board}.atom", None, EVERYONE)],
