@@ -6,6 +6,6 @@ bp = Blueprint("disclosure", __name__)
 
 def init_app(app):
     """Register the disclosure pages, its tables and the disclosure board type."""
-    from forum.disclosure import models  # noqa: F401
+    from forum.disclosure import feedback_views, models  # noqa: F401
 
     app.register_blueprint(bp)
