@@ -58,3 +58,13 @@ def make_feedback_handler(board, unit, username=None):
     handler = make_user(username=username, unit_id=unit.id, is_verified=True)
     grant(handler, board, "handler")
     return handler
+
+
+def build_feedback_world(people):
+    """For the access matrix: a disclosure of the matrix's unit, with one feedback."""
+    from forum.disclosure.feedback import send_feedback
+
+    unit = db.session.get(Unit, people["unit_account"].unit_id)
+    disclosure = make_disclosure(board=make_disclosure_board(unit=unit))
+    feedback, _code = send_feedback(disclosure, None, body="意见", anonymous=True)
+    return {"disclosure": disclosure.id, "feedback": feedback.id}
