@@ -63,7 +63,7 @@ def answer_feedback(feedback, actor, text):
         db.session.execute(update(Disclosure).where(Disclosure.id == feedback.disclosure_id)
                            .values(answered_count=Disclosure.answered_count + 1))
     feedback.answer = text
-    log_action(actor, "disclosure_feedback_answer", "disclosure_feedback", feedback.id)
+    log_action(actor, "disclosure_feedback_answer", "feedback", feedback.id)
     commit()
     return feedback
 
