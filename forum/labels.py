@@ -1,5 +1,5 @@
-"""Names people read for the log's codes; the stored vocabularies (statuses, roles, types)
-carry their own labels, beside their models (forum.models)."""
+"""Names people read for the log's codes (a feature adds its own with add_labels); the
+stored vocabularies (statuses, roles, types) carry their own labels beside their models."""
 from flask_babel import lazy_gettext as _l
 
 from forum.models import Role
@@ -43,6 +43,12 @@ TARGETS = {
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
     "site": _l("Site"), "letter": _l("Letter"), "message": _l("Message"),
 }
+def add_labels(actions=(), targets=()):
+    """A feature package names the log codes it records (from its init_app)."""
+    ACTIONS.update(actions)
+    TARGETS.update(targets)
+
+
 def action_label(code):
     return ACTIONS.get(code, code)
 

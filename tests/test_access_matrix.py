@@ -24,6 +24,7 @@ from forum.notifications.service import notify
 from tests.attachments.samples import image_bytes, upload
 from tests.checks import says
 from tests.conftest import login, post_form
+from tests.disclosure.feedback_fixtures import build_feedback_world
 from tests.factories import make_board, make_thread, make_unit, make_user
 from tests.training.matrix import build_training_world
 
@@ -213,6 +214,18 @@ ROUTES = {
                                unit_account=403, other_unit_account=403))],
     "training.essays": [("GET", "/training/campaigns/{campaign}/essays", None, TRAINERS_PAGE)],
     "training.review": [("POST", "/training/essays/{essay}/review", {"grade": "B"}, TRAINERS_POST)],
+    # Disclosure feedback: anyone sends it while 公示中 (a guest without the CAPTCHA gets
+    # the form back); only the issuing unit (unit_account) reads and answers it.
+    "disclosure.feedback_form": [("GET", "/disclosures/{disclosure}/feedback", None, EVERYONE),
+                                 ("POST", "/disclosures/{disclosure}/feedback",
+                                  {"body": "意见 {role}", "anonymous": "y"}, expect(302, guest=200))],
+    "disclosure.feedback_sent": [("GET", "/disclosures/feedback/sent", None, expect(302))],
+    "disclosure.feedback_list": [("GET", "/disclosures/{disclosure}/feedback/list", None,
+                                  expect(404, guest=302, unit_account=200))],
+    "disclosure.feedback_answer": [("POST", "/disclosures/feedback/{feedback}/answer", {"body": "答复"},
+                                    expect(404, guest=302, unit_account=302))],
+    "disclosure.track": [("GET", "/disclosures/track", None, EVERYONE),
+                         ("POST", "/disclosures/track", {"code": "AAAA-BBBB"}, EVERYONE)],
 }
 
 
@@ -220,6 +233,7 @@ def build_world():
     """Everything the routes act on, and one account per role."""
     people, ids = _build_forum_world()
     ids.update(build_training_world(people))
+    ids.update(build_feedback_world(people))
     return people, ids
 
 

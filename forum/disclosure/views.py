@@ -9,6 +9,7 @@ from forum import hooks
 from forum.access import Access
 from forum.disclosure import bp, period, queries
 from forum.disclosure.access import manages_disclosure
+from forum.disclosure.feedback_access import reads_feedback
 from forum.disclosure.forms import CloseForm, CorrectForm, ListingForm, PublishForm, WithdrawForm
 from forum.disclosure.loaders import load_disclosure
 from forum.disclosure.models import DisclosureKind, DisclosureState
@@ -73,6 +74,7 @@ def disclosure_page(thread, user):
     tools = manages_disclosure(user, disclosure) and disclosure.state == DisclosureState.PUBLISHED
     closable = tools and standing.key in ("expired", "notice")
     return {"disclosure": disclosure, "standing": standing, "tools": tools,
+            "reads_feedback": reads_feedback(user, disclosure),
             "withdraw_form": WithdrawForm() if tools else None,
             "close_form": CloseForm() if closable else None}
 
