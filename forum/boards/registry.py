@@ -105,7 +105,8 @@ class BoardType:
         if writes and self.may_start(user, board, roles):
             flags |= Access.START
         if thread is not None:
-            if thread.status != ContentStatus.PUBLISHED and not moderates and thread.author_id != user.id:
+            own = user.is_authenticated and thread.author_id == user.id
+            if thread.status != ContentStatus.PUBLISHED and not moderates and not own:
                 return Access.NONE
             if writes and self.may_reply(board, thread, moderates):
                 flags |= Access.REPLY

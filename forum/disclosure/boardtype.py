@@ -42,8 +42,9 @@ class Disclosure(BoardType):
             flags |= Access.HANDLE
         if self.may_write(user, board) and may_publish(user, board):
             flags |= Access.START
+        own = thread is not None and user.is_authenticated and thread.author_id == user.id
         if (thread is not None and thread.status != ContentStatus.PUBLISHED
-                and Access.MODERATE not in flags and thread.author_id != user.id):
+                and Access.MODERATE not in flags and not own):
             return Access.NONE
         return flags
 

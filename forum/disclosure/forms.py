@@ -17,10 +17,10 @@ PEOPLE_ROWS = 10  # rows the form shows at first; "more rows" adds as many, up t
 class PersonRow(Form):
     """One row of the people table (a sub-form: the page's CSRF token covers it)."""
 
-    name = StringField(_l("Name"), filters=[_strip])
+    name = StringField(_l("Full name"), filters=[_strip])
     sex = SelectField(_l("Sex"), choices=[SelectChoice("", "—")] + [SelectChoice(s, s) for s in SEXES],
                       validate_choice=False)
-    born = StringField(_l("Born (YYYY-MM)"), filters=[_strip])
+    born = StringField(_l("Born (year-month)"), filters=[_strip])
     current_post = StringField(_l("Current post"), filters=[_strip])
     proposed = StringField(_l("Proposed post or stage"), filters=[_strip])
 

@@ -12,7 +12,7 @@ from tests.disclosure.conftest import (TWO_PEOPLE, disclosure_board, issuer, org
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_the_org_department_publishes_a_notice_with_two_people_and_a_guest_reads_it(
-        new_page, axe, zh, disclosure_board, issuer, today, device):
+        new_page, axe, zh, disclosure_board, issuer, today, device):  # noqa: F811 (fixtures)
     page = new_page(device)
     log_in(page, issuer)
     page.goto(f"/b/{disclosure_board.slug}/new")

@@ -240,7 +240,7 @@ def test_the_writer_reads_the_answer_with_the_code(app, disclosure, issuer):
 
 def test_a_wrong_code_gets_one_message_and_guesses_are_limited(client, disclosure):
     for n in range(10):
-        page = post_form(client, "/disclosures/track", {"code": f"AAAA-BBBB-CCCC-DDDD-EEEE" + "ABCDEFGHIJ"[n]})
+        page = post_form(client, "/disclosures/track", {"code": "AAAA-BBBB-CCCC-DDDD-EEEE" + "ABCDEFGHIJ"[n]})
         assert says(page.get_data(as_text=True), "No feedback answers to this code. Check it and try again.")
     code = code_of(send(client, disclosure, anonymous="y"))
     page = post_form(client, "/disclosures/track", {"code": code}).get_data(as_text=True)

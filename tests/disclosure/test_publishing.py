@@ -7,7 +7,7 @@ import pytest
 from forum.disclosure.models import (Disclosure, DisclosurePerson, DisclosureRevision,
                                      DisclosureState)
 from forum.extensions import db
-from forum.models import Post, Thread
+from forum.models import Thread
 from tests.checks import log, says
 from tests.conftest import login, post_form
 from tests.disclosure.conftest import MONDAY, TWO_PEOPLE
