@@ -1,10 +1,9 @@
 """access_for: the board type and the user's roles decide; it never reads the request."""
 import pytest
 
+from forum.access import Access, Guest
 from forum.boards.roles import grant
-from forum.access import Guest
 from forum.moderation.bans import ban_user
-from forum.access import Access
 from forum.permissions import access_for
 from tests.factories import make_board, make_thread, make_unit, make_user
 
@@ -92,3 +91,10 @@ def test_a_hidden_thread_is_invisible_to_members_but_not_to_its_author_or_modera
     assert access_for(Guest(), board, thread) == A.NONE
     assert A.VIEW in access_for(crowd["member"], board, thread)
     assert A.MODERATE in access_for(crowd["moderator"], board, thread)
+
+
+def test_a_guest_is_not_the_author_of_a_hidden_thread_without_one():
+    board = make_board()
+    thread = make_thread(board=board)
+    thread.status, thread.author_id = "hidden", None
+    assert access_for(Guest(), board, thread) == A.NONE
