@@ -10,12 +10,12 @@ from forum.disclosure import bp, period
 from forum.disclosure.feedback import (answer_feedback, closed_message, feedback_of,
                                        record_feedback_read, send_feedback)
 from forum.disclosure.feedback_forms import AnswerForm, FeedbackForm, TrackForm
-from forum.disclosure.feedback_tracking import find_feedback_by_code
 from forum.disclosure.loaders import load_disclosure_for_feedback, load_feedback, load_feedback_of
 from forum.disclosure.models import DisclosureFeedback
 from forum.extensions import db, limiter
 from forum.feedback import attempt, flash_outcome
 from forum.letters.seal import unseal
+from forum.letters.tracking import find_by_code
 
 SENT_KEY = "disclosure_feedback_sent"
 
@@ -91,7 +91,8 @@ def track():
     form = TrackForm()
     feedback = None
     if form.validate_on_submit() and (found := attempt(
-            form, lambda: find_feedback_by_code(form.code.data, request.remote_addr))):
+            form, lambda: find_by_code(form.code.data, request.remote_addr,
+                                       DisclosureFeedback, "disclosure"))):
         feedback = found.value
         if feedback is None:
             form.code.errors.append(_("No feedback answers to this code. Check it and try again."))

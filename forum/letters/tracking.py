@@ -42,23 +42,25 @@ def _wrong_codes():
     return _limiter
 
 
-def find_by_code(code, ip):
-    """The letter this code opens, or None; Refused while this browser or address must wait."""
+def find_by_code(code, ip, model=Letter, scope="letter"):
+    """The row of `model` (a letter, or anything else followed by a query code: its
+    code_hash and code_expires_at) this code opens, or None; Refused while this browser
+    or address must wait. `scope` keeps each kind's counters apart."""
     address, client = ip or "-", session.setdefault(CLIENT_KEY, secrets.token_hex(16))
-    limiter = _wrong_codes()
-    if not (limiter.test(WRONG_CODES, "letter-code", address, client)
-            and limiter.test(WRONG_CODES_PER_ADDRESS, "letter-code", address)):
+    limiter, counter = _wrong_codes(), f"{scope}-code"
+    if not (limiter.test(WRONG_CODES, counter, address, client)
+            and limiter.test(WRONG_CODES_PER_ADDRESS, counter, address)):
         raise Refused(_("Too many wrong codes. Please try again in an hour."), field="code")
-    letter = None
+    row = None
     if normalise(code):
-        letter = db.session.execute(
-            db.select(Letter).where(Letter.code_hash == hash_code(code))).scalar_one_or_none()
-    if letter is None or letter.code_expires_at < utcnow():
-        if limiter.hit(ONCE, "letter-code-tried", address, client, hash_code(code)):
-            limiter.hit(WRONG_CODES, "letter-code", address, client)
-            limiter.hit(WRONG_CODES_PER_ADDRESS, "letter-code", address)
+        row = db.session.execute(
+            db.select(model).where(model.code_hash == hash_code(code))).scalar_one_or_none()
+    if row is None or row.code_expires_at < utcnow():
+        if limiter.hit(ONCE, f"{counter}-tried", address, client, hash_code(code)):
+            limiter.hit(WRONG_CODES, counter, address, client)
+            limiter.hit(WRONG_CODES_PER_ADDRESS, counter, address)
         return None
-    return letter
+    return row
 
 
 def remember_opened(letter):
