@@ -1,13 +1,12 @@
-"""A disclosure built directly with the models, until the publishing service and
-tests/disclosure/conftest.py arrive: a 任前公示 on a board of type "disclosure" owned by
-县委组织部, its thread and first post, and two people."""
+"""The feedback tests' world: a 任前公示 with two people on a board of type "disclosure"
+owned by 县委组织部, published through the publishing service, and the readers of its
+feedback (the unit's account, its handlers)."""
 from forum.boards.roles import grant
 from forum.disclosure import period
-from forum.disclosure.models import (Disclosure, DisclosureKind, DisclosurePerson,
-                                     DisclosureState)
+from forum.disclosure.models import DisclosureKind, DisclosureState
+from forum.disclosure.services import publish_disclosure
 from forum.extensions import db
-from forum.markup import render
-from forum.models import ContentStatus, Post, Thread, Unit
+from forum.models import Unit, User
 from tests.factories import make_board, make_user
 
 ORGANISATION = "县委组织部"
@@ -29,24 +28,25 @@ def make_disclosure_board(*, unit=None, slug=None):
 
 def make_disclosure(*, board=None, title="干部任前公示", starts_on=None, ends_on=None,
                     state=DisclosureState.PUBLISHED, kind=DisclosureKind.PRE_APPOINTMENT):
-    """A published 公示 whose period runs from today for five working days unless told."""
+    """A 公示 published by the board's unit account through the publishing service, its
+    period running from today for five working days unless told; then set to `state`."""
     board = board or make_disclosure_board()
-    starts_on = starts_on or period.today()
-    thread = Thread(board_id=board.id, title=title, status=ContentStatus.PUBLISHED, last_number=1)
-    body = "经县委常委会研究，拟任用以下同志，现予公示。"
-    post = Post(thread=thread, number=1, body=body, body_html=render(body),
-                status=ContentStatus.PUBLISHED)
-    disclosure = Disclosure(thread=thread, board_id=board.id, unit_id=board.unit_id, kind=kind,
-                            doc_number="织组通〔2026〕1号", starts_on=starts_on,
-                            ends_on=ends_on or period.default_end(starts_on), state=state)
-    disclosure.people = [
-        DisclosurePerson(position=1, name="张三", sex="男", born="1985-03",
-                         current_post="某镇副镇长", proposed="某镇党委副书记"),
-        DisclosurePerson(position=2, name="李四", sex="女", born="1988-11",
-                         current_post="某局副局长", proposed="某局局长")]
-    db.session.add_all([thread, post, disclosure])
+    issuer = db.session.execute(db.select(User).where(
+        User.unit_id == board.unit_id, User.is_unit_account.is_(True))).scalars().first()
+    disclosure = publish_disclosure(
+        board, issuer or make_unit_account(db.session.get(Unit, board.unit_id)), kind=kind,
+        title=title, body="经县委常委会研究，拟任用以下同志，现予公示。",
+        doc_number="织组通〔2026〕1号", starts_on=starts_on or period.today(), ends_on=ends_on,
+        people=PEOPLE)
+    disclosure.state = state
     db.session.commit()
     return disclosure
+
+
+PEOPLE = [{"name": "张三", "sex": "男", "born": "1985-03", "current_post": "某镇副镇长",
+           "proposed": "某镇党委副书记"},
+          {"name": "李四", "sex": "女", "born": "1988-11", "current_post": "某局副局长",
+           "proposed": "某局局长"}]
 
 
 def make_unit_account(unit, username=None):

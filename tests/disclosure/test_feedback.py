@@ -10,7 +10,7 @@ from forum.disclosure import period
 from forum.disclosure.models import DisclosureState
 from forum.extensions import db
 from forum.letters.seal import unseal
-from forum.models import ModAction, Notification, SecurityEvent
+from forum.models import ModAction, Notification, SecurityEvent, User
 from tests.checks import says
 from tests.conftest import login, post_form
 from tests.disclosure.feedback_fixtures import (make_disclosure, make_disclosure_board,
@@ -32,7 +32,8 @@ def disclosure():
 
 @pytest.fixture()
 def issuer(disclosure):
-    return make_unit_account(disclosure.unit, username="zuzhibu")
+    """The unit account that published the disclosure."""
+    return db.session.get(User, disclosure.thread.author_id)
 
 
 def _move_clock(monkeypatch, day):
