@@ -59,7 +59,7 @@ def manage(slug):
     settings = editable_settings(board, current_user)
     form = settings_form(board, settings)
     if form.validate_on_submit() and attempt(
-            None, lambda: update_board(board, current_user, form.description.data, settings,
+            form, lambda: update_board(board, current_user, form.description.data, settings,
                                        {s.name: form[s.name].data for s in settings}),
             done=_("The board's settings have been saved."), category="info"):
         return redirect(url_for("boards.manage", slug=board.slug))

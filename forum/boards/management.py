@@ -18,6 +18,8 @@ def update_board(board, actor, description, settings, values):
     new_settings = dict(board.settings or {})
     for setting in settings:
         value = values.get(setting.name, setting.default)
+        if setting.check is not None:
+            value = setting.check(value)
         if new_settings.get(setting.name, setting.default) != value:
             new_settings[setting.name] = value
             changed.append(setting.name)

@@ -41,13 +41,16 @@ class Setting:
 
     The default's type is the setting's: a bool is a checkbox, a str a text box.
     `editor` says who changes it: "manager" (the owning unit's accounts and the system
-    admin) or "admin" (the system admin only).
+    admin) or "admin" (the system admin only). `check`, if given, takes the value given
+    and returns the value to store, or raises forum.service.Refused (naming the setting
+    as its field) to store nothing.
     """
 
     name: str
     label: str
     default: object = False
     editor: str = "manager"
+    check: object = None
 
 
 RULES = Setting("rules", _l("Board rules"), "")
@@ -75,7 +78,8 @@ class BoardType:
         settings: the `Setting`s a board of this type offers on its manage page.
         staff_roles: the board roles its managers appoint there (moderator, handler,
             trainer, counsellor, ...).
-        index_row: the template partial the board index shows beside the board's name.
+        index_row: the template partial the board index shows beside the board's name
+            (None for nothing), with `index_figures` for what it counts.
     """
 
     key = BoardTypeKey.DISCUSSION
@@ -154,6 +158,12 @@ class BoardType:
         """A response for /b/<slug>/new of the type's own (a letter form), or None for
         the common new-thread page."""
         return None
+
+    def index_figures(self, boards):
+        """{board id: value} for the index rows of these boards of this type, read in one
+        query for all of them; the `index_row` partial finds its board's value in
+        `type_figures`."""
+        return {}
 
     def template(self, name):
         """Templates to try for a page: the type's own, then the common one."""

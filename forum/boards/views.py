@@ -27,7 +27,19 @@ def index():
     boards = [b for c in categories for b in c.boards]
     last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).on_index)
     return render_template("boards/index.html", categories=categories, last_posts=last,
+                           type_figures=_type_figures(boards),
                            figures=queries.site_figures(categories), online=online.online_counts())
+
+
+def _type_figures(boards):
+    """What each board type counts for its index rows, one call per type."""
+    by_type = {}
+    for board in boards:
+        by_type.setdefault(board.type, []).append(board)
+    figures = {}
+    for key, of_type in by_type.items():
+        figures.update(get_type(key).index_figures(of_type))
+    return figures
 
 
 @bp.get("/b/<slug>")

@@ -57,7 +57,7 @@ def new_thread_id(response):
 def test_the_index_shows_the_rooms_own_row_and_its_board_page_its_own_values(
         room_app, room_board):
     index = client_of(room_app).get("/").get_data(as_text=True)
-    assert 'class="badge room-badge"' in index
+    assert 'class="badge room-badge">密室 · 0 个话题<' in index
     page = client_of(room_app).get("/b/mishi").get_data(as_text=True)
     assert "欢迎来到密室" in page and room_board.description in page
 
@@ -142,6 +142,19 @@ def test_the_manage_page_offers_the_rooms_settings_to_whom_they_belong(
     [thread] = db.session.execute(db.select(Thread)).scalars().all()
     assert thread.status == "pending"
     assert db.session.execute(db.select(db.func.count(QueueItem.id))).scalar_one() == 1
+
+
+def test_a_rooms_setting_is_checked_by_its_own_rule(room_app, room_board, unit):
+    manager = client_of(room_app, make_user(is_unit_account=True, unit_id=unit.id))
+    page = post_form(manager, "/b/mishi/manage", {"description": room_board.description,
+                                                   "door_sign": "一二三四五六七八九十十一"})
+    assert "门牌最多十个字。" in page.get_data(as_text=True)
+    db.session.expire_all()
+    assert "door_sign" not in db.session.get(Board, room_board.id).settings
+    post_form(manager, "/b/mishi/manage", {"description": room_board.description,
+                                           "door_sign": " 静室 "})
+    db.session.expire_all()
+    assert db.session.get(Board, room_board.id).settings["door_sign"] == "静室"
 
 
 def test_the_manage_page_appoints_the_rooms_own_staff_and_no_admin(room_app, room_board, unit):
