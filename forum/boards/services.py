@@ -20,7 +20,7 @@ from forum.service import Refused, commit
 
 def create_thread(board, author, title, body, attachments=()):
     """Start a thread with its first post; it is published or waits for a moderator."""
-    draft = _validated(Draft(board, author, body, title=title))
+    draft = validated(Draft(board, author, body, title=title))
     now = utcnow()
     status = ContentStatus.PENDING if draft.review else ContentStatus.PUBLISHED
     thread = Thread(board_id=board.id, author_id=author.id, title=draft.title, status=status,
@@ -31,7 +31,7 @@ def create_thread(board, author, title, body, attachments=()):
     db.session.flush()
     if not draft.review:
         thread.last_post_id = post.id
-        _count_post(board, author, post, new_thread=True)
+        count_post(board, author, post, new_thread=True)
     post_created.send(post, draft=draft, attachments=attachments)
     commit()
     return thread
@@ -40,7 +40,7 @@ def create_thread(board, author, title, body, attachments=()):
 def reply(thread, author, body, attachments=()):
     """Add a post at the thread's next floor of a published thread; it is published or
     waits for a moderator."""
-    draft = _validated(Draft(thread.board, author, body))
+    draft = validated(Draft(thread.board, author, body))
     now = utcnow()
     # Taking the next floor locks the thread row: two replies at once get two floors.
     # Only a published thread takes one: a reply to a held or hidden thread would put
@@ -64,7 +64,7 @@ def reply(thread, author, body, attachments=()):
     db.session.flush()
     if not draft.review:
         db.session.execute(update(Thread).where(Thread.id == thread.id).values(last_post_id=post.id))
-        _count_post(thread.board, author, post, new_thread=False)
+        count_post(thread.board, author, post, new_thread=False)
     post_created.send(post, draft=draft, attachments=attachments)
     commit()
     return post
@@ -73,7 +73,7 @@ def reply(thread, author, body, attachments=()):
 def edit_post(post, editor, body, title=None, reason=None, attachments=(), remove=()):
     """Change a post's text (and a first post's thread title), add files and remove
     those whose tokens are in `remove`; record who, and why."""
-    draft = _validated(Draft(post.thread.board, editor, body, title=title, editing=post))
+    draft = validated(Draft(post.thread.board, editor, body, title=title, editing=post))
     post.body = draft.body
     post.body_html = draft.body_html
     post.edited_at = utcnow()
@@ -89,15 +89,17 @@ def edit_post(post, editor, body, title=None, reason=None, attachments=(), remov
     return post
 
 
-def _validated(draft):
-    """Run the registered validators; render the text if none of them did."""
+def validated(draft):
+    """Run the registered validators; render the text if none of them did. (Other
+    services that write posts, such as a board type's own, call it too.)"""
     validate(draft)
     if not draft.body_html:
         draft.body_html = str(render(draft.body))
     return draft
 
 
-def _count_post(board, author, post, new_thread):
+def count_post(board, author, post, new_thread):
+    """A published post counts on its board, and for its author where the type counts."""
     values = {"post_count": Board.post_count + 1, "last_post_id": post.id}
     if new_thread:
         values["thread_count"] = Board.thread_count + 1

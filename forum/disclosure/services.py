@@ -7,18 +7,17 @@ run as for any thread, so the word filter, attachments and followers' notices ap
 """
 from flask import current_app
 from flask_babel import gettext as _
-from sqlalchemy import update
 
 from forum.audit import log_action
+from forum.boards.services import count_post, validated
 from forum.disclosure import period
 from forum.disclosure.models import (Disclosure, DisclosureKind, DisclosureOutcome,
                                      DisclosurePerson, DisclosureRevision, DisclosureState)
 from forum.disclosure.queries import first_post
 from forum.disclosure.rules import cells, check_people, check_period
 from forum.extensions import db
-from forum.hooks import Draft, post_created, post_edited, validate
-from forum.markup import render
-from forum.models import Board, ContentStatus, Post, Thread
+from forum.hooks import Draft, post_created, post_edited
+from forum.models import ContentStatus, Post, Thread
 from forum.models.base import utcnow
 from forum.service import Refused, commit
 
@@ -46,9 +45,7 @@ def publish_disclosure(board, issuer, *, kind, title, body, doc_number="", start
     db.session.add_all([thread, post, disclosure])
     db.session.flush()
     thread.last_post_id = post.id
-    db.session.execute(update(Board).where(Board.id == board.id).values(
-        thread_count=Board.thread_count + 1, post_count=Board.post_count + 1,
-        last_post_id=post.id))
+    count_post(board, issuer, post, new_thread=True)
     post_created.send(post, draft=draft, attachments=attachments)
     log_action(issuer, "disclosure_publish", "disclosure", disclosure.id, board.id)
     commit()
@@ -119,10 +116,8 @@ def _validated(draft):
     if not draft.body or len(draft.body) > body_max:
         raise Refused(_("The text of the disclosure is required, at most %(n)d characters.",
                         n=body_max), field="body")
-    validate(draft)
+    validated(draft)
     draft.review = None
-    if not draft.body_html:
-        draft.body_html = str(render(draft.body))
     return draft
 
 

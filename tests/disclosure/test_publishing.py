@@ -259,3 +259,17 @@ def test_the_issuers_setting_refuses_an_unknown_unit(client, disclosure_board, i
                 slugs="nosuchunit")
     db.session.expire_all()
     assert "issuers" not in db.session.get(type(disclosure_board), disclosure_board.id).settings
+
+
+def test_publishing_keeps_the_counters_that_recount_rebuilds(make_disclosure, issuer, disclosure_board):
+    from forum.boards.recount import recount
+    from forum.models import Board, User
+
+    make_disclosure()
+    db.session.expire_all()
+    kept = (db.session.get(User, issuer.id).post_count,
+            db.session.get(Board, disclosure_board.id).post_count)
+    recount()
+    db.session.expire_all()
+    assert kept == (db.session.get(User, issuer.id).post_count,
+                    db.session.get(Board, disclosure_board.id).post_count) == (1, 1)
