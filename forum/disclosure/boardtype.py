@@ -6,12 +6,12 @@ replies in public (feedback during the period is private, in its own pages).
 from flask_babel import lazy_gettext as _l
 
 from forum.access import Access
-from forum.boards.registry import MANAGES, MODERATES, BoardType, Setting, register
+from forum.boards.registry import BoardType, Setting, register
 from forum.disclosure import period
 from forum.disclosure.access import check_issuers, may_publish
 from forum.disclosure.queries import open_counts
 from forum.disclosure.views import board_listing, disclosure_page, publish_page
-from forum.models import BoardTypeKey, ContentStatus, Role
+from forum.models import BoardTypeKey, Role
 
 ISSUERS = Setting("issuers", _l("Other units that may publish here (their short names, one "
                                 "per line)"), "", check=check_issuers)
@@ -33,20 +33,12 @@ class Disclosure(BoardType):
     index_row = "boards/disclosure/_index_row.html"
 
     def access(self, user, board, thread, roles):
-        flags = Access.VIEW
-        if roles & MODERATES:
-            flags |= Access.MODERATE
-        if roles & MANAGES:
-            flags |= Access.MANAGE
-        if Role.HANDLER in roles:
-            flags |= Access.HANDLE
-        if self.may_write(user, board) and may_publish(user, board):
-            flags |= Access.START
-        own = thread is not None and user.is_authenticated and thread.author_id == user.id
-        if (thread is not None and thread.status != ContentStatus.PUBLISHED
-                and Access.MODERATE not in flags and not own):
-            return Access.NONE
-        return flags
+        """A discussion board's flags, with HANDLE for the board's handlers."""
+        flags = super().access(user, board, thread, roles)
+        return flags | Access.HANDLE if flags and Role.HANDLER in roles else flags
+
+    def may_start(self, user, board, roles):
+        return may_publish(user, board)
 
     def may_reply(self, board, thread, moderates):
         return False
