@@ -20,6 +20,7 @@ from sqlalchemy import delete
 from forum.extensions import db
 from forum.models import CaptchaChallenge
 from forum.models.base import utcnow
+from forum.security import no_store
 from forum.service import commit
 
 ALPHABET = "ACDEFHJKLMNPRTUVWXY34679"  # no look-alikes (0/O, 1/I, 2/Z, 5/S, 8/B)
@@ -59,9 +60,7 @@ def image_response():
     if not live:
         abort(404)
     picture = ImageCaptcha(width=200, height=70).generate(text_for(challenge_id), format="png")
-    response = current_app.response_class(picture.getvalue(), mimetype="image/png")
-    response.headers["Cache-Control"] = "no-store"
-    return response
+    return no_store(current_app.response_class(picture.getvalue(), mimetype="image/png"))
 
 
 def check(answer):

@@ -1,4 +1,5 @@
-"""Response headers that every page carries."""
+"""Response headers that every page carries, and the one for pages no cache may keep."""
+from flask import current_app
 
 CSP = ("default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; "
        "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'")
@@ -16,4 +17,11 @@ def add_security_headers(response):
     headers.setdefault("X-Frame-Options", "DENY")
     headers.setdefault("Referrer-Policy", "same-origin")
     headers.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+    return response
+
+
+def no_store(body):
+    """A response that no browser or proxy keeps: a query code, a private letter."""
+    response = current_app.make_response(body)
+    response.headers["Cache-Control"] = "no-store"
     return response

@@ -1,7 +1,7 @@
 """Feedback pages: the form (anyone, while 公示中), the code shown once, the issuer's list
 and answers, and following feedback with its code. Each page is private to its reader,
 so none is stored by a cache."""
-from flask import current_app, redirect, render_template, request, session, url_for
+from flask import redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -16,6 +16,7 @@ from forum.extensions import db, limiter
 from forum.feedback import attempt, flash_outcome
 from forum.letters.seal import unseal
 from forum.letters.tracking import find_by_code
+from forum.security import no_store
 
 SENT_KEY = "disclosure_feedback_sent"
 
@@ -39,7 +40,7 @@ def feedback_form(disclosure_id):
     standing = period.standing(disclosure)
     if guest and standing.takes_feedback:
         captcha.new_challenge()
-    return _no_store(render_template(
+    return no_store(render_template(
         "disclosure/feedback_form.html", disclosure=disclosure, form=form, standing=standing,
         closed=None if standing.takes_feedback else closed_message(disclosure, standing)))
 
@@ -57,7 +58,7 @@ def feedback_sent():
     feedback = just_sent and db.session.get(DisclosureFeedback, just_sent["id"])
     if feedback is None:
         return redirect(url_for("disclosure.track"))
-    return _no_store(render_template("disclosure/feedback_sent.html", feedback=feedback,
+    return no_store(render_template("disclosure/feedback_sent.html", feedback=feedback,
                                      disclosure=feedback.disclosure, code=just_sent["code"]))
 
 
@@ -69,7 +70,7 @@ def feedback_list(disclosure_id):
     record_feedback_read(disclosure, current_user)
     rows = [(feedback, unseal(feedback.name_sealed), unseal(feedback.phone_sealed))
             for feedback in feedback_of(disclosure)]
-    return _no_store(render_template("disclosure/feedback_list.html", disclosure=disclosure,
+    return no_store(render_template("disclosure/feedback_list.html", disclosure=disclosure,
                                      rows=rows, form=AnswerForm()))
 
 
@@ -96,10 +97,5 @@ def track():
         feedback = found.value
         if feedback is None:
             form.code.errors.append(_("No feedback answers to this code. Check it and try again."))
-    return _no_store(render_template("disclosure/track.html", form=form, feedback=feedback))
+    return no_store(render_template("disclosure/track.html", form=form, feedback=feedback))
 
-
-def _no_store(body):
-    response = current_app.make_response(body)
-    response.headers["Cache-Control"] = "no-store"
-    return response

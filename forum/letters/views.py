@@ -27,6 +27,7 @@ from forum.access import Access
 from forum.letters.access import letter_access
 from forum.models.letter import RATEABLE_STATES
 from forum.permissions import access_for
+from forum.security import no_store
 
 SEEN_KEY = "letters_seen_at"
 
@@ -51,7 +52,7 @@ def write_page(board):
             return redirect(url_for("letters.sent"))
     if guest:
         captcha.new_challenge()
-    return _no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
+    return no_store(render_template("letters/write.html", board=board, form=form, guest=guest,
                                      superior=superior_box(board), max_files=LETTER_FILES,
                                      max_mb=LETTER_MB))
 
@@ -63,7 +64,7 @@ def sent():
     letter = just_sent and db.session.get(Letter, just_sent["id"])
     if letter is None:
         return redirect(url_for("letters.track"))
-    return _no_store(render_template("letters/written.html", letter=letter, board=letter.board,
+    return no_store(render_template("letters/written.html", letter=letter, board=letter.board,
                                      code=just_sent["code"]))
 
 
@@ -75,11 +76,6 @@ def _write(board, form, guest):
         to_superior=bool(getattr(form, "to_superior", None) and form.to_superior.data),
         files=request.files.getlist("files"))
 
-
-def _no_store(body):
-    response = current_app.make_response(body)
-    response.headers["Cache-Control"] = "no-store"
-    return response
 
 
 @bp.get("/letters/captcha.png")
@@ -101,9 +97,9 @@ def track():
         else:
             remember_opened(letter)
     if letter is None:
-        return _no_store(render_template("letters/track.html", form=form))
+        return no_store(render_template("letters/track.html", form=form))
     rate = RateForm(code=form.code.data) if _rateable(letter) else None
-    return _no_store(render_template("letters/letter.html", letter=letter, post=first_post(letter),
+    return no_store(render_template("letters/letter.html", letter=letter, post=first_post(letter),
                                      access=Access.VIEW, rate=rate, staff=False, forms=None))
 
 
@@ -162,7 +158,7 @@ def letter(letter_id):
     if staff:
         record_letter_read(letter, current_user)
     rate = RateForm() if not staff and _rateable(letter) else None
-    return _no_store(render_template(
+    return no_store(render_template(
         "letters/letter.html", letter=letter, post=first_post(letter), access=access, rate=rate,
         staff=staff, forms=_step_forms(access),
         phone=unseal(letter.contact_sealed) if Access.HANDLE in access else None))
