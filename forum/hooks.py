@@ -9,7 +9,8 @@ The core (boards, permissions, the registry) never imports a feature package. In
   **signal** (blinker); a feature's receivers add their rows (queue items,
   notifications, attachments) to the session and commit nothing;
 - where a page shows a feature's part (the moderation panel, the follow button), it asks
-  the **page parts** registered for that page;
+  the **page parts** registered for that page; where a page shows a block of a
+  feature's own (its figures on /stats), it asks the **sections** registered for it;
 - where it needs one thing done that a feature does (store the files sent with a post),
   it calls a **provided** function, which does nothing until a feature provides it.
 
@@ -82,6 +83,24 @@ def parts(page, **values):
     for part in _parts.get(page, {}).values():
         extra.update(part(**values))
     return extra
+
+
+_sections = {}
+
+
+def section(page):
+    """Register section(**page_values) -> (template, values), or None to add nothing: a
+    block of its own a feature adds to a core page ("stats")."""
+    def register(block):
+        _sections.setdefault(page, {})[_key(block)] = block
+        return block
+    return register
+
+
+def sections(page, **values):
+    """The (template, values) blocks features add to a page, in the order they registered."""
+    found = (block(**values) for block in _sections.get(page, {}).values())
+    return [each for each in found if each]
 
 
 class Provided:

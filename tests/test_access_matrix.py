@@ -133,7 +133,7 @@ ROUTES = {
     "letters.letter": [("GET", "/letters/{letter}", None, LETTER_STAFF)],
     "letters.step": [("POST", "/letters/{letter}/accept", {}, LETTER_STAFF),
                      ("POST", "/letters/{letter}/refuse", {"reason": "不受理"}, LETTER_STAFF)],
-    "letters.stats": [("GET", "/stats", None, EVERYONE)],
+    "stats.index": [("GET", "/stats", None, EVERYONE)],
     "admin.home": [("GET", "/admin/", None, ADMIN_HOME)],
     "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
     "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],

@@ -8,7 +8,7 @@ from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
-from forum import captcha
+from forum import captcha, hooks
 from forum.extensions import db, limiter
 from forum.feedback import attempt, flash_outcome, form_errors
 from forum.letters import bp, triage
@@ -203,10 +203,11 @@ class _Plain(FlaskForm):
     """A step that asks nothing but the CSRF token."""
 
 
-@bp.get("/stats")
-def stats():
+@hooks.section("stats")
+def stats_section():
+    """The mailboxes' monthly figures on /stats."""
     boxes = mailboxes()
-    return render_template("letters/stats.html", boxes=boxes, figures=figures(boxes))
+    return "letters/stats.html", {"boxes": boxes, "figures": figures(boxes)}
 
 
 @bp.app_context_processor
