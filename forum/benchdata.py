@@ -25,9 +25,11 @@ from sqlalchemy import bindparam, func, insert, select, update
 from werkzeug.security import generate_password_hash
 
 from forum.auth.names import skeleton
+from forum.boards.recount import recount_members
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.markup import render
+from forum.service import commit
 from forum.models import Board, BoardTypeKey, ContentStatus, Post, Thread, Unit, User, UserStatus
 
 PASSWORD = "benchpass123"
@@ -175,6 +177,8 @@ def generate(*, posts, users, long_thread):
             if dialect == "sqlite":
                 conn.rollback()
                 _sqlite_pragmas(conn, loading=False)
+    recount_members()
+    commit()
     big = board_stats[by_slug[BIG_BOARD].id][0]
     long_id = next(t.id for t in threads if t.is_long)
     yield (f"done in {time.perf_counter() - started:.0f}s: {BIG_BOARD} has {big:,} threads; "

@@ -23,7 +23,11 @@ def day_end_utc(day):
     return day_start_utc(min(day, LAST_DAY) + timedelta(days=1))
 
 
+def local_today():
+    """Today's date in the forum's time zone."""
+    return datetime.now(ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])).date()
+
+
 def today_start_utc():
     """Midnight at the start of today in the forum's time zone."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return day_start_utc(datetime.now(zone).date())
+    return day_start_utc(local_today())

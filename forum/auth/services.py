@@ -15,6 +15,7 @@ from forum.auth.passwords import check_password
 from forum.extensions import db
 from forum.models import User
 from forum.models.base import utcnow
+from forum import site_counters
 from forum.audit import log_security
 from forum.ratelimit import DatabaseStorage
 from forum.service import Refused, commit
@@ -57,6 +58,8 @@ def register_user(username, password, **fields):
                 username_skeleton=skeleton(username), password_hash=hash_password(password),
                 **fields)
     db.session.add(user)
+    with db.session.no_autoflush:  # the user's INSERT stays for commit(), which handles a race
+        site_counters.add(site_counters.MEMBERS)
     commit(on_conflict=taken)
     return user
 

@@ -1,9 +1,10 @@
 """Read queries for the forum pages, each a fixed number of statements."""
-from sqlalchemy import func, or_
+from sqlalchemy import or_
 from sqlalchemy.orm import joinedload, selectinload
 
+from forum import site_counters
 from forum.boards.registry import get_type
-from forum.dates import today_start_utc
+from forum.dates import local_today
 from forum.extensions import db
 from forum.models import Category, ContentStatus, Post, Thread, User
 
@@ -34,29 +35,18 @@ def last_posts(post_ids):
 
 
 def site_figures(categories):
-    """Members, threads, posts, today's posts and the newest member; private boards count
-    for nothing."""
+    """Members, threads, posts, today's posts and the newest member, from the counters the
+    writes keep (no row is counted here); private boards count for nothing."""
     boards = [b for c in categories for b in c.boards if get_type(b.type).counted]
-    members = db.session.execute(db.select(func.count(User.id))).scalar_one()
     newest = db.session.execute(db.select(User).order_by(User.id.desc()).limit(1)).scalar()
+    today = local_today()
     return {
-        "members": members,
+        "members": site_counters.value(site_counters.MEMBERS),
         "threads": sum(b.thread_count for b in boards),
         "posts": sum(b.post_count for b in boards),
-        "today": posts_today([b.id for b in boards]),
+        "today": sum(b.today_posts for b in boards if b.today_on == today),
         "newest": newest,
     }
-
-
-def posts_today(board_ids):
-    """Published posts since midnight (Asia/Shanghai) in these boards."""
-    if not board_ids:
-        return 0
-    return db.session.execute(
-        db.select(func.count(Post.id)).join(Thread, Thread.id == Post.thread_id)
-        .where(Thread.board_id.in_(board_ids), Thread.status == ContentStatus.PUBLISHED,
-               Post.status == ContentStatus.PUBLISHED,
-               Post.created_at >= today_start_utc())).scalar_one()
 
 
 def pinned_threads(board):

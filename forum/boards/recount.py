@@ -5,17 +5,20 @@ threads, boards and users they touched, inside their own unit of work.
 """
 from sqlalchemy import and_, func, select, update
 
+from forum import site_counters
 from forum.boards.registry import types_where
+from forum.dates import local_today, today_start_utc
 from forum.extensions import db
 from forum.models import Board, ContentStatus, Post, Thread, User
 from forum.service import commit
 
 
 def recount():
-    """Threads, then boards, then users: set-based statements, one commit."""
+    """Threads, then boards, then users and the members: set-based statements, one commit."""
     recount_threads()
     recount_boards()
     recount_users()
+    recount_members()
     commit()
 
 
@@ -36,11 +39,16 @@ def recount_threads(ids=None):
 
 def recount_boards(ids=None):
     live = and_(Thread.board_id == Board.id, Thread.status == ContentStatus.PUBLISHED)
+    written_today = (select(func.count(Post.id)).join(Thread, Thread.id == Post.thread_id)
+                     .where(live, Post.status == ContentStatus.PUBLISHED,
+                            Post.created_at >= today_start_utc()))
     statement = update(Board).values(
         thread_count=select(func.count(Thread.id)).where(live).scalar_subquery(),
         post_count=func.coalesce(
             select(func.sum(Thread.reply_count + 1)).where(live).scalar_subquery(), 0),
         last_post_id=select(func.max(Thread.last_post_id)).where(live).scalar_subquery(),
+        today_posts=written_today.scalar_subquery(),
+        today_on=local_today(),
     )
     _run(statement, Board.id, ids)
 
@@ -51,6 +59,11 @@ def recount_users(ids=None):
                .where(Post.author_id == User.id, Post.status == ContentStatus.PUBLISHED,
                       Thread.status == ContentStatus.PUBLISHED, Board.type.in_(types_where("counted"))))
     _run(update(User).values(post_count=counted.scalar_subquery()), User.id, ids)
+
+
+def recount_members():
+    site_counters.set_to(site_counters.MEMBERS,
+                         db.session.execute(select(func.count(User.id))).scalar_one())
 
 
 def _run(statement, id_column, ids):

@@ -6,10 +6,11 @@ moderation queue (DESIGN §6); the features' receivers of `post_created` and
 `post_edited` add their rows to the same unit of work. Only published content counts.
 """
 from flask_babel import gettext as _
-from sqlalchemy import update
+from sqlalchemy import case, update
 
 from forum.audit import log_action
 from forum.boards.registry import get_type
+from forum.dates import local_today
 from forum.extensions import db
 from forum.hooks import Draft, post_created, post_edited, validate
 from forum.markup import render
@@ -99,8 +100,12 @@ def validated(draft):
 
 
 def count_post(board, author, post, new_thread):
-    """A published post counts on its board, and for its author where the type counts."""
-    values = {"post_count": Board.post_count + 1, "last_post_id": post.id}
+    """A published post counts on its board (today's posts too), and for its author where
+    the type counts."""
+    today = local_today()
+    values = {"post_count": Board.post_count + 1, "last_post_id": post.id,
+              "today_posts": case((Board.today_on == today, Board.today_posts + 1), else_=1),
+              "today_on": today}
     if new_thread:
         values["thread_count"] = Board.thread_count + 1
     db.session.execute(update(Board).where(Board.id == board.id).values(**values))

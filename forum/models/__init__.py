@@ -11,7 +11,7 @@ from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityE
 from forum.models.notification import Notification
 from forum.models.profile import Presence, Talent
 from forum.models.reading import BoardRead, Subscription, ThreadRead
-from forum.models.site import RateCounter, SiteSetting
+from forum.models.site import RateCounter, SiteCounter, SiteSetting
 from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
                                    StudyRecord, StudySession)
 from forum.models.unit import Unit
@@ -21,7 +21,7 @@ __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "
            "CheckQuestion", "Conversation", "ConversationMember", "Essay", "IdentityCheck",
            "Lesson", "Letter", "Message", "MessageReport", "ModAction", "Notification",
            "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",
-           "Report", "SecurityEvent", "SiteSetting", "StudyRecord", "StudySession",
+           "Report", "SecurityEvent", "SiteCounter", "SiteSetting", "StudyRecord", "StudySession",
            "Subscription", "Talent", "Thread", "ThreadRead", "Unit", "User", "UserBlock",
            "Verification", "WordRule", "CaptchaChallenge",
            # The vocabularies stored in their columns, each member with its label.

@@ -54,6 +54,10 @@ class Board(db.Model):
     post_count = db.Column(db.Integer, nullable=False, default=0)
     # Denormalised pointer kept by the writing service; `forum recount` rebuilds it.
     last_post_id = db.Column(db.Integer, nullable=True)
+    # Published posts written on `today_on` (a day in the forum's time zone), kept by the
+    # writing service so the index never counts posts; a count of an older day is stale.
+    today_posts = db.Column(db.Integer, nullable=False, default=0, server_default="0")
+    today_on = db.Column(db.Date, nullable=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     category = db.relationship("Category", back_populates="boards")

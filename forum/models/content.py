@@ -57,7 +57,7 @@ class Post(db.Model):
     body = db.Column(db.Text, nullable=False)
     body_html = db.Column(db.Text, nullable=False)
     status = db.Column(db.String(10), nullable=False, default=ContentStatus.PUBLISHED)
-    # Indexed for the index page's "posts today" figure.
+    # Indexed so a recount finds the posts written today (a range, not a scan).
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
     edited_at = db.Column(db.DateTime, nullable=True)
     edited_by_id = db.Column(db.ForeignKey("user.id"), nullable=True)

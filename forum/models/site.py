@@ -24,6 +24,13 @@ class SiteSetting(db.Model):
     value = db.Column(db.JSON, nullable=False)
 
 
+class SiteCounter(db.Model):
+    """A site-wide figure (members) kept by the writes that change it: no page counts rows."""
+
+    name = db.Column(db.String(40), primary_key=True)
+    value = db.Column(db.Integer, nullable=False)
+
+
 class RateCounter(db.Model):
     """A fixed-window counter shared by every worker (rate limits without Redis)."""
 

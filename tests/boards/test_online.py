@@ -2,13 +2,18 @@
 import re
 from datetime import timedelta
 
+from forum import site_counters
+from forum.boards import services
+from forum.boards.recount import recount
+from forum.dates import local_today
 from forum.extensions import db
-from forum.models import Presence
+from forum.models import AdminRole, Board, Post, Presence, User
 from forum.models.base import utcnow
+from forum.moderation.actions import hide_post
 from forum.stats import online
 from tests.boards.test_query_counts import statements_for
 from tests.conftest import login
-from tests.factories import make_board, make_thread
+from tests.factories import make_board, make_thread, make_user
 
 
 def shown(page):
@@ -68,15 +73,40 @@ def test_visitors_older_than_15_minutes_are_not_counted_and_are_cleared(client):
     assert "gold" not in keys and "u999" in keys
 
 
-def test_the_index_shows_todays_published_posts_of_public_boards(client):
+def test_the_index_shows_todays_published_posts_of_public_boards(client, monkeypatch):
     board = make_board()
+    with monkeypatch.context() as yesterday:
+        yesterday.setattr(services, "local_today", lambda: local_today() - timedelta(days=1))
+        make_thread(board=board, replies=4)
     make_thread(board=board, replies=2)
-    old = make_thread(board=board)
-    old_post = db.session.execute(db.text("SELECT id FROM post WHERE thread_id = :t"), {"t": old.id}).scalar_one()
-    db.session.execute(db.text("UPDATE post SET created_at = :at WHERE id = :id"),
-                       {"at": utcnow() - timedelta(days=2), "id": old_post})
-    db.session.commit()
+    make_thread(board=make_board(type="mailbox"))
     assert re.search(r'class="posts-today">3<', index(client))
+
+
+def test_a_post_hidden_today_leaves_todays_figure(app, client):
+    board = make_board()
+    thread = make_thread(board=board, replies=2)
+    post = db.session.execute(db.select(Post).where(Post.thread_id == thread.id, Post.number == 3)).scalar_one()
+    hide_post(post, make_user(admin_role=AdminRole.SYSTEM), "广告")
+    assert re.search(r'class="posts-today">2<', index(client))
+
+
+def test_a_recount_rebuilds_todays_posts_and_the_members(app, client):
+    board = make_board()
+    make_thread(board=board, replies=1)
+    db.session.execute(db.update(Board).values(today_posts=99))
+    site_counters.set_to(site_counters.MEMBERS, 99)
+    db.session.commit()
+    recount()
+    assert re.search(r'class="posts-today">2<', index(client))
+    members = db.session.execute(db.select(db.func.count(User.id))).scalar_one()
+    assert site_counters.value(site_counters.MEMBERS) == members == 1
+
+
+def test_each_new_account_adds_one_to_the_members_on_the_index(client):
+    make_user()
+    make_user()
+    assert re.search(r'class="members-count">2<', index(client))
 
 
 def test_online_figures_cost_the_index_one_statement(client, count_queries):
