@@ -3,7 +3,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum import hooks
+from forum import fragments, hooks
 from forum.access import Access
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
@@ -23,10 +23,14 @@ from forum.urls import int_arg
 
 @bp.get("/")
 def index():
+    return render_template("boards/index.html", board_list=fragments.cached("index", _board_list))
+
+
+def _board_list():
     categories = queries.index_categories()
     boards = [b for c in categories for b in c.boards]
     last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).on_index)
-    return render_template("boards/index.html", categories=categories, last_posts=last,
+    return render_template("boards/_index_list.html", categories=categories, last_posts=last,
                            type_figures=_type_figures(boards),
                            figures=queries.site_figures(categories), online=online.online_counts())
 

@@ -1,0 +1,38 @@
+"""A few seconds of cache for the parts of a page every reader sees alike.
+
+The board index below the header is the same for a guest and for every member, yet
+rendering it costs tens of milliseconds; members used to pay that on every view, as the
+guests' whole-page cache (forum/pagecache.py) does not serve anyone with a session.
+A fragment lives as long as a guest's cached page (PAGE_CACHE_SECONDS; 0, as in the
+tests, turns it off), one per language, and each worker keeps its own.
+"""
+import threading
+import time
+
+from flask import current_app
+from flask_babel import get_locale
+from markupsafe import Markup
+
+_lock = threading.Lock()
+_fragments = {}  # (name, locale) -> (expires, html)
+
+
+def cached(name, render):
+    """The fragment `name` in the reader's language: kept if still fresh, else render()."""
+    seconds = current_app.config["PAGE_CACHE_SECONDS"]
+    if not seconds:
+        return Markup(render())
+    key = (name, str(get_locale()))
+    hit = _fragments.get(key)
+    if hit is not None and hit[0] > time.monotonic():
+        return hit[1]
+    html = Markup(render())
+    with _lock:
+        _fragments[key] = (time.monotonic() + seconds, html)
+    return html
+
+
+def clear():
+    """Forget every fragment (tests)."""
+    with _lock:
+        _fragments.clear()

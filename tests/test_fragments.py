@@ -1,0 +1,62 @@
+"""Members' board index: the part every reader sees alike is kept a few seconds."""
+import pytest
+
+from forum import create_app, fragments, pagecache
+from forum.boards.services import reply
+from forum.extensions import db
+from tests.conftest import IsolatedClient, login
+from tests.factories import make_thread, make_user
+from tests.test_pagecache import CachingConfig
+
+
+@pytest.fixture()
+def caching_app():
+    app = create_app(CachingConfig())
+    app.test_client_class = IsolatedClient
+    fragments.clear()
+    pagecache.clear()
+    yield app
+    fragments.clear()
+    pagecache.clear()
+    with app.app_context():
+        db.engine.dispose()
+
+
+def test_a_second_members_index_runs_none_of_the_board_lists_statements(caching_app, count_queries):
+    make_thread(title="三会一课")
+    first, second = (login(caching_app.test_client(), make_user()) for _ in range(2))
+    with caching_app.app_context(), count_queries() as rendered:  # counts that app's engine
+        first.get("/")
+    with caching_app.app_context(), count_queries() as kept:
+        page = second.get("/").get_data(as_text=True)
+    assert "三会一课" in page
+    assert len(kept) < len(rendered) and not any("FROM category" in q for q in kept.statements)
+
+
+def test_each_member_sees_the_shared_list_under_their_own_header(caching_app):
+    make_thread(title="三会一课")
+    ann, bob = make_user(username="ann"), make_user(username="bob")
+    ann_page = login(caching_app.test_client(), ann).get("/").get_data(as_text=True)
+    bob_page = login(caching_app.test_client(), bob).get("/").get_data(as_text=True)
+    assert "三会一课" in ann_page and "三会一课" in bob_page
+    assert '<a class="me" href="/account">ann</a>' in ann_page
+    assert '<a class="me" href="/account">bob</a>' in bob_page
+
+
+def test_a_member_sees_a_new_post_on_the_index_once_the_fragment_expires(caching_app, member, monkeypatch):
+    thread = make_thread(title="三会一课")
+    reader = login(caching_app.test_client(), member)
+    reader.get("/")
+    reply(thread, member, "新的回复")
+    now = fragments.time.monotonic()
+    monkeypatch.setattr(fragments.time, "monotonic", lambda: now + 61)
+    assert member.name in reader.get("/").get_data(as_text=True).split("<main")[1]
+
+
+def test_the_kept_list_is_kept_per_language(caching_app, member):
+    make_thread()
+    reader = login(caching_app.test_client(), member)
+    chinese = reader.get("/").get_data(as_text=True)
+    reader.post("/lang/en", data={"next": "/"})
+    english = reader.get("/").get_data(as_text=True)
+    assert "帖子" in chinese.split("<main")[1] and "Posts" in english.split("<main")[1]
