@@ -1,4 +1,4 @@
-"""counters the writes keep, so the index counts no rows: today's posts per board, members
+"""counters the writes keep, so the index counts no rows (today's posts per board, members); site pins indexed alone
 
 Revision ID: 0019
 Revises: 0018
@@ -17,6 +17,8 @@ down_revision = '0018'
 branch_labels = None
 depends_on = None
 
+PINNED = sa.text("pin_scope IS NOT NULL")
+
 
 def upgrade():
     op.create_table('site_counter',
@@ -27,6 +29,10 @@ def upgrade():
     with op.batch_alter_table('board', schema=None) as batch_op:
         batch_op.add_column(sa.Column('today_posts', sa.Integer(), server_default='0', nullable=False))
         batch_op.add_column(sa.Column('today_on', sa.Date(), nullable=True))
+    with op.batch_alter_table('thread', schema=None) as batch_op:
+        batch_op.drop_index('ix_thread_site_pins')
+        batch_op.create_index('ix_thread_site_pins', ['pin_scope'], unique=False,
+                              sqlite_where=PINNED, postgresql_where=PINNED)
     # Start the counters from the rows, as `forum recount` would (the app is configured:
     # Flask-Migrate runs this inside it, so "today" is the forum's time zone's).
     op.execute(sa.text("INSERT INTO site_counter (name, value) SELECT 'members', count(id) FROM \"user\""))
@@ -39,6 +45,9 @@ def upgrade():
 
 
 def downgrade():
+    with op.batch_alter_table('thread', schema=None) as batch_op:
+        batch_op.drop_index('ix_thread_site_pins', sqlite_where=PINNED, postgresql_where=PINNED)
+        batch_op.create_index('ix_thread_site_pins', ['pin_scope'], unique=False)
     with op.batch_alter_table('board', schema=None) as batch_op:
         batch_op.drop_column('today_on')
         batch_op.drop_column('today_posts')
