@@ -1,0 +1,8 @@
+"""How the audit log names what the counsel package records (forum/labels.py); never words."""
+from flask_babel import lazy_gettext as _l
+
+ACTIONS = {
+    "counsel_card": _l("Counsellor card edited"),
+    "counsel_session": _l("Counselling session scheduled"),
+}
+TARGETS = {"counsellor_card": _l("Counsellor card"), "counsel_session": _l("Counselling session")}
