@@ -4,10 +4,12 @@ from flask import abort
 from flask_login import current_user
 
 from forum.access import Access, require
+from forum.boards.loaders import load_board
 from forum.counsel.access import is_counsellor, talk_access
 from forum.counsel.models import CounselSession, SessionQuestion
 from forum.counsel.queries import get_talk
 from forum.extensions import db
+from forum.models import BoardTypeKey
 
 
 def load_talk(talk_id, need=Access.VIEW):
@@ -18,6 +20,15 @@ def load_talk(talk_id, need=Access.VIEW):
     access = talk_access(current_user, talk)
     require(need, access, private=True)
     return talk, access
+
+
+def load_room(slug, need=Access.VIEW):
+    """A counsel board the current user holds `need` on; 404 for a board of another type
+    (whose handlers hold HANDLE too)."""
+    board = load_board(slug, need=need)
+    if board.type != BoardTypeKey.COUNSEL:
+        abort(404)
+    return board
 
 
 def load_session(session_id):

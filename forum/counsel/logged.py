@@ -4,5 +4,6 @@ from flask_babel import lazy_gettext as _l
 ACTIONS = {
     "counsel_card": _l("Counsellor card edited"),
     "counsel_session": _l("Counselling session scheduled"),
+    "counsel_talk_read": _l("Counselling talk read"),
 }
 TARGETS = {"counsellor_card": _l("Counsellor card"), "counsel_session": _l("Counselling session")}

@@ -5,11 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.access import Access
-from forum.boards.loaders import load_board
 from forum.counsel import bp, queries
 from forum.counsel.access import counsellors, is_counsellor
 from forum.counsel.forms import AnswerForm, QuestionForm, SessionForm, counsellor_choices
-from forum.counsel.loaders import load_question, load_session
+from forum.counsel.loaders import load_question, load_room, load_session
 from forum.counsel.sessions import (answer_question, ask_question, is_over, local_to_utc,
                                     schedule_session, takes_questions)
 from forum.extensions import limiter
@@ -21,7 +20,7 @@ from forum.security import no_store
 @login_required
 def schedule(slug):
     """GET,POST: a counsellor schedules a hosted session."""
-    board = load_board(slug, need=Access.HANDLE)
+    board = load_room(slug, need=Access.HANDLE)
     form = SessionForm()
     form.host.choices = counsellor_choices(counsellors(board.id), _("Choose…"))
     if form.validate_on_submit() and (scheduled := attempt(form, lambda: schedule_session(

@@ -6,11 +6,11 @@ from flask_login import current_user, login_required
 
 from forum import hooks
 from forum.access import Access
-from forum.boards.loaders import load_board
 from forum.counsel import bp, queries
 from forum.counsel.access import counsellors, is_counsellor
 from forum.counsel.cards import card_of, save_card
 from forum.counsel.forms import CardForm, OpenTalkForm, counsellor_choices
+from forum.counsel.loaders import load_room
 from forum.counsel.talks import open_talk
 from forum.feedback import attempt
 from forum.permissions import access_for
@@ -42,7 +42,7 @@ def start_page(board):
 @login_required
 def card(slug):
     """GET,POST: a counsellor's own card on the board."""
-    board = load_board(slug, need=Access.HANDLE)
+    board = load_room(slug, need=Access.HANDLE)
     mine = card_of(board, current_user)
     form = CardForm(obj=mine)
     if form.validate_on_submit() and attempt(form, lambda: save_card(
@@ -56,7 +56,7 @@ def card(slug):
 @login_required
 def queue(slug):
     """The talks waiting for this counsellor's answer: urgent first, oldest first."""
-    board = load_board(slug, need=Access.HANDLE)
+    board = load_room(slug, need=Access.HANDLE)
     return no_store(render_template("counsel/queue.html", board=board,
                                     talks=queries.queue(board, current_user)))
 

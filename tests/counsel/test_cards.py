@@ -5,7 +5,7 @@ from forum.extensions import db
 from forum.models import BoardRole
 from tests.checks import says
 from tests.conftest import post_form
-from tests.factories import make_user
+from tests.factories import make_board, make_user
 
 
 def test_a_counsellor_saves_a_card_that_the_board_page_shows_to_guests(app, room, as_user):
@@ -39,3 +39,23 @@ def test_a_card_of_someone_no_longer_counsellor_is_not_listed(app, room, counsel
     db.session.execute(db.delete(BoardRole).where(BoardRole.user_id == counsellor.id))
     db.session.commit()
     assert "王老师" not in app.test_client().get("/b/counsel").get_data(as_text=True)
+
+
+def test_a_handler_of_another_board_type_has_no_room_pages_there(room, as_user):
+    board = make_board(type="disclosure")
+    handler = make_user(username="handler", is_verified=True)
+    grant(handler, board, "handler")
+    db.session.commit()
+    client = as_user(handler)
+    for path in ("card", "queue", "sessions/new"):
+        assert client.get(f"/counsel/{board.slug}/{path}").status_code == 404
+
+
+def test_only_the_system_admin_sets_the_words_of_danger_and_the_help_text(room, as_user):
+    admin = make_user(username="xitong", admin_role="system")
+    page = as_user(admin).get("/b/counsel/manage").get_data(as_text=True)
+    assert 'name="danger_words"' in page and 'name="help_text"' in page
+    post_form(as_user(admin), "/b/counsel/manage", {"description": "谈心", "danger_words": "绝望",
+                                                    "help_text": "热线 12356"})
+    db.session.expire_all()
+    assert (room.settings["danger_words"], room.settings["help_text"]) == ("绝望", "热线 12356")
