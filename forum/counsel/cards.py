@@ -26,7 +26,7 @@ def save_card(board, counsellor, *, name, kind, intro="", receives=""):
         setattr(card, field, value)
     db.session.add(card)
     db.session.flush()
-    log_action(counsellor, "counsel_card", "counsellor_card", card.id, board.id)
+    log_action(counsellor, "counsel_card", "counsel_card", card.id, board.id)
     commit()
     return card
 

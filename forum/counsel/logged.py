@@ -6,4 +6,5 @@ ACTIONS = {
     "counsel_session": _l("Counselling session scheduled"),
     "counsel_talk_read": _l("Counselling talk read"),
 }
-TARGETS = {"counsellor_card": _l("Counsellor card"), "counsel_session": _l("Counselling session")}
+# Target codes fit ModAction.target_type (12 characters).
+TARGETS = {"counsel_card": _l("Counsellor card"), "counsel_sess": _l("Counselling session")}

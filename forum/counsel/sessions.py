@@ -30,7 +30,7 @@ def schedule_session(board, actor, *, title, host_id, starts_at, ends_at):
                              starts_at=starts_at, ends_at=ends_at)
     db.session.add(session)
     db.session.flush()
-    log_action(actor, "counsel_session", "counsel_session", session.id, board.id)
+    log_action(actor, "counsel_session", "counsel_sess", session.id, board.id)
     commit()
     return session
 
