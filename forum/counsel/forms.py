@@ -17,6 +17,11 @@ def counsellor_choices(users, first):
     return [SelectChoice("", first)] + [SelectChoice(str(u.id), u.name) for u in users]
 
 
+def chosen_id(value):
+    """The account id a counsellor select sent, or None for none (or for garbage)."""
+    return int(value) if (value or "").isdigit() else None
+
+
 class CardForm(FlaskForm):
     name = StringField(_l("Name or title"), filters=[_strip],
                        validators=[DataRequired(_l("Give a name or a title."))])

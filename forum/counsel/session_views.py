@@ -7,7 +7,8 @@ from flask_login import current_user, login_required
 from forum.access import Access
 from forum.counsel import bp, queries
 from forum.counsel.access import counsellors, is_counsellor
-from forum.counsel.forms import AnswerForm, QuestionForm, SessionForm, counsellor_choices
+from forum.counsel.forms import (AnswerForm, QuestionForm, SessionForm, chosen_id,
+                                 counsellor_choices)
 from forum.counsel.loaders import load_question, load_room, load_session
 from forum.counsel.sessions import (answer_question, ask_question, is_over, local_to_utc,
                                     schedule_session, takes_questions)
@@ -24,7 +25,7 @@ def schedule(slug):
     form = SessionForm()
     form.host.choices = counsellor_choices(counsellors(board.id), _("Choose…"))
     if form.validate_on_submit() and (scheduled := attempt(form, lambda: schedule_session(
-            board, current_user, title=form.title.data, host_id=int(form.host.data),
+            board, current_user, title=form.title.data, host_id=chosen_id(form.host.data),
             starts_at=local_to_utc(form.starts_at.data), ends_at=local_to_utc(form.ends_at.data)),
             done=_("The session has been scheduled."))):
         return redirect(url_for("counsel.session", session_id=scheduled.value.id))

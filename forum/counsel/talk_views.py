@@ -9,7 +9,7 @@ from forum.access import Access
 from forum.counsel import bp
 from forum.counsel.access import counsellors
 from forum.counsel.forms import (CloseForm, ConsentForm, HandoverForm, MessageForm, RevealForm,
-                                 counsellor_choices)
+                                 chosen_id, counsellor_choices)
 from forum.counsel.loaders import load_talk
 from forum.counsel.talks import (answer_handover, close_talk, record_talk_read, request_handover,
                                  reveal_account, send_message)
@@ -51,8 +51,7 @@ def message(talk_id):
 def handover(talk_id):
     talk, _access = load_talk(talk_id, need=Access.HANDLE)
     form = HandoverForm()
-    form.counsellor.choices = []
-    flash_outcome(form, lambda: request_handover(talk, current_user, int(form.counsellor.data or 0)),
+    flash_outcome(form, lambda: request_handover(talk, current_user, chosen_id(form.counsellor.data)),
                   _("The member has been asked to consent to the hand-over."))
     return redirect(url_for("counsel.talk", talk_id=talk.id))
 

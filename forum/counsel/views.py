@@ -9,7 +9,7 @@ from forum.access import Access
 from forum.counsel import bp, queries
 from forum.counsel.access import counsellors, is_counsellor
 from forum.counsel.cards import card_of, save_card
-from forum.counsel.forms import CardForm, OpenTalkForm, counsellor_choices
+from forum.counsel.forms import CardForm, OpenTalkForm, chosen_id, counsellor_choices
 from forum.counsel.loaders import load_room
 from forum.counsel.talks import open_talk
 from forum.feedback import attempt
@@ -33,7 +33,7 @@ def start_page(board):
     form.counsellor.choices = counsellor_choices(counsellors(board.id), _("The whole room"))
     if form.validate_on_submit() and (opened := attempt(form, lambda: open_talk(
             board, current_user, pseudonym=form.pseudonym.data, body=form.body.data,
-            counsellor_id=int(form.counsellor.data or 0) or None), default="body")):
+            counsellor_id=chosen_id(form.counsellor.data)), default="body")):
         return redirect(url_for("counsel.talk", talk_id=opened.value.id))
     return no_store(render_template("counsel/open.html", board=board, form=form))
 

@@ -193,5 +193,11 @@ def test_a_talk_to_someone_who_is_not_a_counsellor_is_refused(room, counsellor, 
     assert talks() == []
 
 
+def test_a_counsellor_choice_that_is_no_id_opens_a_talk_with_the_room(room, counsellor, member, as_user):
+    response = open_talk(as_user(member), room, counsellor="abc")
+    assert response.status_code == 302
+    assert talks()[0].counsellor_ids == set()
+
+
 def test_a_guest_is_sent_to_log_in_to_open_a_talk(client, room):
     assert client.get("/b/counsel/new").status_code == 302
