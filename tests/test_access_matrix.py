@@ -24,6 +24,7 @@ from forum.notifications.service import notify
 from tests.attachments.samples import image_bytes, upload
 from tests.checks import says
 from tests.conftest import login, post_form
+from tests.counsel.matrix import build_counsel_world
 from tests.disclosure.feedback_fixtures import build_feedback_world
 from tests.factories import make_board, make_thread, make_unit, make_user
 from tests.training.matrix import build_training_world
@@ -226,6 +227,27 @@ ROUTES = {
                                     expect(404, guest=302, unit_account=302))],
     "disclosure.track": [("GET", "/disclosures/track", None, EVERYONE),
                          ("POST", "/disclosures/track", {"code": "AAAA-BBBB"}, EVERYONE)],
+    # 干部谈心室 (tests/counsel check counsellors, members and hosts on real ones).
+    "counsel.card": [("GET", "/counsel/{counsel}/card", None, expect(403, guest=302)),
+                     ("POST", "/counsel/{counsel}/card", {"name": "我", "kind": "psychologist"},
+                      expect(403, guest=302))],
+    "counsel.queue": [("GET", "/counsel/{counsel}/queue", None, expect(403, guest=302))],
+    "counsel.mine": [("GET", "/counsel/mine", None, LOGGED_IN)],
+    "counsel.schedule": [("GET", "/counsel/{counsel}/sessions/new", None, expect(403, guest=302)),
+                         ("POST", "/counsel/{counsel}/sessions/new", {"title": "做客", "host": "1"},
+                          expect(403, guest=302))],
+    "counsel.session": [("GET", "/counsel/sessions/{counsel_session}", None, EVERYONE),
+                        ("POST", "/counsel/sessions/{counsel_session}", {"body": "问"},
+                         expect(302, guest=200))],
+    "counsel.answer": [("POST", "/counsel/questions/{question}/answer", {"body": "答"},
+                        LETTER_STAFF)],
+    "counsel.talk": [("GET", "/counsel/talks/{talk}", None, LETTER_STAFF)],
+    "counsel.message": [("POST", "/counsel/talks/{talk}/messages", {"body": "在吗"}, LETTER_STAFF)],
+    "counsel.handover": [("POST", "/counsel/talks/{talk}/handover", {"counsellor": "1"},
+                          LETTER_STAFF)],
+    "counsel.consent": [("POST", "/counsel/talks/{talk}/consent", {"accept": "y"}, LETTER_STAFF)],
+    "counsel.close": [("POST", "/counsel/talks/{talk}/close", {"outcome": "helped"}, LETTER_STAFF)],
+    "counsel.reveal": [("POST", "/counsel/talks/{talk}/reveal", {}, LETTER_STAFF)],
 }
 
 
@@ -234,6 +256,7 @@ def build_world():
     people, ids = _build_forum_world()
     ids.update(build_training_world(people))
     ids.update(build_feedback_world(people))
+    ids.update(build_counsel_world(people))
     return people, ids
 
 

@@ -58,7 +58,7 @@ MAILBOX = {who: A.VIEW | A.START for who in DISCUSSION} | {
 
 
 @pytest.mark.parametrize("board_type,expected", [
-    ("discussion", DISCUSSION), ("notice", NOTICE), ("mailbox", MAILBOX), ("counsel", PENDING),
+    ("discussion", DISCUSSION), ("notice", NOTICE), ("mailbox", MAILBOX), ("branch", PENDING),
 ])
 def test_access_matrix(board_type, expected):
     unit = make_unit()
