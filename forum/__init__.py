@@ -58,7 +58,8 @@ def configure_extensions(app):
 # hooks and validators: the ban guard before sessions, flood control and the word filter
 # before mentions. A new board type is one more package here.
 PACKAGES = ("moderation", "auth", "stats", "boards", "admin", "attachments", "letters",
-            "notifications", "search", "messages", "profiles", "feeds", "training", "disclosure")
+            "notifications", "search", "messages", "profiles", "feeds", "training", "disclosure",
+            "fund")
 
 
 def configure_packages(app):

@@ -7,7 +7,7 @@ CORE = ["forum.access", "forum.permissions", "forum.boards", "forum.audit", "for
         "forum.models", "forum.extensions", "forum.service", "forum.markup", "forum.inbound",
         "forum.labels", "forum.settings", "forum.urls", "forum.pages", "forum.feedback"]
 FEATURES = ["forum.letters", "forum.training", "forum.messages", "forum.notifications",
-            "forum.search", "forum.attachments", "forum.moderation", "forum.disclosure"]
+            "forum.search", "forum.attachments", "forum.moderation", "forum.disclosure", "forum.fund"]
 
 
 @pytest.fixture(scope="module")

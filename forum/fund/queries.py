@@ -71,9 +71,11 @@ def appeal_totals(appeal):
 def by_month(board, months=24):
     """[(year, month, in, out)] of the board's shown entries, oldest first, the last
     `months` months that have any."""
-    year, month = db.extract("year", FundEntry.occurred_on), db.extract("month", FundEntry.occurred_on)
+    year = db.extract("year", FundEntry.occurred_on)
+    month = db.extract("month", FundEntry.occurred_on)
+    money_in, money_out = _fen(FundEntry.flow == Flow.IN), _fen(FundEntry.flow == Flow.OUT)
     rows = db.session.execute(
-        _shown_entries(year, month, _fen(FundEntry.flow == Flow.IN), _fen(FundEntry.flow == Flow.OUT))
+        _shown_entries(year, month, money_in, money_out)
         .where(FundEntry.board_id == board.id).group_by(year, month)
         .order_by(year.desc(), month.desc()).limit(months)).all()
     return [(int(y), int(m), given, spent) for y, m, given, spent in reversed(rows)]

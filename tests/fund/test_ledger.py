@@ -163,7 +163,8 @@ def test_the_services_have_no_way_to_change_or_remove_an_entry(appeal, treasurer
         reverse_entry(appeal, treasurer, entry_id=gift.id, reason="录错")
         donate(appeal, treasurer, "100")
         disburse(appeal, treasurer, "10", approved_by=second_treasurer)
-    writes = [s.split()[:3] for s in run.statements if s.lstrip().upper().startswith(("UPDATE", "DELETE"))]
+    writes = [s.split()[:3] for s in run.statements
+              if s.lstrip().upper().startswith(("UPDATE", "DELETE"))]
     assert not [w for w in writes if any("fund" in word for word in w)]
 
 
