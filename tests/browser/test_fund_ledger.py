@@ -49,7 +49,7 @@ def test_an_appeal_its_gifts_a_reversal_and_an_approved_disbursement_agree_every
     page = new_page(device)
     log_in(page, treasurer)
     page.goto(f"/b/{fund_board.slug}/new")
-    found = blocking_violations(axe, page)
+    found = [blocking_violations(axe, page)]
     assert_fits_width(page, "the appeal form")
     page.locator("#title").fill("2026年关爱困难党员倡议")
     page.locator("#body").fill("动员社会各界关爱困难党员。")
@@ -65,7 +65,7 @@ def test_an_appeal_its_gifts_a_reversal_and_an_approved_disbursement_agree_every
 
     for n, amount in enumerate(GIFTS):
         _record_gift(page, zh, appeal_path, n, amount)
-    found += blocking_violations(axe, page)
+    found.append(blocking_violations(axe, page))
     page.goto(f"{appeal_path}/reversals")
     assert_fits_width(page, "the reversal form")
     page.locator("#entry").fill(str(WRONG + 1))
@@ -83,7 +83,7 @@ def test_an_appeal_its_gifts_a_reversal_and_an_approved_disbursement_agree_every
     second = new_page(device)
     log_in(second, second_treasurer)
     second.goto(f"/fund/{fund_board.slug}/approvals")
-    found += blocking_violations(axe, second)
+    found.append(blocking_violations(axe, second))
     assert_fits_width(second, "the approval queue")
     second.get_by_role("button", name=zh("Approve disbursement #%(n)d", n=12)).click()
     expect(second.locator("main")).to_contain_text(zh("No disbursement is waiting."))
@@ -97,7 +97,7 @@ def test_an_appeal_its_gifts_a_reversal_and_an_approved_disbursement_agree_every
         guest.goto(path)
         assert _shown(guest) == expected, path
         assert_fits_width(guest, path)
-        found += blocking_violations(axe, guest)
+        found.append(blocking_violations(axe, guest))
     ledger = guest.locator("table.ledger")
     expect(ledger).to_contain_text(zh("Anonymous (匿名)"))
     expect(ledger).to_contain_text(zh("Reverses #%(n)d", n=WRONG + 1))
@@ -110,4 +110,4 @@ def test_an_appeal_its_gifts_a_reversal_and_an_approved_disbursement_agree_every
     signs = {zh("Money in"): 1, zh("Money out"): -1}
     assert len(rows) == len(GIFTS) + 2
     assert sum(signs[r[4]] * fen(r[5]) for r in rows) == given - spent
-    assert not found, "\n".join(found)
+    assert not any(found), "\n".join(found)
