@@ -5,6 +5,7 @@ import pytest
 
 from forum.extensions import db
 from forum.fund.models import FundAppeal, FundApproval, FundEntry
+from tests.checks import says
 from tests.conftest import csrf_token, login
 from tests.factories import make_user
 from tests.fund.conftest import disburse, donate
@@ -33,7 +34,7 @@ def test_a_treasurer_starts_an_appeal_from_the_boards_start_page(client, fund_bo
     assert response.headers["Location"].endswith(f"/t/{appeal.thread_id}")
     assert appeal.target_fen == 5_000_000
     page = client.get(f"/t/{appeal.thread_id}").get_data(as_text=True)
-    assert "Raised ¥0.00 of ¥50,000.00" in page
+    assert says(page, "Raised %(raised)s of %(target)s", raised="¥0.00", target="¥50,000.00")
 
 
 def test_a_member_may_discuss_an_appeal_but_not_start_one(client, fund_board, appeal):
@@ -51,7 +52,7 @@ def test_a_donation_recorded_through_the_form_shows_on_the_appeal(client, appeal
     assert (entry.amount_fen, entry.donor_name) == (123456, "王某")
     assert entry.recorded_by_id == treasurer.id
     page = client.get(f"/t/{appeal.thread_id}").get_data(as_text=True)
-    assert "¥1,234.56" in page and "Receipt R-0001" in page
+    assert "¥1,234.56" in page and says(page, "Receipt %(n)s", n="R-0001")
 
 
 def test_a_disbursement_waits_until_a_second_treasurer_approves_it(client, app, appeal, treasurer,
@@ -61,7 +62,7 @@ def test_a_disbursement_waits_until_a_second_treasurer_approves_it(client, app, 
     send(client, f"/fund/appeals/{appeal.id}/disbursements", DISBURSEMENT)
     entry = stored()[-1]
     queue = client.get(f"/fund/{fund_board.slug}/approvals").get_data(as_text=True)
-    assert "Recorded by you" in queue
+    assert says(queue, "Recorded by you: another treasurer approves it.")
     send(client, f"/fund/entries/{entry.id}/approve", {})
     assert db.session.execute(db.select(FundApproval)).first() is None
     other = app.test_client()
@@ -80,21 +81,31 @@ def test_a_reversal_through_the_form_names_the_entry_it_corrects(client, appeal,
         ("donation", 8800, None), ("reversal", -8800, gift.id)]
 
 
+ZERO = "An amount must be more than zero."
+REQUIRED = "This field is required."
+IDENTIFIES = ("Describe the recipient without identifying them (e.g. 某乡镇困难党员): no phone or "
+              "ID number.")
+
+
 @pytest.mark.parametrize("path,fields,field,message", [
-    ("donations", {"amount": "0"}, "amount", "more than zero"),
-    ("donations", {"amount": "-12"}, "amount", "more than zero"),
-    ("donations", {"amount": "12.345"}, "amount", "at most two decimals"),
-    ("donations", {"amount": "十二元"}, "amount", "in yuan"),
-    ("donations", {"donor_kind": ""}, "donor_kind", "Choose who gave"),
-    ("donations", {"donor_name": ""}, "donor_name", "required"),
-    ("donations", {"channel": "wechat"}, "channel", "how the gift arrived"),
-    ("donations", {"receipt_number": ""}, "receipt_number", "required"),
-    ("donations", {"occurred_on": "2027-01-01"}, "occurred_on", "between 2000-01-01 and today"),
-    ("disbursements", {"amount": "100.01"}, "amount", "balance is ¥100.00"),
-    ("disbursements", {"recipient": "困难党员张三 13912345678"}, "recipient", "without identifying"),
-    ("disbursements", {"recipient": "522425198001011234"}, "recipient", "without identifying"),
-    ("disbursements", {"approval_ref": ""}, "approval_ref", "required"),
-    ("reversals", {"entry": "abc"}, "entry", "no entry with that number"),
+    ("donations", {"amount": "0"}, "amount", ZERO),
+    ("donations", {"amount": "-12"}, "amount", ZERO),
+    ("donations", {"amount": "12.345"}, "amount", "An amount has at most two decimals (fen)."),
+    ("donations", {"amount": "十二元"}, "amount", "Give the amount in yuan, e.g. 1,234.56."),
+    ("donations", {"donor_kind": ""}, "donor_kind",
+     "Choose who gave: a person, a unit or anonymous."),
+    ("donations", {"donor_name": ""}, "donor_name", REQUIRED),
+    ("donations", {"channel": "wechat"}, "channel", "Choose how the gift arrived."),
+    ("donations", {"receipt_number": ""}, "receipt_number", REQUIRED),
+    ("donations", {"occurred_on": "2027-01-01"}, "occurred_on",
+     "Give a date between 2000-01-01 and today."),
+    ("disbursements", {"amount": "100.01"}, "amount",
+     "The appeal's balance is %(balance)s: a disbursement cannot exceed it."),
+    ("disbursements", {"recipient": "困难党员张三 13912345678"}, "recipient", IDENTIFIES),
+    ("disbursements", {"recipient": "522425198001011234"}, "recipient", IDENTIFIES),
+    ("disbursements", {"approval_ref": ""}, "approval_ref", REQUIRED),
+    ("reversals", {"entry": "abc"}, "entry",
+     "There is no entry with that number in this fund's ledger."),
 ])
 def test_bad_input_is_answered_beside_its_field_and_nothing_is_stored(client, appeal, treasurer,
                                                                      path, fields, field, message):
@@ -105,7 +116,7 @@ def test_bad_input_is_answered_beside_its_field_and_nothing_is_stored(client, ap
     response = send(client, f"/fund/appeals/{appeal.id}/{path}", {**base, **fields})
     assert response.status_code == 200
     html = response.get_data(as_text=True)
-    assert f'id="{field}-error"' in html and message in html
+    assert f'id="{field}-error"' in html and says(html, message, balance="¥100.00")
     assert len(stored()) == 1
 
 

@@ -10,9 +10,12 @@ from forum.fund import queries, services
 from forum.fund.models import FundApproval, FundEntry
 from forum.fund.services import approve_disbursement, reverse_entry
 from forum.models import ModAction
-from forum.service import Refused
 from tests.factories import make_user
+from tests.fund.helpers import refused
 from tests.fund.conftest import disburse, donate
+
+
+BALANCE = "The appeal's balance is %(balance)s: a disbursement cannot exceed it."
 
 
 def entries():
@@ -38,7 +41,8 @@ def test_a_disbursement_counts_only_once_a_second_treasurer_approves_it(appeal, 
     donate(appeal, treasurer, "100")
     entry = disburse(appeal, treasurer, "60")
     assert totals(appeal).spent == 0
-    with pytest.raises(Refused, match="second person"):
+    with refused("A disbursement is approved by a second person, not by the one who "
+                 "recorded it."):
         approve_disbursement(entry, treasurer)
     approve_disbursement(entry, second_treasurer)
     assert totals(appeal).spent == 6000
@@ -54,7 +58,7 @@ def test_the_owning_units_account_approves_as_a_treasurer(appeal, treasurer, kee
 def test_an_approval_is_given_once(appeal, treasurer, second_treasurer, keeper):
     donate(appeal, treasurer, "100")
     entry = disburse(appeal, treasurer, "60", approved_by=second_treasurer)
-    with pytest.raises(Refused, match="waiting for approval"):
+    with refused("Only a disbursement waiting for approval can be approved."):
         approve_disbursement(entry, keeper)
 
 
@@ -76,9 +80,12 @@ def test_reversing_an_approved_disbursement_gives_the_money_back(appeal, treasur
 
 
 @pytest.mark.parametrize("case,message", [
-    ("reversal", "A reversal is not reversed"), ("twice", "already been reversed"),
-    ("other appeal", "belongs to another appeal"), ("unknown", "no entry with that number"),
-    ("waiting", "nothing to reverse")])
+    ("reversal", "A reversal is not reversed: record the right entry anew."),
+    ("twice", "This entry has already been reversed."),
+    ("other appeal", "Entry #%(n)d belongs to another appeal: reverse it there."),
+    ("unknown", "There is no entry with that number in this fund's ledger."),
+    ("waiting", "A disbursement waiting for approval does not count yet: there is nothing "
+                "to reverse.")])
 def test_a_bad_reversal_is_refused_and_nothing_is_stored(appeal, fund_board, treasurer, case,
                                                          message):
     from tests.fund.conftest import TODAY
@@ -92,14 +99,14 @@ def test_a_bad_reversal_is_refused_and_nothing_is_stored(appeal, fund_board, tre
     before = len(entries())
     target = {"reversal": first.id, "twice": gift.id, "other appeal": elsewhere.id,
               "unknown": 999, "waiting": waiting and waiting.id}[case]
-    with pytest.raises(Refused, match=message):
+    with refused(message, n=elsewhere.id):
         reverse_entry(appeal, treasurer, entry_id=target, reason="再冲")
     assert len(entries()) == before
 
 
 def test_a_disbursement_above_the_balance_is_refused(appeal, treasurer, second_treasurer):
     donate(appeal, treasurer, "100")
-    with pytest.raises(Refused, match="balance is ¥100.00"):
+    with refused(BALANCE, balance="¥100.00"):
         disburse(appeal, treasurer, "100.01")
     assert len(entries()) == 1
 
@@ -108,7 +115,7 @@ def test_an_approval_above_the_balance_is_refused(appeal, treasurer, second_trea
     donate(appeal, treasurer, "100")
     first, second = disburse(appeal, treasurer, "80"), disburse(appeal, treasurer, "80")
     approve_disbursement(first, second_treasurer)
-    with pytest.raises(Refused, match="balance is ¥20.00"):
+    with refused(BALANCE, balance="¥20.00"):
         approve_disbursement(second, second_treasurer)
     assert db.session.execute(db.select(db.func.count(FundApproval.id))).scalar() == 1
 
@@ -117,9 +124,10 @@ def test_an_approval_above_the_balance_is_refused(appeal, treasurer, second_trea
                                        "522425198001011234", "身份证52242519800101123X"])
 def test_a_recipient_with_a_phone_or_an_id_number_is_refused(appeal, treasurer, recipient):
     donate(appeal, treasurer, "100")
-    with pytest.raises(Refused, match="without identifying") as refused:
+    with refused("Describe the recipient without identifying them (e.g. 某乡镇困难党员): no "
+                 "phone or ID number.") as refusal:
         disburse(appeal, treasurer, "10", recipient=recipient)
-    assert refused.value.field == "recipient"
+    assert refusal.value.field == "recipient"
     assert len(entries()) == 1
 
 
@@ -128,7 +136,7 @@ def test_a_member_who_is_not_a_treasurer_records_nothing(appeal, treasurer, seco
     gift = donate(appeal, treasurer, "100")
     for act in (lambda: donate(appeal, member, "5"), lambda: disburse(appeal, member, "5"),
                 lambda: reverse_entry(appeal, member, entry_id=gift.id, reason="x")):
-        with pytest.raises(Refused, match="Only the fund's treasurers"):
+        with refused("Only the fund's treasurers keep its ledger."):
             act()
     assert len(entries()) == 1
 

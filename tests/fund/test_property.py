@@ -7,6 +7,7 @@ import random
 import re
 
 import pytest
+from flask_babel import gettext
 
 from forum.fund import queries
 from forum.fund.check import differences
@@ -51,7 +52,7 @@ def _shown_totals(html):
 def _csv_sum(client, board):
     text = client.get(f"/fund/{board.slug}/ledger.csv").get_data(as_text=True).lstrip("\ufeff")
     rows = list(csv.reader(io.StringIO(text)))[1:]
-    signs = {"Money in": 1, "Money out": -1}
+    signs = {gettext("Money in"): 1, gettext("Money out"): -1}
     return sum(signs[r[4]] * int(r[5].replace(".", "")) for r in rows), len(rows)
 
 
@@ -62,8 +63,8 @@ def test_the_shown_totals_equal_the_sum_of_the_ledger(client, appeal, fund_board
     lines = queries.all_shown(fund_board)
     given = sum(e.amount_fen for e in lines if e.flow == "in")
     spent = sum(e.amount_fen for e in lines if e.flow == "out")
-    expected = {"Total given": money(given), "Total spent": money(spent),
-                "Balance": money(given - spent)}
+    expected = {gettext("Total given"): money(given), gettext("Total spent"): money(spent),
+                gettext("Balance"): money(given - spent)}
     for path in (f"/t/{appeal.thread_id}", f"/b/{fund_board.slug}",
                  f"/fund/{fund_board.slug}/ledger"):
         shown = _shown_totals(client.get(path).get_data(as_text=True))
