@@ -27,6 +27,7 @@ from tests.conftest import login, post_form
 from tests.counsel.matrix import build_counsel_world
 from tests.disclosure.feedback_fixtures import build_feedback_world
 from tests.factories import make_board, make_thread, make_unit, make_user
+from tests.fund.matrix import build_fund_world
 from tests.training.matrix import build_training_world
 
 # Roles act in this order on one world; those allowed to change it come late, and an
@@ -63,6 +64,8 @@ ANY_MODERATOR_POST = expect(403, guest=302, moderator=302, other_moderator=302, 
                             other_unit_account=302, system=302)
 TRAINERS_PAGE = expect(403, guest=302, moderator=200, system=200)
 TRAINERS_POST = expect(403, guest=302, moderator=302, system=302)
+TREASURERS_PAGE = expect(403, guest=302, moderator=200, unit_account=200)
+TREASURERS_POST = expect(403, guest=302, moderator=302, unit_account=302)
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
@@ -248,6 +251,25 @@ ROUTES = {
     "counsel.consent": [("POST", "/counsel/talks/{talk}/consent", {"accept": "y"}, LETTER_STAFF)],
     "counsel.close": [("POST", "/counsel/talks/{talk}/close", {"outcome": "helped"}, LETTER_STAFF)],
     "counsel.reveal": [("POST", "/counsel/talks/{talk}/reveal", {}, LETTER_STAFF)],
+    # The care fund: the moderator is its treasurer, the unit account its owning unit's;
+    # the disbursement waiting (recorded by the moderator) is shown to no one else (404)
+    # until the unit account approves it; the moderator may not approve their own.
+    "fund.ledger": [("GET", "/fund/{fund}/ledger", None, EVERYONE)],
+    "fund.ledger_csv": [("GET", "/fund/{fund}/ledger.csv", None, EVERYONE)],
+    "fund.approvals": [("GET", "/fund/{fund}/approvals", None, TREASURERS_PAGE)],
+    "fund.approve": [("POST", "/fund/entries/{waiting}/approve", {},
+                      expect(404, guest=302, unit_account=302, moderator=302, system=403))],
+    "fund.donation": [("GET", "/fund/appeals/{appeal}/donations", None, TREASURERS_PAGE),
+                      ("POST", "/fund/appeals/{appeal}/donations",
+                       {"amount": "12.50", "occurred_on": "2024-01-02", "donor_kind": "anonymous",
+                        "channel": "transfer", "receipt_number": "R2"}, TREASURERS_POST)],
+    "fund.disbursement": [("GET", "/fund/appeals/{appeal}/disbursements", None, TREASURERS_PAGE),
+                          ("POST", "/fund/appeals/{appeal}/disbursements",
+                           {"amount": "1", "occurred_on": "2024-01-02", "approval_ref": "批2",
+                            "purpose": "慰问", "recipient": "某村困难党员"}, TREASURERS_POST)],
+    "fund.reversal": [("GET", "/fund/appeals/{appeal}/reversals", None, TREASURERS_PAGE),
+                      ("POST", "/fund/appeals/{appeal}/reversals", {"entry": "{gift}", "reason": "录错"},
+                       expect(403, guest=302, unit_account=302, moderator=200))],
 }
 
 
@@ -257,6 +279,7 @@ def build_world():
     ids.update(build_training_world(people))
     ids.update(build_feedback_world(people))
     ids.update(build_counsel_world(people))
+    ids.update(build_fund_world(people))
     return people, ids
 
 

@@ -26,6 +26,7 @@ class Role(LabelledEnum):
     HANDLER = "handler", _l("Mailbox handler")
     COUNSELLOR = "counsellor", _l("Counsellor")
     TRAINER = "trainer", _l("Trainer")
+    TREASURER = "treasurer", _l("Treasurer")
 
 
 class Category(db.Model):

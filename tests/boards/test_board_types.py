@@ -6,7 +6,7 @@ from forum.models import Thread
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_unit, make_user
 
-UNBUILT = ["branch", "fund"]
+UNBUILT = ["branch"]
 
 
 @pytest.mark.parametrize("board_type", UNBUILT)
