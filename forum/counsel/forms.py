@@ -42,7 +42,7 @@ class OpenTalkForm(FlaskForm):
 
 
 class MessageForm(FlaskForm):
-    body = TextAreaField(_l("Message"), **TEXT)
+    body = TextAreaField(_l("Your words"), **TEXT)
     submit = SubmitField(_l("Send"))
 
 
