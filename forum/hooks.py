@@ -31,8 +31,9 @@ waiting in the queue (`post.status` says which). Sender: the Post. Keyword argum
 `draft` (the validated Draft), `attachments` (files the writer sent with it)."""
 
 post_edited = _signals.signal("post-edited")
-"""A post's text was changed and flushed. Sender: the Post. Keyword arguments: `draft`,
-`attachments` (files added), `remove` (tokens of files the editor removed)."""
+"""A post's text was changed and flushed, or (`held`) an edit of a published post must
+wait for a moderator and changed nothing yet. Sender: the Post. Keyword arguments: `draft`,
+`attachments` (files added), `remove` (tokens of files the editor removed), `held`."""
 
 
 @dataclass

@@ -5,7 +5,8 @@ from flask_babel import lazy_gettext as _l
 from forum.models import Role
 
 ACTIONS = {
-    "approve": _l("Approved"), "reject": _l("Rejected"), "lock": _l("Locked"),
+    "approve": _l("Approved"), "reject": _l("Rejected"),
+    "approve_edit": _l("Edit approved"), "reject_edit": _l("Edit rejected"), "lock": _l("Locked"),
     "unlock": _l("Unlocked"), "pin_board": _l("Pinned in board"), "pin_site": _l("Pinned site-wide"),
     "unpin": _l("Unpinned"), "move": _l("Moved"), "hide": _l("Hid"), "restore": _l("Restored"),
     "edit": _l("Edited"), "report_resolved": _l("Report resolved"),

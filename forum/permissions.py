@@ -8,7 +8,8 @@ in its package (`letters/access.py`, `training/access.py`), reached through its 
 """
 from forum.access import Access, board_roles, is_admin, roles_on, unit_board_ids
 from forum.boards.registry import get_type
-from forum.models import AdminRole, Role
+from forum.extensions import db
+from forum.models import AdminRole, BoardRole, Role, User
 
 MODERATING_ROLES = {Role.MODERATOR, Role.MANAGER}
 ORGANISATION_UNIT_SLUG = "xianweizuzhibu"  # 县委组织部, as seeded from forum/data/zhijin.yaml
@@ -25,6 +26,16 @@ def can_edit_post(user, post, access):
         return True
     return (user.is_authenticated and post.author_id == user.id
             and Access.REPLY in access)
+
+
+def has_moderators(board):
+    """Does anyone but the system admin work this board's queue: a moderator or manager,
+    or an account of the unit that owns it?"""
+    by_role = db.select(BoardRole.id).where(BoardRole.board_id == board.id,
+                                            BoardRole.role.in_(MODERATING_ROLES))
+    by_unit = db.select(User.id).where(User.unit_id == board.unit_id,
+                                       User.is_unit_account.is_(True))
+    return db.session.execute(by_role.union_all(by_unit).limit(1)).first() is not None
 
 
 def may_write(user, board):

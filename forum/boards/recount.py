@@ -3,7 +3,7 @@
 `recount()` rebuilds everything (`forum recount`); moderation actions rebuild only the
 threads, boards and users they touched, inside their own unit of work.
 """
-from sqlalchemy import and_, func, select, update
+from sqlalchemy import and_, case, func, select, update
 
 from forum import site_counters
 from forum.boards.registry import types_where
@@ -24,9 +24,10 @@ def recount():
 
 def recount_threads(ids=None):
     published_posts = and_(Post.thread_id == Thread.id, Post.status == ContentStatus.PUBLISHED)
+    published = select(func.count(Post.id)).where(published_posts).scalar_subquery()
     statement = update(Thread).values(
-        reply_count=func.coalesce(
-            select(func.count(Post.id)).where(published_posts).scalar_subquery() - 1, 0),
+        # A thread with no published post (a letter's, one waiting) has no replies, not -1.
+        reply_count=case((published > 0, published - 1), else_=0),
         last_number=func.coalesce(
             select(func.max(Post.number)).where(Post.thread_id == Thread.id).scalar_subquery(), 0),
         last_post_id=select(func.max(Post.id)).where(published_posts).scalar_subquery(),

@@ -73,21 +73,36 @@ def reply(thread, author, body, attachments=()):
 
 def edit_post(post, editor, body, title=None, reason=None, attachments=(), remove=()):
     """Change a post's text (and a first post's thread title), add files and remove
-    those whose tokens are in `remove`; record who, and why."""
+    those whose tokens are in `remove`; record who, and why. True if the edit waits.
+
+    An edit never unpublishes what was published: one that must be reviewed changes
+    nothing yet; the receivers of `post_edited` (held=True) queue it as a proposal, and
+    the post keeps its text until a moderator approves.
+    """
     draft = validated(Draft(post.thread.board, editor, body, title=title, editing=post))
-    post.body = draft.body
-    post.body_html = draft.body_html
+    held = bool(draft.review) and post.status == ContentStatus.PUBLISHED
+    if held and (attachments or remove):
+        raise Refused(_("This edit must wait for a moderator, and an edit that waits cannot "
+                        "add or remove files: save the text first, then change the files."))
+    if not held:
+        apply_edit(post, editor, draft.body, draft.body_html,
+                   draft.title if title is not None else None, reason)
+    if reason:
+        log_action(editor, "edit", "post", post.id, post.thread.board_id, reason)
+    db.session.flush()
+    post_edited.send(post, draft=draft, attachments=attachments, remove=remove, held=held)
+    commit()
+    return held
+
+
+def apply_edit(post, editor, body, body_html, title=None, reason=None):
+    """Put an edit's text (and a first post's title) in place, recording who and why."""
+    post.body, post.body_html = body, body_html
     post.edited_at = utcnow()
     post.edited_by_id = editor.id
     post.edit_reason = reason or None
     if title is not None and post.number == 1:
-        post.thread.title = draft.title
-    if reason:
-        log_action(editor, "edit", "post", post.id, post.thread.board_id, reason)
-    db.session.flush()
-    post_edited.send(post, draft=draft, attachments=attachments, remove=remove)
-    commit()
-    return post
+        post.thread.title = title
 
 
 def validated(draft):

@@ -17,7 +17,7 @@ from forum.inbound import accepts_files
 from forum.markup import quote_source, render
 from forum.models import ContentStatus
 from forum.pages import check_in_range, page_count, requested_page
-from forum.permissions import access_for, can_edit_post
+from forum.permissions import access_for, can_edit_post, has_moderators
 from forum.stats import online, view_counts
 from forum.urls import int_arg
 
@@ -84,7 +84,7 @@ def new_thread(slug):
             preview = render(form.body.data)
             hooks.files_previewed(current_user, board, form)
         elif created := attempt(form, lambda: _start(board, form), default="body"):
-            _flash_if_queued(created.value.status)
+            _flash_if_queued(created.value.status, board)
             return redirect(url_for("boards.thread", thread_id=created.value.id))
     return render_template(get_type(board.type).template("new_thread.html"), board=board,
                            form=form, preview=preview, **hooks.parts("editor"))
@@ -134,7 +134,7 @@ def reply_to(thread_id):
             preview = render(form.body.data)
             hooks.files_previewed(current_user, thread.board, form)
         elif replied := attempt(form, lambda: _reply(thread, form), default="body"):
-            _flash_if_queued(replied.value.status)
+            _flash_if_queued(replied.value.status, thread.board)
             return redirect(url_for("boards.post", post_id=replied.value.id))
     return render_template("boards/reply.html", thread=thread, board=thread.board, form=form,
                            preview=preview, **hooks.parts("editor"))
@@ -150,9 +150,15 @@ def _reply(thread, form):
         return reply(thread, current_user, form.body.data, attachments)
 
 
-def _flash_if_queued(status):
-    if status == ContentStatus.PENDING:
+def _flash_if_queued(status, board):
+    """Say that the post waits, and who will review it."""
+    if status != ContentStatus.PENDING:
+        return
+    if has_moderators(board):
         flash(_("Your post is awaiting a moderator's approval; until then only you can see it."), "info")
+    else:
+        flash(_("Your post is awaiting approval: this board has no moderator, so the system "
+                "administrator will review it. Until then only you can see it."), "info")
 
 
 def _quote(thread, post_id):
@@ -192,8 +198,9 @@ def edit(post_id):
         if form.wants_preview:
             preview = render(form.body.data)
             hooks.files_previewed(current_user, post.thread.board, form)
-        elif attempt(form, lambda: _edit(post, form, someone_elses), default="body",
-                     done=_("Your changes have been saved.")):
+        elif outcome := attempt(form, lambda: _edit(post, form, someone_elses), default="body"):
+            flash(_("Your edit waits for a moderator; until it is approved the post stays as "
+                    "it was.") if outcome.value else _("Your changes have been saved."), "success")
             return redirect(url_for("boards.post", post_id=post.id))
     return render_template("boards/edit.html", post=post, thread=post.thread,
                            board=post.thread.board, form=form, preview=preview,
@@ -202,6 +209,7 @@ def edit(post_id):
 
 def _edit(post, form, someone_elses):
     with hooks.files_posted(current_user, post.thread.board) as attachments:
-        edit_post(post, current_user, form.body.data, form.title.data if post.number == 1 else None,
-                  reason=form.reason.data if someone_elses else None, attachments=attachments,
-                  remove=request.form.getlist("remove"))
+        return edit_post(post, current_user, form.body.data,
+                         form.title.data if post.number == 1 else None,
+                         reason=form.reason.data if someone_elses else None,
+                         attachments=attachments, remove=request.form.getlist("remove"))

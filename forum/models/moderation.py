@@ -8,7 +8,8 @@ WORD_ACTIONS = ("block", "review", "replace")
 
 
 class QueueItem(db.Model):
-    """A post waiting for a moderator's decision; decided exactly once."""
+    """A post waiting for a moderator's decision, or an edit of a published post (the
+    `edit_*` columns: the post keeps its text until it is approved); decided once."""
 
     __table_args__ = (db.Index("ix_queue_item_open", "board_id", "status", "created_at"),)
 
@@ -21,9 +22,16 @@ class QueueItem(db.Model):
     decided_by_id = db.Column(db.ForeignKey("user.id"), nullable=True)
     decided_at = db.Column(db.DateTime, nullable=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    edit_title = db.Column(db.String(80), nullable=True)  # a first post's new thread title
+    edit_body = db.Column(db.Text, nullable=True)
+    edit_body_html = db.Column(db.Text, nullable=True)
 
     post = db.relationship("Post")
     board = db.relationship("Board")
+
+    @property
+    def is_edit(self):
+        return self.edit_body is not None
 
 
 class Report(db.Model):

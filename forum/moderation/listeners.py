@@ -2,14 +2,11 @@
 and the review of new accounts before a post is written; the queue after it."""
 from flask_babel import gettext as _
 
-from forum.boards.recount import recount_boards, recount_threads, recount_users
-from forum.extensions import db
 from forum.hooks import page_part, post_created, post_edited, validator
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel
-from forum.models import ContentStatus
 from forum.moderation.flood import claim_posting_slot
-from forum.moderation.queue import enqueue, review_reason
+from forum.moderation.queue import enqueue, enqueue_edit, review_reason
 from forum.moderation.wordfilter import check_post
 from forum.service import Refused
 
@@ -34,22 +31,15 @@ def screen_post(draft):
 def queue_new_post(post, draft, **_ignored):
     """A new post that must wait goes into its board's queue."""
     if draft.review:
-        enqueue(post, draft.board.id, *draft.review)
+        enqueue(post, draft.board, *draft.review)
 
 
 @post_edited.connect
-def queue_edited_post(post, draft, **_ignored):
-    """A published post edited into something that needs review waits again."""
-    if not draft.review or post.status != ContentStatus.PUBLISHED:
-        return
-    post.status = ContentStatus.PENDING
-    if post.number == 1:
-        post.thread.status = ContentStatus.PENDING
-    enqueue(post, draft.board.id, *draft.review)
-    db.session.flush()
-    recount_threads([post.thread_id])
-    recount_boards([draft.board.id])
-    recount_users([post.author_id])
+def queue_edited_post(post, draft, held=False, **_ignored):
+    """An edit of a published post that needs review waits as a proposal; the post stays
+    as it was until a moderator approves it."""
+    if held:
+        enqueue_edit(post, draft)
 
 
 @page_part("thread")

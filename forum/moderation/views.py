@@ -11,7 +11,7 @@ from forum.moderation.forms import (REPORT_REASON_LABELS, LogFilterForm, MoveFor
                                     ReasonForm, ReportForm)
 from forum.moderation.loaders import load_move_target, load_queue_item, load_report
 from forum.moderation.panel import letters_panel
-from forum.moderation.queue import decide
+from forum.moderation.queue import decide, edit_diff
 from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
 from forum.access import Access
@@ -30,7 +30,7 @@ def queues():
     return render_template("moderation/queues.html", items=listing.open_queue(board_ids),
                            reports=listing.open_reports(board_ids), queued=queued,
                            reported=reports, report_reasons=REPORT_REASON_LABELS,
-                           letters=letters)
+                           letters=letters, edit_diff=edit_diff)
 
 
 @bp.get("/mod/log")

@@ -60,6 +60,23 @@ def _rejected(n):
              title=_title(n), reason=n.data.get("reason", ""))
 
 
+@kind("queue_unattended")
+def _unattended(n):
+    return _("A post in “%(title)s” waits in %(board)s, a board with no moderator: review it "
+             "in the moderation queue.", title=_title(n), board=n.data.get("board", ""))
+
+
+@kind("edit_approved")
+def _edit_approved(n):
+    return _("Your edit in “%(title)s” was approved and is now shown.", title=_title(n))
+
+
+@kind("edit_rejected")
+def _edit_rejected(n):
+    return _("Your edit in “%(title)s” was not approved; the post stays as it was: %(reason)s",
+             title=_title(n), reason=n.data.get("reason", ""))
+
+
 @kind("post_hidden")
 def _hidden(n):
     return _("A moderator hid your post in “%(title)s”: %(reason)s",
