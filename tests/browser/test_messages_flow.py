@@ -36,6 +36,9 @@ def test_members_exchange_messages_block_and_report(device, new_page, zh):
     expect(reader.locator("nav.account .messages-link .count")).to_have_count(0)
     if device == "phone":
         assert_fits_width(reader, "a conversation")
+    else:  # no author card: the message takes the whole width, not a 170-px column
+        width = reader.eval_on_selector("article.message .post-main", "e => e.offsetWidth")
+        assert width > 600, width
     reader.locator(".quick-reply textarea[name=body]").fill("收到，准时到。")
     reader.locator(".quick-reply button[type=submit], .quick-reply input[type=submit]").click()
     expect(reader.locator(".post-body", has_text="收到，准时到。")).to_be_visible()
