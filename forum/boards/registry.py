@@ -8,6 +8,7 @@ A type whose package is not built answers as `PendingType`: readable, with no co
 """
 from dataclasses import dataclass
 
+from flask import url_for
 from flask_babel import lazy_gettext as _l
 
 from forum.access import ADMIN_REACH, Access
@@ -121,6 +122,15 @@ class BoardType:
     def may_start(self, user, board, roles):
         """Whether a writer (already checked) may start threads here."""
         return True
+
+    def start_refusal(self, user, board):
+        """Why a logged-in user may not start a thread here, when they can do something
+        about it: (message, url, link text); None when there is nothing to say."""
+        if user.is_authenticated and not user.is_banned and not self.may_write(user, board) \
+                and board.settings.get("verified_only") and not user.is_verified:
+            return (_l("Only real-name verified accounts may post in this board."),
+                    url_for("auth.verify"), _l("Verify your real name"))
+        return None
 
     def may_reply(self, board, thread, moderates):
         """Whether a writer (already checked) may reply to this thread."""

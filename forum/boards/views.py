@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum import fragments, hooks
-from forum.access import Access
+from forum.access import Access, require
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
 from forum.boards.loaders import get_board, load_board, load_post, load_thread, quotable_post
@@ -76,7 +76,12 @@ def new_thread(slug):
         return own_page
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
-    board = load_board(slug, need=Access.START)
+    access = access_for(current_user, board)
+    if Access.START not in access and (why := get_type(board.type).start_refusal(current_user, board)):
+        message, url, link = why
+        return render_template("errors/error.html", code=403, title=_("Not allowed"),
+                               message=message, action=(url, link)), 403
+    require(Access.START, access)
     form = ThreadForm()
     preview = None
     if form.validate_on_submit():

@@ -123,6 +123,9 @@ def test_a_verified_only_board_refuses_unverified_members_and_tells_them_why(
     assert post_form(member_client, f"/t/{thread.id}/reply", {"body": "回复"}).status_code == 403
     page = member_client.get(f"/b/{own_board.slug}").get_data(as_text=True)
     assert 'href="/account/verify"' in page
+    refused = member_client.get(f"/b/{own_board.slug}/new")
+    assert refused.status_code == 403 and 'href="/account/verify"' in refused.get_data(as_text=True)
+    assert says(refused.get_data(as_text=True), "Only real-name verified accounts may post in this board.")
     verified = login(app.test_client(), make_user(is_verified=True))
     assert post_form(verified, f"/b/{own_board.slug}/new", {"title": "实名发帖", "body": "内容"}
                      ).status_code == 302

@@ -1,4 +1,6 @@
 """Moderating threads and posts from the thread page: lock, pin, move, hide, restore, edit."""
+import re
+
 import pytest
 
 from forum.boards.recount import recount
@@ -201,3 +203,18 @@ def test_moderation_keeps_the_counters_recount_would_give(mod_client, moderator,
     recount()
     db.session.expire_all()
     assert snapshot() == before
+
+
+def test_the_move_list_offers_only_boards_the_thread_may_move_to(app, unit, moderated_board, thread):
+    """A unit account moderates every board of its unit, a mailbox among them: the list
+    leaves out what a move would refuse, and each board offered takes the move."""
+    own_board = make_board(unit=unit)
+    mailbox = make_board(type="mailbox", unit=unit)
+    account = make_user(unit_id=unit.id, is_unit_account=True)
+    client = login(app.test_client(), account)
+    page = client.get(f"/t/{thread.id}").get_data(as_text=True)
+    offered = re.findall(r'<option value="(\d+)"', page.split('name="board"')[1].split("</select>")[0])
+    assert offered == [str(own_board.id)] and str(mailbox.id) not in offered
+    assert post_form(client, f"/t/{thread.id}/move", {"board": mailbox.id, "reason": "x"}).status_code == 403
+    assert post_form(client, f"/t/{thread.id}/move",
+                     {"board": own_board.id, "reason": "归类"}).status_code == 302
