@@ -1,6 +1,5 @@
 """Turn index hits into rows the reader may see, with highlighted snippets."""
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from markupsafe import Markup
@@ -43,7 +42,7 @@ def visible_hits(ids, user, words=()):
             continue
         hits.append(Hit(post=post, thread=post.thread,
                         title=highlight(post.thread.title, pattern),
-                        snippet=snippet(post.body, pattern)))
+                        snippet=snippet(post.body_html, pattern)))
     return hits
 
 
@@ -66,9 +65,10 @@ def _pattern(words):
     return re.compile("|".join(re.escape(term) for term in terms), re.IGNORECASE)
 
 
-def snippet(body, pattern):
-    """About SNIPPET_CHARS characters of the body around the first match, highlighted."""
-    plain = " ".join(unicodedata.normalize("NFKC", body).split())
+def snippet(body_html, pattern):
+    """About SNIPPET_CHARS characters of the post as readers see it (its rendered text: no
+    Markdown marks, the writer's own punctuation) around the first match, highlighted."""
+    plain = Markup(body_html).striptags()
     match = pattern.search(plain)
     start = max(0, match.start() - SNIPPET_LEAD) if match else 0
     piece = plain[start:start + SNIPPET_CHARS]

@@ -24,6 +24,14 @@ def test_a_search_finds_the_thread_and_highlights_the_word(client):
     assert "<mark>党建</mark>" in page
 
 
+def test_a_snippet_shows_the_text_as_readers_see_it_not_its_markdown(client):
+    make_thread(title="学习安排", body="## 本周安排\n\n**党建**学习：周一、周三；| 地点 | 会议室 |")
+    page = _text(client.get("/search?q=党建"))
+    snippet = page.split('<mark>党建</mark>')[1][:40]
+    assert "**" not in page.split("<main")[1] and "##" not in page.split("<main")[1]
+    assert snippet.startswith("学习：周一、周三；")  # the writer's full-width punctuation
+
+
 def test_markup_in_posts_and_queries_is_escaped_before_highlighting(client):
     make_thread(title="标题<b>党建</b>", body='<script>alert(1)</script> 党建 <img src=x onerror=alert(1)>')
     page = _text(client.get("/search", query_string={"q": "<b>党建</b>"}))
