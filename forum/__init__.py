@@ -91,7 +91,8 @@ def configure_templates(app):
     from forum.access import Access, can
 
     app.jinja_env.globals.update(Access=Access, can=can, action_label=labels.action_label,
-                                 target_label=labels.target_label, role_label=labels.role_label)
+                                 target_label=labels.target_label, role_label=labels.role_label,
+                                 logged_text=labels.logged_text)
 
 
 def configure_cli(app):

@@ -60,3 +60,14 @@ def target_label(code):
 
 def role_label(code):
     return Role(code).label
+
+
+def logged_text(code, text):
+    """A log row's free text as it is read: a role change's stored role key ("moderator:
+    王版主", "moderator of chengguanzhen") shows as the role's label in the reader's language."""
+    if code in ("role_grant", "role_revoke"):
+        for separator, shown in ((": ", "："), (" of ", " · ")):
+            key, found, rest = text.partition(separator)
+            if found and key in Role._value2member_map_:
+                return f"{role_label(key)}{shown}{rest}"
+    return text

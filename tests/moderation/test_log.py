@@ -4,6 +4,7 @@ import io
 from datetime import datetime, timedelta
 
 import pytest
+from flask_babel import gettext
 from markupsafe import escape
 from sqlalchemy import bindparam, text
 from sqlalchemy.exc import DBAPIError
@@ -354,3 +355,15 @@ def test_the_csv_export_neutralises_spreadsheet_formulas(app, audit, member):
     cells = [cell for row in body for cell in row]
     assert any("HYPERLINK" in cell for cell in cells)
     assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+
+
+def test_a_role_change_reads_in_the_readers_language_while_the_csv_keeps_the_code(
+        app, audit, moderated_board):
+    grant(make_user(username="wangbanzhu"), moderated_board, "moderator", actor=None)
+    actions = audit.get("/mod/log").get_data(as_text=True)
+    events = audit.get("/mod/log?kind=security").get_data(as_text=True)
+    label = escape(gettext("Moderator"))
+    assert f"<td>{label}：wangbanzhu</td>" in actions and "moderator:" not in actions
+    assert f"<td>{label} · {moderated_board.slug}</td>" in events and "moderator of" not in events
+    reasons = [row[-1] for row in csv_rows(audit.get("/mod/log?format=csv"))[1:]]
+    assert "moderator: wangbanzhu" in reasons
