@@ -30,9 +30,12 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 LINK_REL = "nofollow ugc noopener"
-MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "nl2br", "sane_lists"]
+MARKDOWN_EXTENSIONS = ["fenced_code", "tables", "nl2br", "sane_lists", "toc"]
 # Column alignment as the allowlisted align attribute: the default style= is stripped.
-MARKDOWN_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True}}
+# Headings start at h3 (# is h3, ## is h4 ...): the page's own h1 and h2 stay the page's;
+# "toc" does only that here (no [TOC] marker; the ids it adds are not allowlisted).
+MARKDOWN_EXTENSION_CONFIGS = {"tables": {"use_align_attribute": True},
+                              "toc": {"baselevel": 3, "marker": ""}}
 
 
 def _set_rel(attrs, new=False):

@@ -428,11 +428,10 @@ def test_a_raw_html_remote_image_becomes_a_link_too():
     assert soup.find("img") is None and soup.find("a")["href"] == "https://tracker.example/p.gif"
 
 
-def test_headings_are_kept_from_level_three_down_and_stripped_above():
-    soup = _soup(render("# 大标题\n\n### 小标题"))
-    assert soup.find("h1") is None
-    assert soup.find("h3").get_text() == "小标题"
-    assert "大标题" in soup.get_text()
+def test_raw_h1_and_h2_tags_are_stripped_but_their_text_stays():
+    soup = _soup(render("<h1>大标题</h1>\n\n<h2>副标题</h2>"))
+    assert soup.find("h1") is None and soup.find("h2") is None
+    assert "大标题" in soup.get_text() and "副标题" in soup.get_text()
 
 
 def test_disallowed_tags_are_stripped_but_their_text_stays():
@@ -504,3 +503,8 @@ def test_quote_source_cut_inside_a_tag_is_still_inert_after_render():
 @pytest.mark.parametrize("text", ["[站内](/t/1)", "<a href='/b/x'>版块</a>", "![图](/t/1#x)"])
 def test_links_without_a_dot_in_the_text_still_get_rel(text):
     assert f'rel="{LINK_REL}"' in str(render(text))
+
+
+def test_markdown_headings_start_at_h3_so_none_is_flattened():
+    html = render("# 一级\n\n## 二级\n\n### 三级\n\n###### 六级\n\n[TOC]")
+    assert html == "<h3>一级</h3>\n<h4>二级</h4>\n<h5>三级</h5>\n<h6>六级</h6>\n<p>[TOC]</p>"

@@ -212,7 +212,7 @@ def test_blocks_split_line_by_line_are_tested_for_tables_on_their_first_lines(mo
     assert sum(tested[1:]) <= 4 * len(text)
 
 
-@pytest.mark.parametrize("piece, tag", [("### a\n", "h3"), ("***\n", "hr")])
+@pytest.mark.parametrize("piece, tag", [("# a\n", "h3"), ("***\n", "hr")])
 def test_a_run_of_headers_or_rules_renders_each_one(piece, tag):
     assert len(soup_of(render(in_lines(piece))).find_all(tag)) == PLAIN_AFTER_LINES
 
