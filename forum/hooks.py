@@ -128,6 +128,12 @@ upload_request_limit = Provided(
     """upload_request_limit() -> the most bytes a form that sends files may carry.""",
     lambda: current_app.config["MAX_CONTENT_LENGTH"])
 
+mention_targets = Provided(
+    """mention_targets(tokens) -> {token: (username, length)}: for each "@token" of a
+    text, the account it names, as the longest prefix of the token (`length` characters)
+    that is a username; tokens naming nobody are left out.""",
+    lambda tokens: {})
+
 files_previewed = Provided(
     """files_previewed(user, board, form): on a preview, keep the chosen files listed.""",
     lambda user, board, form: None)

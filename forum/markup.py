@@ -6,6 +6,7 @@ an explicit allowlist. The result is stored at write time; templates mark nothin
 import re
 import threading
 from functools import partial
+from urllib.parse import quote
 
 import bleach
 import markdown
@@ -14,6 +15,7 @@ from bleach.linkifier import LinkifyFilter, build_url_re
 from flask_babel import gettext as _
 from markupsafe import Markup, escape
 
+from forum.hooks import mention_targets
 from forum.markdown_bounds import Bounds
 
 ALLOWED_TAGS = frozenset({
@@ -76,6 +78,44 @@ class RemoteImagesAsLinks(Filter):
             yield {"type": "EndTag", "name": "a", "namespace": token.get("namespace")}
 
 
+# Usernames are word characters and hyphens; Chinese text often runs straight on after
+# a name (@张三你好), so a mention names the longest prefix that is a username.
+MENTION_RE = re.compile(r"(?<![\w@.\-])@([\w\-]{2,20})")
+
+
+class MentionLinks(Filter):
+    """"@name" in text (not in a link, code or pre) becomes a link to the profile of the
+    account it names, as `hooks.mention_targets` resolves it for this render."""
+
+    def __iter__(self):
+        inside = 0
+        targets = getattr(_local, "mentions", None) or {}
+        for token in super().__iter__():
+            if token.get("name") in ("a", "code", "pre") and token["type"] in ("StartTag", "EndTag"):
+                inside += 1 if token["type"] == "StartTag" else -1
+            if inside or not targets or token["type"] != "Characters" or "@" not in token["data"]:
+                yield token
+                continue
+            yield from _linked_mentions(token["data"], targets)
+
+
+def _linked_mentions(text, targets):
+    last = 0
+    for match in MENTION_RE.finditer(text):
+        found = targets.get(match.group(1))
+        if found is None:
+            continue
+        username, length = found
+        yield {"type": "Characters", "data": text[last:match.start()]}
+        yield {"type": "StartTag", "name": "a", "namespace": None,
+               "data": {(None, "href"): "/u/" + quote(username), (None, "class"): "mention",
+                        (None, "rel"): LINK_REL}}
+        yield {"type": "Characters", "data": "@" + match.group(1)[:length]}
+        yield {"type": "EndTag", "name": "a", "namespace": None}
+        last = match.start() + 1 + length
+    yield {"type": "Characters", "data": text[last:]}
+
+
 def _is_upload(token):
     return bool(UPLOADED_IMAGE.fullmatch(token["data"].get((None, "src"), "")))
 
@@ -90,7 +130,8 @@ def _make_cleaner(linkify=True):
         protocols=ALLOWED_PROTOCOLS,
         strip=True,
         strip_comments=True,
-        filters=[RemoteImagesAsLinks, linkifier] if linkify else [RemoteImagesAsLinks],
+        filters=([RemoteImagesAsLinks, MentionLinks, linkifier] if linkify
+                 else [RemoteImagesAsLinks, MentionLinks]),
     )
 
 
@@ -124,7 +165,12 @@ def render(text):
     html = None if dense_text(text) else markdown_html(text)
     if html is None or dense_html(html):
         return _plain(text)
-    return Markup(_cleaner(bool(_LINKIFY_NEEDED.search(html))).clean(html))
+    tokens = set(MENTION_RE.findall(html))
+    _local.mentions = mention_targets(tokens) if tokens else None
+    try:
+        return Markup(_cleaner(bool(_LINKIFY_NEEDED.search(html))).clean(html))
+    finally:
+        _local.mentions = None
 
 
 def markdown_html(text):

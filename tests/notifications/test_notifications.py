@@ -57,6 +57,17 @@ def test_a_mention_notifies_the_member_even_when_chinese_text_runs_on(client):
     assert [n.kind for n in notifications_of(named)] == ["mention"]
 
 
+def test_a_mention_links_to_the_profile_of_the_member_it_names(client):
+    make_user(username="张三")
+    login(client, make_user())
+    post_form(client, f"/b/{make_board().slug}/new",
+              {"title": "请教", "body": "@张三请看一下，代码 `@张三` 不算"})
+    body = db.session.execute(db.select(Post.body_html)).scalar_one()
+    assert body.count('class="mention"') == 1
+    assert re.search(r'<a href="/u/%E5%BC%A0%E4%B8%89" class="mention" rel="[^"]+">@张三</a>请看一下', body)
+    assert "<code>@张三</code>" in body
+
+
 def test_a_mention_of_nobody_is_refused_and_nothing_is_stored(client):
     writer = make_user()
     thread = make_thread()
