@@ -2,7 +2,7 @@
 secretary's attendance per member and per meeting for a period, also as CSV."""
 from datetime import timedelta
 
-from flask import abort, redirect, render_template, url_for
+from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
@@ -98,7 +98,7 @@ def attendance_csv(branch_id):
 def _report(branch):
     """The period asked for (the last 90 days by default), its meetings, the members and
     who attended what."""
-    form = PeriodForm()
+    form = PeriodForm(formdata=request.args)
     form.validate()
     end = form.end.data or local_today()
     start = form.start.data or end - timedelta(days=90)
