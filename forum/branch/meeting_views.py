@@ -5,6 +5,7 @@ from datetime import timedelta
 from flask import abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
 
 from forum.access import Access
 from forum.branch import bp, queries
@@ -41,7 +42,7 @@ def meeting(meeting_id):
     handles = is_secretary(current_user, meeting.branch)
     leave = LeaveForm()
     members = queries.current_members(meeting.branch) if handles else []
-    leave.member.choices = [(m.user_id, m.user.name) for m in members]
+    leave.member.choices = [SelectChoice(m.user_id, m.user.name) for m in members]
     return render_template("branch/meeting.html", meeting=meeting, branch=meeting.branch,
                            handles=handles, members=members, leave_form=leave,
                            minutes_form=MinutesForm(minutes=meeting.minutes or ""),

@@ -3,6 +3,7 @@ new-thread page, 我的支部, creating a branch, the figures and the /stats sec
 from flask import abort, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
+from wtforms.fields.choices import SelectChoice
 
 from forum import hooks
 from forum.access import Access, roles_on
@@ -65,8 +66,9 @@ def new_thread(branch_id):
 def create(slug):
     board = load_branch_board(slug, need=Access.MANAGE)
     form = BranchForm()
-    form.unit.choices = [(0, _("Choose…"))] + [(u.id, u.name) for u in db.session.execute(
-        db.select(Unit).order_by(Unit.position, Unit.name)).scalars()]
+    form.unit.choices = [SelectChoice(0, _("Choose…"))] + [
+        SelectChoice(u.id, u.name) for u in db.session.execute(
+            db.select(Unit).order_by(Unit.position, Unit.name)).scalars()]
     if form.validate_on_submit() and (made := attempt(form, lambda: create_branch(
             board, current_user, name=form.name.data, unit_id=form.unit.data,
             secretary=form.secretary.data), default="name")):
