@@ -9,7 +9,7 @@ from wtforms.fields.choices import SelectChoice
 
 from forum.access import Access
 from forum.branch import bp, queries
-from forum.branch.access import is_secretary
+from forum.branch.access import is_member, is_secretary
 from forum.branch.forms import LeaveForm, MeetingForm, MinutesForm, PeriodForm
 from forum.branch.loaders import load_branch_for, load_meeting
 from forum.branch.meetings import record_leave, record_minutes, schedule_meeting, sign_in
@@ -44,7 +44,8 @@ def meeting(meeting_id):
     members = queries.current_members(meeting.branch) if handles else []
     leave.member.choices = [SelectChoice(m.user_id, m.user.name) for m in members]
     return render_template("branch/meeting.html", meeting=meeting, branch=meeting.branch,
-                           handles=handles, members=members, leave_form=leave,
+                           handles=handles, signs=is_member(current_user, meeting.branch),
+                           members=members, leave_form=leave,
                            minutes_form=MinutesForm(minutes=meeting.minutes or ""),
                            attendance=queries.attendance([meeting.id]))
 

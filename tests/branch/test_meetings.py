@@ -4,7 +4,7 @@ and its CSV."""
 from datetime import timedelta
 
 from forum.branch.models import Meeting, Presence
-from tests.branch.helpers import attendances, memberships, rows
+from tests.branch.helpers import attendances, rows
 from tests.checks import says
 from tests.conftest import post_form
 from tests.factories import make_user
