@@ -50,7 +50,7 @@ def test_the_member_cannot_close_their_own_enquiry(as_user, branch, member):
 def test_an_empty_enquiry_is_refused_and_nothing_is_stored(as_user, branch, member):
     response = post_form(as_user(member), f"/branch/{branch.id}/enquiries/new",
                          {"subject": "转接", "body": ""})
-    assert says(response.get_data(as_text=True), "Write at most 5000 characters here; it may not be empty.")
+    assert says(response.get_data(as_text=True), "Write at most %(max)d characters here; it may not be empty.", max=5000)
     assert enquiries() == []
 
 

@@ -73,7 +73,7 @@ def test_a_member_asks_leave_with_a_reason(as_user, make_meeting, member):
     client = as_user(member)
     response = post_form(client, f"/branch/meetings/{meeting.id}/leave", {"reason": ""},
                          follow_redirects=True)
-    assert says(response.get_data(as_text=True), "Write at most 200 characters here; it may not be empty.")
+    assert says(response.get_data(as_text=True), "Write at most %(max)d characters here; it may not be empty.", max=200)
     post_form(client, f"/branch/meetings/{meeting.id}/leave", {"reason": "在外地务工加班"})
     assert [(a.presence, a.reason) for a in attendances()] == [(Presence.LEAVE, "在外地务工加班")]
 

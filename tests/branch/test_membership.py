@@ -44,7 +44,7 @@ def test_an_application_without_a_home_branch_is_refused(as_user, branch, outsid
     response = post_form(as_user(outsider), f"/branch/{branch.id}/apply", {"home": " "},
                          follow_redirects=True)
     assert says(response.get_data(as_text=True),
-                "Write at most 100 characters here; it may not be empty.")
+                "Write at most %(max)d characters here; it may not be empty.", max=100)
     assert memberships() == []
 
 
@@ -87,7 +87,7 @@ def test_a_mobile_mark_needs_where_the_member_is(as_user, branch, secretary, mem
     staff = as_user(secretary)
     response = post_form(staff, f"/branch/members/{memberships()[0].id}/mobile", {"mobile": "y"},
                          follow_redirects=True)
-    assert says(response.get_data(as_text=True), "Write at most 100 characters here; it may not be empty.")
+    assert says(response.get_data(as_text=True), "Write at most %(max)d characters here; it may not be empty.", max=100)
     assert memberships()[0].mobile is False
 
 
