@@ -28,6 +28,11 @@ def branch_list(board):
         .order_by(Unit.position, Unit.name, PartyBranch.name)).all()
 
 
+def units():
+    """The units a branch may belong to, in the index's order."""
+    return db.session.execute(db.select(Unit).order_by(Unit.position, Unit.name)).scalars().all()
+
+
 def memberships_of(user):
     """The user's memberships, with their branches, newest first."""
     if not user.is_authenticated:

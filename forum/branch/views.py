@@ -1,13 +1,12 @@
 """The branches' pages: the board page's list (the board type's), a branch's page, its
 new-thread page, 我的支部, creating a branch, the figures and the /stats section."""
-from flask import abort, redirect, render_template, url_for
+from flask import redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 from wtforms.fields.choices import SelectChoice
 
 from forum import hooks
-from forum.access import Access, roles_on
-from forum.boards.registry import MANAGES
+from forum.access import Access
 from forum.branch import bp, queries
 from forum.branch.access import branch_access, membership, may_appoint
 from forum.branch.branches import create_branch
@@ -16,9 +15,7 @@ from forum.branch.forms import ApplyForm, BranchForm, SecretaryForm, ThreadForm
 from forum.branch.loaders import load_branch, load_branch_board, load_branch_for
 from forum.branch.models import MemberState
 from forum.branch.posting import start_branch_thread
-from forum.extensions import db
 from forum.feedback import attempt
-from forum.models import Unit
 
 
 def board_values(board, user):
@@ -67,8 +64,7 @@ def create(slug):
     board = load_branch_board(slug, need=Access.MANAGE)
     form = BranchForm()
     form.unit.choices = [SelectChoice(0, _("Choose…"))] + [
-        SelectChoice(u.id, u.name) for u in db.session.execute(
-            db.select(Unit).order_by(Unit.position, Unit.name)).scalars()]
+        SelectChoice(unit.id, unit.name) for unit in queries.units()]
     if form.validate_on_submit() and (made := attempt(form, lambda: create_branch(
             board, current_user, name=form.name.data, unit_id=form.unit.data,
             secretary=form.secretary.data), default="name")):
@@ -91,10 +87,9 @@ def mine():
 @bp.get("/branch/in/<slug>/figures")
 @login_required
 def figures(slug):
-    """The organisation department's figures: the owning unit's account and the admin."""
-    board = load_branch_board(slug)
-    if not roles_on(current_user, board) & MANAGES:
-        abort(403)
+    """The organisation department's figures: for the board's managers (its owning unit's
+    account, 县委组织部, and the system admin)."""
+    board = load_branch_board(slug, need=Access.MANAGE)
     units, total = by_unit(queries.figures_by_branch([board.id]))
     return render_template("branch/figures.html", board=board, units=units, total=total)
 
