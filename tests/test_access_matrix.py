@@ -24,6 +24,7 @@ from forum.notifications.service import notify
 from tests.attachments.samples import image_bytes, upload
 from tests.checks import says
 from tests.conftest import login, post_form
+from tests.branch.matrix import build_branch_world
 from tests.counsel.matrix import build_counsel_world
 from tests.disclosure.feedback_fixtures import build_feedback_world
 from tests.factories import make_board, make_thread, make_unit, make_user
@@ -66,6 +67,12 @@ TRAINERS_PAGE = expect(403, guest=302, moderator=200, system=200)
 TRAINERS_POST = expect(403, guest=302, moderator=302, system=302)
 TREASURERS_PAGE = expect(403, guest=302, moderator=200, unit_account=200)
 TREASURERS_POST = expect(403, guest=302, moderator=302, unit_account=302)
+# A branch: the verified account is its member; the moderator its secretary, and the
+# unit account acts as one (tests/branch/matrix.py). Everyone else: 404.
+BRANCH_READERS_PAGE = expect(404, guest=302, verified=200, unit_account=200, moderator=200)
+BRANCH_READERS_POST = expect(404, guest=302, verified=302, unit_account=302, moderator=302)
+SECRETARIES_PAGE = expect(404, guest=302, unit_account=200, moderator=200)
+SECRETARIES_POST = expect(404, guest=302, unit_account=302, moderator=302)
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
@@ -75,11 +82,14 @@ ROUTES = {
                           ("POST", "/b/{board}/new", {"title": "新主题", "body": "内容"}, POSTS),
                           ("GET", "/b/{box}/new", None, EVERYONE)],
     "boards.thread": [("GET", "/t/{thread}", None, EVERYONE),
-                      ("GET", "/t/{letter_thread}", None, expect(404))],
+                      ("GET", "/t/{letter_thread}", None, expect(404)),
+                      ("GET", "/t/{branch_thread}", None, BRANCH_READERS_PAGE | {"guest": 404})],
     "boards.reply_to": [("GET", "/t/{thread}/reply", None, LOGGED_IN),
                         ("POST", "/t/{thread}/reply", {"body": "回复"}, POSTS)],
     "boards.post": [("GET", "/p/{post}", None, expect(302)),
-                    ("GET", "/p/{letter_post}", None, expect(404))],
+                    ("GET", "/p/{letter_post}", None, expect(404)),
+                    ("GET", "/p/{branch_post}", None, expect(404, verified=302, unit_account=302,
+                                                            moderator=302))],
     "boards.edit": [("GET", "/p/{first}/edit", None, EDITORS_PAGE),
                     ("POST", "/p/{first}/edit", {"title": "改", "body": "改过", "reason": "整理"}, EDITORS_POST)],
     "boards.manage": [("GET", "/b/{board}/manage", None, MANAGERS_PAGE),
@@ -270,6 +280,45 @@ ROUTES = {
     "fund.reversal": [("GET", "/fund/appeals/{appeal}/reversals", None, TREASURERS_PAGE),
                       ("POST", "/fund/appeals/{appeal}/reversals", {"entry": "{gift}", "reason": "录错"},
                        expect(403, guest=302, unit_account=302, moderator=200))],
+    # 网上支部.
+    "branch.branch": [("GET", "/branch/{branch}", None, EVERYONE)],
+    "branch.new_thread": [("GET", "/branch/{branch}/new", None, BRANCH_READERS_PAGE),
+                          ("POST", "/branch/{branch}/new", {"title": "题", "body": "文"},
+                           BRANCH_READERS_POST)],
+    "branch.create": [("GET", "/branch/in/{branch_board}/create", None, MANAGERS_PAGE),
+                      ("POST", "/branch/in/{branch_board}/create",
+                       {"name": "新支部 {role}", "unit": "{branch_unit}"}, MANAGERS_POST)],
+    "branch.mine": [("GET", "/branch/mine", None, LOGGED_IN)],
+    "branch.figures": [("GET", "/branch/in/{branch_board}/figures", None, MANAGERS_PAGE)],
+    "branch.new_enquiry": [("GET", "/branch/{branch}/enquiries/new", None, BRANCH_READERS_PAGE),
+                           # The secretaries see the form refuse them: they ask no one.
+                           ("POST", "/branch/{branch}/enquiries/new", {"subject": "转接", "body": "问"},
+                            expect(404, guest=302, verified=302, unit_account=200, moderator=200))],
+    "branch.enquiries": [("GET", "/branch/{branch}/enquiries", None, SECRETARIES_PAGE)],
+    "branch.enquiry": [("GET", "/branch/enquiries/{enquiry}", None, BRANCH_READERS_PAGE)],
+    "branch.take": [("POST", "/branch/enquiries/{enquiry}/take", {}, BRANCH_READERS_POST)],
+    "branch.close": [("POST", "/branch/enquiries/{enquiry}/close", {"answer": "答"},
+                      BRANCH_READERS_POST)],
+    "branch.schedule": [("GET", "/branch/{branch}/meetings/new", None, SECRETARIES_PAGE),
+                        ("POST", "/branch/{branch}/meetings/new",
+                         {"kind": "general", "title": "会", "starts_at": "2030-01-01T10:00",
+                          "ends_at": "2030-01-01T12:00"}, SECRETARIES_POST)],
+    "branch.meeting": [("GET", "/branch/meetings/{meeting}", None, BRANCH_READERS_PAGE)],
+    "branch.sign": [("POST", "/branch/meetings/{meeting}/sign-in", {}, BRANCH_READERS_POST)],
+    "branch.leave": [("POST", "/branch/meetings/{meeting}/leave", {"reason": "事假"},
+                      BRANCH_READERS_POST)],
+    "branch.minutes": [("POST", "/branch/meetings/{meeting}/minutes", {"minutes": "记录"},
+                        SECRETARIES_POST)],
+    "branch.attendance": [("GET", "/branch/{branch}/attendance", None, SECRETARIES_PAGE)],
+    "branch.attendance_csv": [("GET", "/branch/{branch}/attendance.csv", None, SECRETARIES_PAGE)],
+    "branch.apply": [("POST", "/branch/{branch}/apply", {"home": "毕节"}, POSTS)],
+    "branch.secretary": [("POST", "/branch/{branch}/secretary", {"username": "moderator"}, POSTS)],
+    "branch.members": [("GET", "/branch/{branch}/members", None, SECRETARIES_PAGE)],
+    "branch.add": [("POST", "/branch/{branch}/members", {"username": "member"}, SECRETARIES_POST)],
+    "branch.decide": [("POST", "/branch/members/{branch_applicant}/approve", {}, SECRETARIES_POST),
+                      ("POST", "/branch/members/{branch_member}/suspend", {}, SECRETARIES_POST)],
+    "branch.mobile": [("POST", "/branch/members/{branch_member}/mobile",
+                       {"mobile": "y", "where": "宁波"}, SECRETARIES_POST)],
 }
 
 
@@ -280,6 +329,7 @@ def build_world():
     ids.update(build_feedback_world(people))
     ids.update(build_counsel_world(people))
     ids.update(build_fund_world(people))
+    ids.update(build_branch_world(people))
     return people, ids
 
 

@@ -51,6 +51,10 @@ NOTICE = {**DISCUSSION, **{who: A.VIEW | A.REPLY for who in DISCUSSION if DISCUS
 PENDING = {who: A.VIEW for who in DISCUSSION} | {"unit_account": A.VIEW | A.MANAGE,
                                                  "system_admin": A.VIEW | A.MANAGE}
 
+# A branch board: the list is public, managers create branches; the content is inside
+# each branch (tests/branch), so at the board level it reads as a pending type does.
+BRANCH = PENDING
+
 # A mailbox: everyone signed in may write a letter; its letters are read elsewhere.
 MAILBOX = {who: A.VIEW | A.START for who in DISCUSSION} | {
     "guest": A.VIEW, "banned": A.VIEW, "unit_account": A.VIEW | A.START | A.MANAGE,
@@ -58,7 +62,8 @@ MAILBOX = {who: A.VIEW | A.START for who in DISCUSSION} | {
 
 
 @pytest.mark.parametrize("board_type,expected", [
-    ("discussion", DISCUSSION), ("notice", NOTICE), ("mailbox", MAILBOX), ("branch", PENDING),
+    ("discussion", DISCUSSION), ("notice", NOTICE), ("mailbox", MAILBOX), ("branch", BRANCH),
+    ("future", PENDING),
 ])
 def test_access_matrix(board_type, expected):
     unit = make_unit()
