@@ -9,7 +9,8 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 
 from forum.extensions import db
-from forum.letters.deadlines import add_working_days, box_days, is_overdue, today
+from forum.letters.deadlines import box_days, is_overdue, today
+from forum.workdays import add_working_days
 from forum.letters.notices import notify_box_admins, notify_handlers, notify_unit, notify_writer
 from forum.markup import render
 from forum.models import Letter, LetterRating, LetterState, Unit
