@@ -1,10 +1,14 @@
 """Error pages: translated, and never a stack trace."""
+import math
+import time
+
 from flask import render_template
 from flask_login import current_user
-from flask_babel import gettext as _
+from flask_babel import gettext as _, ngettext
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException, SecurityError
 
+from forum.extensions import limiter
 from forum.moderation.guard import ban_message
 
 
@@ -45,4 +49,16 @@ def http_error(error):
     message = messages.get(code, _("The request could not be completed."))
     if code == 403 and current_user.is_authenticated and current_user.is_banned:
         message = ban_message(current_user.ban)
+    if code == 429:
+        message = _wait_message() or message
     return render_template("errors/error.html", code=code, title=title, message=message), code
+
+
+def _wait_message():
+    """How long the rate limit this request broke asks to wait, in whole minutes."""
+    limit = limiter.current_limit
+    if limit is None or not limit.breached:
+        return None
+    minutes = max(1, math.ceil((limit.reset_at - time.time()) / 60))
+    return ngettext("You are doing that too often. Please try again in %(num)d minute.",
+                    "You are doing that too often. Please try again in %(num)d minutes.", minutes)

@@ -36,6 +36,11 @@ wait for a moderator and changed nothing yet. Sender: the Post. Keyword argument
 `attachments` (files added), `remove` (tokens of files the editor removed), `held`."""
 
 
+working_days_changed = _signals.signal("working-days-changed")
+"""A year's holiday schedule was entered and flushed (`forum.workdays`). Sender: the
+Calendar as it was before, to count in; `forum.workdays.current()` is the new one."""
+
+
 @dataclass
 class Draft:
     """A post about to be written, as validators see and amend it."""

@@ -13,7 +13,8 @@ ACTIONS = {
     "report_dismissed": _l("Report dismissed"), "role_grant": _l("Role granted"),
     "role_revoke": _l("Role revoked"), "board_settings": _l("Board settings changed"),
     "board_edit": _l("Board edited"), "unit_add": _l("Unit added"),
-    "settings": _l("Site settings changed"), "word_add": _l("Word added"),
+    "settings": _l("Site settings changed"), "holiday_schedule": _l("Holiday schedule entered"),
+    "word_add": _l("Word added"),
     "word_remove": _l("Word removed"), "ban": _l("Banned"), "unban": _l("Ban lifted"),
     "login": _l("Logged in"), "login_failed": _l("Failed login"),
     "personal_data_viewed": _l("Real-name record viewed"),
@@ -43,6 +44,7 @@ TARGETS = {
     "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
     "site": _l("Site"), "letter": _l("Letter"), "message": _l("Message"),
+    "calendar": _l("Holiday calendar"),
 }
 def add_labels(actions=(), targets=()):
     """A feature package names the log codes it records (from its init_app)."""

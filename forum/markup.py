@@ -202,12 +202,65 @@ def _plain(text):
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!"})
 
 
+_FENCE = re.compile(r"(`{3,}|~{3,})")
+
+
 def quote_source(author_name, number, body, limit=300):
-    """Markdown that quotes a post: the author, the floor and the start of the text."""
-    excerpt = body if len(body) <= limit else body[:limit] + "…"
-    lines = "\n".join("> " + line for line in excerpt.splitlines())
+    """Markdown that quotes a post: the author, the floor and its first whole blocks
+    (paragraphs, lists, tables, code) up to about `limit` characters, then "…"."""
+    blocks = _blocks(body)
+    kept, size = [], 0
+    for block in blocks:
+        size += sum(map(len, block))
+        if size > limit and kept:
+            break
+        kept.append(block if size <= limit else _shortened(block, limit))
+    if len(kept) < len(blocks):
+        kept.append(["…"])
+    lines = "\n>\n".join("\n".join(f"> {line}".rstrip() for line in block) for block in kept)
     name = author_name.translate(_MARKDOWN_SPECIALS)
     return f"> **{name}** #{number}\n>\n{lines}\n\n"
+
+
+def _blocks(body):
+    """The body's blocks as lines of Markdown: the runs between blank lines, and each
+    fenced code block whole, as indented code (a fence does not work inside a quote)."""
+    blocks, lines, fence = [], [], None
+
+    def close(block):
+        if block:
+            blocks.append(block)
+        return []
+
+    for line in body.replace("\r", "").split("\n"):
+        bare = line.strip()
+        if fence is not None:
+            if bare.startswith(fence) and not bare.strip(fence[0]):  # the closing fence
+                lines, fence = close(["    " + code for code in lines] or ["    "]), None
+            else:
+                lines.append(line)
+        elif opening := _FENCE.match(bare):
+            lines, fence = close(lines), opening.group(1)
+        elif not bare:
+            lines = close(lines)
+        else:
+            lines.append(line)
+    close(["    " + code for code in lines] if fence is not None else lines)  # an unclosed fence runs to the end
+    return blocks
+
+
+def _shortened(block, limit):
+    """The first block of a quote, too long for it: whole lines while they fit, else
+    the first line cut; then "…" (after code, as a line of its own)."""
+    kept, size = [], 0
+    for line in block:
+        size += len(line)
+        if size > limit:
+            break
+        kept.append(line)
+    if not kept:
+        return [block[0][:limit] + "…"]
+    return kept + [""] * block[0].startswith("    ") + ["…"]
 
 
 def highlight(text, pattern):

@@ -1,5 +1,5 @@
 """Small questions tests ask of pages and of the audit log."""
-from flask_babel import gettext
+from flask_babel import gettext, ngettext
 from markupsafe import escape
 
 from forum.extensions import db
@@ -9,6 +9,13 @@ from forum.models import ModAction
 def says(page, message, **params):
     """Does the page show this message, in the language it was rendered in?"""
     return str(escape(gettext(message, **params))) in page
+
+
+def says_the_wait(page):
+    """Does a 429 page say how many minutes (1 to 15) to wait?"""
+    return any(str(escape(ngettext("You are doing that too often. Please try again in %(num)d minute.",
+                                   "You are doing that too often. Please try again in %(num)d minutes.",
+                                   n))) in page for n in range(1, 16))
 
 
 def log(action=None):

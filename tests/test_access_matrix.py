@@ -154,6 +154,7 @@ ROUTES = {
     "admin.units": [("GET", "/admin/units", None, SYSTEM_PAGE)],
     "admin.settings": [("GET", "/admin/settings", None, SYSTEM_PAGE)],
     "admin.words": [("GET", "/admin/words", None, SYSTEM_PAGE)],
+    "admin.holiday_calendar": [("GET", "/admin/calendar", None, SYSTEM_PAGE)],
     "admin.word_remove": [("POST", "/admin/words/{word}/remove", {}, SYSTEM_POST)],
     "admin.roles": [("GET", "/admin/roles", None, SECURITY_PAGE)],
     "admin.role_revoke": [("POST", "/admin/roles/{role_row}/revoke", {}, SECURITY_POST)],

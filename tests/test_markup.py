@@ -508,3 +508,33 @@ def test_links_without_a_dot_in_the_text_still_get_rel(text):
 def test_markdown_headings_start_at_h3_so_none_is_flattened():
     html = render("# 一级\n\n## 二级\n\n### 三级\n\n###### 六级\n\n[TOC]")
     assert html == "<h3>一级</h3>\n<h4>二级</h4>\n<h5>三级</h5>\n<h6>六级</h6>\n<p>[TOC]</p>"
+
+
+def test_quote_source_quotes_a_fenced_code_block_whole_as_code():
+    body = "看代码：\n\n```python\ndef f():\n\n    return \"**x**\"\n```\n\n后文"
+    quote = _soup(render(quote_source("张三", 1, body))).find("blockquote")
+    assert quote.find("pre").get_text() == 'def f():\n\n    return "**x**"\n'
+    assert "```" not in quote.get_text() and "后文" in quote.get_text()
+
+
+def test_quote_source_shortens_a_long_quote_at_a_block_boundary_never_inside_code():
+    body = "看代码：\n\n```\n" + "\n".join(f"line{n} = {n}" for n in range(60)) + "\n```\n\n后文"
+    source = quote_source("张三", 1, body, limit=300)
+    quote = _soup(render(source)).find("blockquote")
+    assert quote.find("pre") is None and "line0" not in source and "```" not in source
+    assert [p.get_text() for p in quote.find_all("p")][1:] == ["看代码：", "…"]
+
+
+def test_quote_source_keeps_a_table_whole_or_leaves_it_out():
+    body = "| 镇 | 人数 |\n|---|---|\n| 城关镇 | 120 |\n\n" + "很长的说明。" * 80
+    quote = _soup(render(quote_source("李四", 2, body, limit=300))).find("blockquote")
+    assert [td.get_text() for td in quote.find_all("td")] == ["城关镇", "120"]
+    assert "很长的说明" not in quote.get_text() and quote.get_text().rstrip().endswith("…")
+
+
+def test_quote_source_of_a_long_code_block_alone_keeps_whole_lines_as_code():
+    body = "```\n" + "\n".join(f"x{n} = '{'*' * 20}'" for n in range(40)) + "\n```"
+    quote = _soup(render(quote_source("王五", 3, body, limit=300))).find("blockquote")
+    code = quote.find("pre").get_text().splitlines()
+    assert code and all(line.startswith("x") and line.endswith("'") for line in code)
+    assert quote.find_all("p")[-1].get_text() == "…"

@@ -81,3 +81,12 @@ class UserSearchForm(FlaskForm):
 class TitleForm(FlaskForm):
     title = StringField(_l("Official title (e.g. 县委书记)"), filters=[_strip], validators=[
         Length(max=20, message=_l("At most 20 characters."))])
+
+
+class HolidayScheduleForm(FlaskForm):
+    year = IntegerField(_l("Year"), validators=[
+        DataRequired(_l("Enter the year.")), NumberRange(2000, 2100, _l("A year from 2000 to 2100."))])
+    holidays = TextAreaField(_l("Public holidays (days off)"), validators=[
+        Length(max=4000, message=_l("At most 4,000 characters."))])
+    workdays = TextAreaField(_l("Make-up working days (Saturdays or Sundays worked)"), validators=[
+        Length(max=4000, message=_l("At most 4,000 characters."))])

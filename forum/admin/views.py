@@ -1,20 +1,23 @@
 """/admin/: the system admin's boards, units and settings; the security admin's roles and
 bans; the audit admin reads the logs at /mod/log and nothing else."""
-from flask import flash, redirect, render_template, url_for
+from flask import flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
-from forum.access import admin_required
-from forum.admin import bp, queries, services
-from forum.admin.forms import BanForm, BoardForm, RoleForm, SettingsForm, UnitForm, WordForm
+from forum.access import admin_required, is_admin
+from forum import workdays
+from forum.admin import bp, calendar, queries, services
+from forum.admin.forms import (BanForm, BoardForm, HolidayScheduleForm, RoleForm, SettingsForm,
+                               UnitForm, WordForm)
 from forum.auth.services import find_user
+from forum.dates import local_today
 from forum.boards.roles import grant, revoke
 from forum.dates import day_end_utc
 from forum.extensions import db
 from forum.feedback import attempt, flash_outcome
-from forum.models import AdminRole, Ban, Board, BoardRole, User, WordRule
+from forum.models import AdminRole, Ban, Board, BoardRole, HolidaySchedule, User, WordRule
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
 from forum.service import Refused
@@ -24,7 +27,9 @@ from forum.settings import get_setting
 @bp.get("/")
 @admin_required(AdminRole.SYSTEM, AdminRole.SECURITY, AdminRole.AUDIT)
 def home():
-    return render_template("admin/home.html")
+    next_year = local_today().year + 1
+    missing = is_admin(current_user, AdminRole.SYSTEM) and not workdays.current().knows(next_year)
+    return render_template("admin/home.html", missing_year=next_year if missing else None)
 
 
 @bp.get("/boards")
@@ -74,6 +79,28 @@ def settings():
             done=_("The settings have been saved."), category="info"):
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form)
+
+
+@bp.route("/calendar", methods=["GET", "POST"])
+@admin_required(AdminRole.SYSTEM)
+def holiday_calendar():
+    """Enter a year's holidays and make-up working days; ?year= fills in one entered."""
+    form = HolidayScheduleForm()
+    if form.validate_on_submit() and attempt(form, lambda: calendar.save_holiday_schedule(
+            current_user, form.year.data, form.holidays.data, form.workdays.data),
+            done=_("The holiday schedule has been saved; open deadlines were counted again.")):
+        return redirect(url_for("admin.holiday_calendar"))
+    if not form.is_submitted():
+        _fill_schedule(form, request.args.get("year", type=int) or local_today().year + 1)
+    return render_template("admin/calendar.html", form=form, schedules=calendar.schedules())
+
+
+def _fill_schedule(form, year):
+    schedule = db.session.get(HolidaySchedule, year)
+    form.year.data = year
+    if schedule is not None:
+        form.holidays.data = "\n".join(schedule.holidays)
+        form.workdays.data = "\n".join(schedule.workdays)
 
 
 @bp.route("/words", methods=["GET", "POST"])

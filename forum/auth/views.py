@@ -4,7 +4,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, logout_user
 
 from forum import captcha
-from forum.auth import bp
+from forum.auth import bp, limits
 from forum.auth.devices import known_accounts, remember_device
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
 from forum.auth.passwords import password_rules_text
@@ -28,7 +28,10 @@ def register():
 
 
 @bp.route("/login", methods=["GET", "POST"])
-@limiter.limit("20 per 15 minutes", methods=["POST"])
+@limiter.limit(limits.PER_ADDRESS, methods=["POST"])
+@limiter.limit(limits.PER_ACCOUNT, methods=["POST"], key_func=limits.account_key,
+               exempt_when=limits.on_own_device)
+@limiter.limit(limits.PER_ADDRESS_AND_ACCOUNT, methods=["POST"], key_func=limits.address_and_account_key)
 def login():
     form = LoginForm()
     needs_captcha = captcha_required(request.remote_addr)

@@ -1,36 +1,18 @@
-"""Deadlines in Chinese working days: public holidays and make-up working days count.
-
-The calendar is the `chinesecalendar` package (the State Council's yearly notice);
-for a year it does not know yet, weekdays are working days.
-"""
-from datetime import datetime, timedelta, timezone
+"""Letters' deadlines, in Chinese working days (`forum.workdays`): when they fall due,
+and moving open letters' due dates when a year's holiday schedule is entered."""
+from datetime import datetime, timezone
 from zoneinfo import ZoneInfo
 
-import chinese_calendar
 from flask import current_app
 
-from forum.models import LetterState
+from forum import workdays
+from forum.extensions import db
+from forum.hooks import working_days_changed
+from forum.models import Letter, LetterState
+from forum.models.letter import OPEN_STATES
 
 DEFAULT_ACCEPT_DAYS = 15
 DEFAULT_ANSWER_DAYS = 60
-
-
-def is_working_day(day):
-    """Is `day` a working day in China (make-up Saturdays included)?"""
-    try:
-        return chinese_calendar.is_workday(day)
-    except NotImplementedError:
-        return day.weekday() < 5
-
-
-def add_working_days(start, days):
-    """The date `days` working days after `start` (start itself not counted)."""
-    day, counted = start, 0
-    while counted < days:
-        day += timedelta(days=1)
-        if is_working_day(day):
-            counted += 1
-    return day
 
 
 def local_day(at):
@@ -59,3 +41,20 @@ def due_date(letter):
 def is_overdue(letter, on=None):
     """An open letter whose next step is past its due date."""
     return letter.is_open and (on or today()) > due_date(letter)
+
+
+@working_days_changed.connect
+def move_open_deadlines(before, **_ignored):
+    """Keep each open letter's due dates as many working days after their start as they
+    were, counted in the calendar just entered (a year unknown until now counted Monday
+    to Friday, so its holidays move the dates on)."""
+    after = workdays.current()
+    for letter in db.session.execute(db.select(Letter).where(Letter.state.in_(OPEN_STATES))).scalars():
+        received = local_day(letter.created_at)
+        accepted = local_day(letter.accepted_at) if letter.accepted_at else received
+        letter.accept_due = _recounted(before, after, received, letter.accept_due)
+        letter.answer_due = _recounted(before, after, accepted, letter.answer_due)
+
+
+def _recounted(before, after, start, due):
+    return after.add(start, before.count(start, due)) if due > start else due

@@ -26,6 +26,14 @@ def notify_handlers(letter, what, actor=None):
            data={"letter": letter.id})
 
 
+def notify_unit(letter, actor):
+    """Tell the accounts of the unit a letter was transferred to that it waits for them."""
+    accounts = db.select(User.id).where(User.unit_id == letter.unit_id,
+                                        User.is_unit_account.is_(True), User.deleted_at.is_(None))
+    notify(db.session.execute(accounts).scalars(), "letter_transferred", actor=actor,
+           url=_url(letter), data={"letter": letter.id})
+
+
 def notify_box_admins(letter):
     """Tell the box's admins (its unit's accounts, or the system admins of a box no unit
     owns) that a letter is overdue: its number and box only, since they may not read it."""
@@ -56,6 +64,18 @@ def _url(letter):
 @kind("letter_new")
 def _new(n):
     return _("A new letter (No. %(id)s) is waiting in your mailbox.", id=n.data.get("letter"))
+
+
+@kind("letter_transferred")
+def _transferred(n):
+    return _("Letter No. %(id)s was transferred to your unit: please draft an answer.",
+             id=n.data.get("letter"))
+
+
+@kind("letter_drafted")
+def _drafted(n):
+    return _("%(actor)s drafted an answer to letter No. %(id)s: please review and send it.",
+             actor=n.actor.name if n.actor else _("Someone"), id=n.data.get("letter"))
 
 
 @kind("letter_overdue")

@@ -9,8 +9,9 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 
 from forum.extensions import db
-from forum.letters.deadlines import add_working_days, box_days, is_overdue, today
-from forum.letters.notices import notify_box_admins, notify_handlers, notify_writer
+from forum.letters.deadlines import box_days, is_overdue, today
+from forum.workdays import add_working_days
+from forum.letters.notices import notify_box_admins, notify_handlers, notify_unit, notify_writer
 from forum.markup import render
 from forum.models import Letter, LetterRating, LetterState, Unit
 from forum.models.base import utcnow
@@ -39,14 +40,15 @@ def transfer_letter(letter, actor, unit_id):
     if not unit_id or db.session.get(Unit, unit_id) is None:
         raise Refused(_("Choose a unit that exists."), field="unit")
     _move(letter, actor, "transfer", WORKING_STATES, LetterState.TRANSFERRED, unit_id=unit_id,
-          transferred_at=utcnow())
+          transferred_at=utcnow(), tell=notify_unit)
 
 
 def draft_answer(letter, actor, text):
     """办理中: a draft answer, by the unit or a handler, for a handler to send."""
     text = _required(text, ANSWER_MAX, "body")
     _move(letter, actor, "draft", WORKING_STATES, LetterState.PROCESSING, draft=text,
-          draft_html=render(text), processing_at=letter.processing_at or utcnow(), notify=False)
+          draft_html=render(text), processing_at=letter.processing_at or utcnow(), notify=False,
+          tell=lambda letter, actor: notify_handlers(letter, "letter_drafted", actor=actor))
 
 
 def send_answer(letter, actor, text):
@@ -107,12 +109,16 @@ def flag_overdue_letters():
     return len(late)
 
 
-def _move(letter, actor, action, from_states, to_state, notify=True, **values):
+def _move(letter, actor, action, from_states, to_state, notify=True, tell=None, **values):
+    """Move the letter, log it, tell the writer (unless notify is false) and whoever
+    `tell(letter, actor)` tells, in one commit."""
     _claim(letter, (Letter.state.in_(from_states),), state=to_state, **values)
     log_action(actor, f"letter_{action}", "letter", letter.id)
+    db.session.refresh(letter)
     if notify:
-        db.session.refresh(letter)
         notify_writer(letter, actor)
+    if tell is not None:
+        tell(letter, actor)
     commit()
 
 

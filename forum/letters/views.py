@@ -3,14 +3,14 @@ from datetime import datetime
 
 from flask import (abort, current_app, flash, redirect, render_template, request, session,
                    url_for)
-from flask_babel import gettext as _
+from flask_babel import format_date, gettext as _
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
 from wtforms.fields.choices import SelectChoice
 
 from forum import captcha, hooks
 from forum.extensions import db, limiter
-from forum.feedback import attempt, flash_outcome, form_errors
+from forum.feedback import attempt, flash_outcome
 from forum.letters import bp, triage
 from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, ReasonForm,
                                  TrackForm, TransferForm)
@@ -30,6 +30,7 @@ from forum.permissions import access_for
 from forum.security import no_store
 
 SEEN_KEY = "letters_seen_at"
+SHOWN_KEY = "letter_shown"  # the code of a letter just rated by code, for the next page
 
 
 def write_page(board):
@@ -87,18 +88,21 @@ def captcha_image():
 @bp.route("/letters/track", methods=["GET", "POST"])
 @limiter.limit("60 per hour", methods=["POST"])
 def track():
+    """The tracking form, or the letter its code opens; after a rating by code, that
+    letter again (its code kept for this one page only)."""
     form = TrackForm()
+    code = session.pop(SHOWN_KEY, None) if request.method == "GET" else None
     letter = None
-    if form.validate_on_submit() and (found := attempt(
-            form, lambda: find_by_code(form.code.data, request.remote_addr))):
-        letter = found.value
-        if letter is None:
+    if code or form.validate_on_submit():
+        code = code or form.code.data
+        found = attempt(form, lambda: find_by_code(code, request.remote_addr))
+        letter = found.value if found else None
+        if found and letter is None:
             form.code.errors.append(_("No letter answers to this code. Check it and try again."))
-        else:
-            remember_opened(letter)
     if letter is None:
         return no_store(render_template("letters/track.html", form=form))
-    rate = RateForm(code=form.code.data) if _rateable(letter) else None
+    remember_opened(letter)
+    rate = RateForm(code=code) if _rateable(letter) else None
     return no_store(render_template("letters/letter.html", letter=letter, post=first_post(letter),
                                      access=Access.VIEW, rate=rate, staff=False, forms=None))
 
@@ -106,17 +110,15 @@ def track():
 @bp.post("/letters/rate")
 @limiter.limit("60 per hour")
 def rate_by_code():
+    """Rate the letter a code opens, then show that letter again with what happened."""
     form = RateForm()
-    letter = None
-    if form.validate_on_submit():
-        found = attempt(None, lambda: find_by_code(form.code.data, request.remote_addr))
-        if not found:
-            return redirect(url_for("letters.track"))
-        letter = found.value
-    if letter is None:
-        flash(form_errors(form) or _("No letter answers to this code. Check it and try again."), "error")
+    found = attempt(None, lambda: find_by_code(form.code.data or "", request.remote_addr))
+    if found and found.value is None:
+        flash(_("No letter answers to this code. Check it and try again."), "error")
+    if not (found and found.value):
         return redirect(url_for("letters.track"))
-    return _rate(letter, form, url_for("letters.track"))
+    session[SHOWN_KEY] = form.code.data
+    return _rate(found.value, form, url_for("letters.track"))
 
 
 @bp.post("/letters/<int:letter_id>/rate")
@@ -186,6 +188,20 @@ STEPS = {
     "publish": (None, lambda letter, form: triage.publish_letter(letter, current_user)),
 }
 
+DONE = {  # what the actor is told each step did, from the letter as it now is
+    "accept": lambda letter: _("Accepted: the answer is due on %(date)s.",
+                               date=format_date(letter.answer_due)),
+    "refuse": lambda letter: _("Refused: the writer is shown your reason."),
+    "transfer": lambda letter: _("Transferred to %(unit)s; its accounts have been told.",
+                                 unit=letter.unit.name),
+    "draft": lambda letter: _("Draft answer saved; the handlers have been told."),
+    "answer": lambda letter: _("Answered: the writer can now read the answer."),
+    "extend": lambda letter: _("Deadline extended: the answer is now due on %(date)s.",
+                               date=format_date(letter.answer_due)),
+    "close": lambda letter: _("Closed: nothing more happens to this letter."),
+    "publish": lambda letter: _("Published on the mailbox's page."),
+}
+
 
 @bp.post("/letters/<int:letter_id>/<any(accept, refuse, transfer, draft, answer, extend, close, publish):step>")
 @login_required
@@ -195,7 +211,8 @@ def step(letter_id, step):
     form = (form_class or _Plain)()
     if isinstance(form, TransferForm):
         form.unit.choices = []
-    flash_outcome(form, lambda: act(letter, form), _("Done."))
+    if flash_outcome(form, lambda: act(letter, form), None):
+        flash(DONE[step](letter), "success")
     return redirect(url_for("letters.letter", letter_id=letter.id))
 
 

@@ -11,7 +11,7 @@ from flask_babel import gettext as _
 from forum.attachments.services import MB, discard_files, prepare_attachments
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
-from forum.letters.deadlines import add_working_days, box_days, local_day
+from forum.letters.deadlines import box_days, local_day
 from forum.letters.seal import seal
 from forum.letters.writers import link_writer
 from forum.markup import render
@@ -20,6 +20,7 @@ from forum.models import (Board, BoardTypeKey, ContentStatus, Letter, LetterKind
 from forum.models.base import utcnow
 from forum.letters.notices import notify_handlers
 from forum.service import Refused, commit
+from forum.workdays import add_working_days
 
 TITLE_MAX = 80
 BODY_MAX = 5000

@@ -2,6 +2,7 @@
 from forum.models.account import PasswordReset, Verification
 from forum.models.attachment import Attachment
 from forum.models.board import Board, BoardRole, BoardTypeKey, Category, Role
+from forum.models.calendar import HolidaySchedule
 from forum.models.campaign import Campaign, Essay
 from forum.models.content import ContentStatus, Post, Thread
 from forum.models.letter import CaptchaChallenge, Letter, LetterKind, LetterRating, LetterState
@@ -18,7 +19,7 @@ from forum.models.unit import Unit
 from forum.models.user import AdminRole, User, UserStatus
 
 __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "Category",
-           "CheckQuestion", "Conversation", "ConversationMember", "Essay", "IdentityCheck",
+           "CheckQuestion", "Conversation", "ConversationMember", "Essay", "HolidaySchedule", "IdentityCheck",
            "Lesson", "Letter", "Message", "MessageReport", "ModAction", "Notification",
            "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",
            "Report", "SecurityEvent", "SiteCounter", "SiteSetting", "StudyRecord", "StudySession",

@@ -178,10 +178,11 @@ def complete_if_done(record, now):
 
 
 def _maybe_ask(session, record, now):
-    lesson = session.lesson
-    # Time that would complete the lesson is banked only through a passed check.
-    reaches = record.effective_seconds + session.unchecked_seconds >= lesson.required_seconds
-    if now >= session.next_check_at or (reaches and session.unchecked_seconds > 0):
+    required = session.lesson.required_seconds
+    # Time that would complete the lesson is banked only through a passed check: one check
+    # when the unchecked time first reaches it; once banked, the ordinary schedule only.
+    reaches = record.effective_seconds < required <= record.effective_seconds + session.unchecked_seconds
+    if now >= session.next_check_at or reaches:
         return _new_check(session, now)
     return None
 

@@ -68,6 +68,7 @@ def test_a_guest_letter_is_answered_rated_and_published(new_page, zh, world, dev
     _step(staff, zh("Accept"))
     staff.locator("#unit").select_option(label="八步镇")
     _step(staff, zh("Transfer"))
+    expect(staff.locator(".flash")).to_contain_text("八步镇")  # says what happened, not Done.
     letter_url = staff.url
 
     unit_page = new_page(device)
@@ -89,6 +90,7 @@ def test_a_guest_letter_is_answered_rated_and_published(new_page, zh, world, dev
     guest.get_by_label(zh("Satisfied"), exact=True).check()
     guest.locator(".rate-form button, .rate-form input[type=submit]").click()
     expect(guest.locator(".flash")).to_contain_text(zh("Thank you for rating the answer."))
+    expect(guest.locator(".letter-answer")).to_contain_text("核查出租车计价")  # still on the letter
 
     staff.reload()
     _step(staff, zh("Publish"))

@@ -1,7 +1,8 @@
 """Deadlines in working days, by the Chinese holiday calendar."""
 from datetime import date
 
-from forum.letters.deadlines import add_working_days, box_days, is_working_day
+from forum.letters.deadlines import box_days
+from forum.workdays import add_working_days, is_working_day
 from tests.letters.helpers import make_box
 
 

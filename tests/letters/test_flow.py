@@ -1,5 +1,7 @@
 """A letter's whole life through HTTP with CSRF on: written, handled, answered, rated,
 published."""
+from flask_babel import format_date
+
 from forum.extensions import db
 from forum.models import Letter, ModAction, Notification
 from tests.checks import says
@@ -188,3 +190,51 @@ def test_a_letter_without_consent_cannot_be_published(app):
     _step(staff, letter, "publish")
     assert _letter().published_at is None
     assert "不愿公开的信" not in app.test_client().get("/b/minister").get_data(as_text=True)
+
+
+def test_a_guest_who_rates_by_code_stays_on_the_letter_and_is_thanked(app):
+    box = make_box()
+    guest = app.test_client()
+    code = code_of(write(guest, box, title="路灯坏了"))
+    staff = login(app.test_client(), make_handler(box))
+    letter = _letter()
+    _step(staff, letter, "accept")
+    _step(staff, letter, "answer", body="已修复。")
+    page = post_form(guest, "/letters/rate", {"code": code, "rating": "satisfied"},
+                     follow_redirects=True).get_data(as_text=True)
+    assert _letter().rating == "satisfied"
+    assert "路灯坏了" in page and "已修复。" in page
+    assert says(page, "Thank you for rating the answer.")
+    assert "路灯坏了" not in guest.get("/letters/track").get_data(as_text=True)  # shown once
+
+
+def test_a_rating_by_code_without_a_choice_keeps_the_letter_and_says_why(app):
+    box = make_box()
+    guest = app.test_client()
+    code = code_of(write(guest, box, title="路灯坏了"))
+    staff = login(app.test_client(), make_handler(box))
+    _step(staff, _letter(), "accept")
+    _step(staff, _letter(), "answer", body="已修复。")
+    page = post_form(guest, "/letters/rate", {"code": code}, follow_redirects=True).get_data(as_text=True)
+    assert "路灯坏了" in page and 'name="rating"' in page and _letter().rating is None
+
+
+def test_each_letter_step_says_what_happened_on_the_letter_page(app):
+    box = make_box()
+    unit = make_unit(name="城关镇")
+    write(app.test_client(), box)
+    staff = login(app.test_client(), make_handler(box))
+    letter = _letter()
+
+    def step(name, **data):
+        response = post_form(staff, f"/letters/{letter.id}/{name}", data, follow_redirects=True)
+        assert response.request.path == f"/letters/{letter.id}"
+        return response.get_data(as_text=True)
+
+    page = step("accept")
+    assert says(page, "Accepted: the answer is due on %(date)s.", date=format_date(_letter().answer_due))
+    assert says(step("transfer", unit=unit.id), "Transferred to %(unit)s; its accounts have been told.",
+                unit="城关镇")
+    assert says(step("answer", body="答复"), "Answered: the writer can now read the answer.")
+    page = step("close")
+    assert says(page, "Closed: nothing more happens to this letter.") and not says(page, "Done.")

@@ -16,6 +16,7 @@ WRITERS = ("moderator", "unit_account", "verified", "member")
 EXTRA = {
     "admin.bans": ("/admin/bans", {"username": "member", "reason": "违规"}),
     "admin.board_edit": ("/admin/boards/{target}", {"name": "改名", "description": "", "position": "0"}),
+    "admin.holiday_calendar": ("/admin/calendar", {"year": "2027", "holidays": "2027-01-01", "workdays": ""}),
     "admin.roles": ("/admin/roles", {"username": "member", "role": "moderator", "board": "{board}"}),
     "admin.settings": ("/admin/settings", {"new_account_review_posts": "5", "post_interval_seconds": "30"}),
     "admin.units": ("/admin/units", {"name": "新镇", "kind": "镇", "slug": "xinzhen"}),

@@ -220,3 +220,17 @@ def test_a_trainer_may_rewrite_check_questions_while_a_check_is_open(app, clock,
     check = study(page, clock, 600).json["check"]
     save_lesson(lesson.thread, 30, 60, "", "新问题 = 新答案")
     assert page.answer(check, "2007").json["passed"] is True
+
+
+def test_a_lesson_whose_time_is_reached_asks_no_check_before_the_usual_gap(clock, training_board, trainer, app, learner_user):
+    from tests.conftest import login
+    from tests.training.conftest import make_lesson
+
+    lesson = make_lesson(training_board, trainer, minutes=5)
+    page = Learner(login(app.test_client(), learner_user), lesson).start()
+    assert page.answer(study(page, clock, 300).json["check"], PASSWORD).json["passed"] is True
+    assert record_of(learner_user, lesson).completed_at is not None
+    for _ in range(10):  # five more minutes, within the usual ten between checks
+        clock.advance(30)
+        assert page.beat().json["check"] is None
+    assert db.session.execute(db.select(db.func.count(IdentityCheck.id))).scalar_one() == 1
