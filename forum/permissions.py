@@ -43,14 +43,20 @@ def may_write(user, board):
     return get_type(board.type).may_write(user, board)
 
 
+def can_read_post(user, post):
+    """Does the user read this post, wherever it is shown (its thread, a moderation queue,
+    a report)? Its board type decides: a branch's post, only that branch's people."""
+    board = post.thread.board
+    return get_type(board.type).may_read_post(user, post, access_for(user, board, post.thread))
+
+
 def can_read_attachment(user, attachment):
-    """Exactly those who read the post read its files, through the post's board type; a
-    file not yet in a post is its uploader's alone."""
+    """Exactly those who read the post read its files; a file not yet in a post is its
+    uploader's alone."""
     post = attachment.post
     if post is None:
         return user.is_authenticated and attachment.uploader_id == user.id
-    board = post.thread.board
-    return get_type(board.type).may_read_post(user, post, access_for(user, board, post.thread))
+    return can_read_post(user, post)
 
 
 def moderated_board_ids(user):

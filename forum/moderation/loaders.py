@@ -7,22 +7,24 @@ from forum.access import Access, require
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.models import Board, QueueItem, Report
-from forum.permissions import access_for
+from forum.permissions import access_for, can_read_post
 
 
 def load_queue_item(item_id, need=Access.MODERATE):
-    """The queued item, if the current user holds `need` on its board (else 404)."""
+    """The queued item, if the current user holds `need` on its board and reads its post
+    (else 404)."""
     item = db.session.get(QueueItem, item_id)
-    if item is None:
+    if item is None or not can_read_post(current_user, item.post):
         abort(404)
     require(need, access_for(current_user, item.board), private=True)
     return item
 
 
 def load_report(report_id, need=Access.MODERATE):
-    """The report, if the current user holds `need` on its board (else 404)."""
+    """The report, if the current user holds `need` on its board and reads its post
+    (else 404)."""
     report = db.session.get(Report, report_id)
-    if report is None:
+    if report is None or not can_read_post(current_user, report.post):
         abort(404)
     require(need, access_for(current_user, db.session.get(Board, report.board_id)), private=True)
     return report

@@ -15,7 +15,8 @@ from forum.moderation.queue import decide, edit_diff
 from forum.moderation.reports import close_report, report_post
 from forum.pages import requested_page
 from forum.access import Access
-from forum.permissions import can_pin_site, logged_board_ids, moderated_board_ids, reads_whole_log
+from forum.permissions import (can_pin_site, can_read_post, logged_board_ids,
+                               moderated_board_ids, reads_whole_log)
 from forum.urls import safe_next
 
 
@@ -27,8 +28,14 @@ def queues():
     if board_ids is not None and not board_ids and letters is None:
         abort(403)  # moderates nothing, handles no letters
     queued, reports = listing.open_counts(board_ids)
-    return render_template("moderation/queues.html", items=listing.open_queue(board_ids),
-                           reports=listing.open_reports(board_ids), queued=queued,
+    # A board's moderators, even the system admin, see only the posts they may read
+    # (a branch's posts are its members' alone), and count only those.
+    every_item, every_report = listing.open_queue(board_ids), listing.open_reports(board_ids)
+    items = [i for i in every_item if can_read_post(current_user, i.post)]
+    shown = [r for r in every_report if can_read_post(current_user, r.post)]
+    queued -= len(every_item) - len(items)
+    reports -= len(every_report) - len(shown)
+    return render_template("moderation/queues.html", items=items, reports=shown, queued=queued,
                            reported=reports, report_reasons=REPORT_REASON_LABELS,
                            letters=letters, edit_diff=edit_diff)
 
