@@ -1,0 +1,84 @@
+"""Reads of notices and their receipts: a notice's issue row, a unit's inbox and its
+count, the issuer's table and its counts."""
+from flask import g
+from sqlalchemy import case, func
+from sqlalchemy.orm import joinedload
+
+from forum.extensions import db
+from forum.models import ContentStatus, Thread, Unit
+from forum.receipts import clock
+from forum.receipts.models import NoticeIssue, Receipt, ReceiptMode, ReceiptStatus
+
+INBOX_MOST = 200  # a unit's open notices; more than this is a backlog, not an inbox
+
+
+def issue_of_thread(thread_id):
+    """The notice's issue row (with its unit), or None for a notice issued before receipts."""
+    return db.session.execute(db.select(NoticeIssue).where(NoticeIssue.thread_id == thread_id)
+                              .options(joinedload(NoticeIssue.unit))).scalar_one_or_none()
+
+
+def receipt_of(issue, unit_id):
+    """The unit's receipt of this notice, or None."""
+    return db.session.execute(db.select(Receipt).where(
+        Receipt.issue_id == issue.id, Receipt.unit_id == unit_id)).scalar_one_or_none()
+
+
+def unsigned_count(user):
+    """Notices the user's unit has not signed: one indexed statement, once per request."""
+    if "unsigned_receipts" not in g:
+        g.unsigned_receipts = db.session.execute(
+            db.select(func.count(Receipt.id)).where(
+                Receipt.unit_id == user.unit_id, Receipt.status == ReceiptStatus.UNREAD)).scalar_one()
+    return g.unsigned_receipts
+
+
+def open_receipts(unit_id):
+    """The unit's receipts still to sign or to carry out, newest deadline first."""
+    incomplete = db.or_(Receipt.status == ReceiptStatus.UNREAD,
+                        db.and_(Receipt.status == ReceiptStatus.READ,
+                                NoticeIssue.mode == ReceiptMode.DONE))
+    return db.session.execute(
+        db.select(Receipt).join(NoticeIssue, NoticeIssue.id == Receipt.issue_id)
+        .join(Thread, Thread.id == NoticeIssue.thread_id)
+        .where(Receipt.unit_id == unit_id, incomplete, Thread.status == ContentStatus.PUBLISHED)
+        .options(joinedload(Receipt.issue).joinedload(NoticeIssue.thread),
+                 joinedload(Receipt.issue).joinedload(NoticeIssue.unit))
+        .order_by(NoticeIssue.deadline_at.desc(), Receipt.id.desc()).limit(INBOX_MOST)
+    ).scalars().all()
+
+
+SORTS = {"unit": (Unit.position,), "status": (Receipt.status, Unit.position),
+         "time": (func.coalesce(Receipt.done_at, Receipt.signed_at).desc(), Unit.position)}
+
+
+def overdue_condition(issue):
+    """Receipts not complete after the deadline (none before it)."""
+    if issue.deadline_at is None or clock.now() <= issue.deadline_at:
+        return db.false()
+    if issue.mode == ReceiptMode.DONE:
+        return Receipt.status != ReceiptStatus.DONE
+    return Receipt.status == ReceiptStatus.UNREAD
+
+
+def table_rows(issue, status=None, sort="unit"):
+    """The issue's receipts with their units and signers, filtered by status ("overdue"
+    too) and sorted by unit, status or time: one statement however many units."""
+    query = (db.select(Receipt).join(Unit, Unit.id == Receipt.unit_id)
+             .where(Receipt.issue_id == issue.id)
+             .options(joinedload(Receipt.unit), joinedload(Receipt.signed_by),
+                      joinedload(Receipt.done_by)))
+    if status == "overdue":
+        query = query.where(overdue_condition(issue))
+    elif status:
+        query = query.where(Receipt.status == status)
+    return db.session.execute(query.order_by(*SORTS.get(sort, SORTS["unit"]))).scalars().all()
+
+
+def status_counts(issue):
+    """{"unread": n, "read": n, "done": n, "overdue": n} for the issue, in one statement."""
+    overdue = overdue_condition(issue)
+    row = db.session.execute(db.select(
+        *[func.count(case((Receipt.status == s, 1))) for s in ReceiptStatus],
+        func.count(case((overdue, 1)))).where(Receipt.issue_id == issue.id)).one()
+    return dict(zip([s.value for s in ReceiptStatus] + ["overdue"], row))
