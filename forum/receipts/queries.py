@@ -18,10 +18,13 @@ def issue_of_thread(thread_id):
                               .options(joinedload(NoticeIssue.unit))).scalar_one_or_none()
 
 
-def receipt_of(issue, unit_id):
-    """The unit's receipt of this notice, or None."""
-    return db.session.execute(db.select(Receipt).where(
-        Receipt.issue_id == issue.id, Receipt.unit_id == unit_id)).scalar_one_or_none()
+def issue_and_receipt(thread_id, unit_id):
+    """(the notice's issue row or None, the receipt of unit_id or None): one statement."""
+    row = db.session.execute(
+        db.select(NoticeIssue, Receipt).where(NoticeIssue.thread_id == thread_id)
+        .outerjoin(Receipt, db.and_(Receipt.issue_id == NoticeIssue.id, Receipt.unit_id == unit_id))
+        .options(joinedload(NoticeIssue.unit))).first()
+    return tuple(row) if row else (None, None)
 
 
 def unsigned_count(user):
@@ -48,8 +51,9 @@ def open_receipts(unit_id):
     ).scalars().all()
 
 
+FILTERS = {*(s.value for s in ReceiptStatus), "overdue"}
 SORTS = {"unit": (Unit.position,), "status": (Receipt.status, Unit.position),
-         "time": (func.coalesce(Receipt.done_at, Receipt.signed_at).desc(), Unit.position)}
+         "time": (func.coalesce(Receipt.done_at, Receipt.signed_at).desc().nulls_last(), Unit.position)}
 
 
 def overdue_condition(issue):

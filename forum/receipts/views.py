@@ -59,8 +59,7 @@ def _issue(board, form):
 def notice_page(thread, user):
     """A notice's values on its thread page: its issue, the reader's unit's receipt and
     forms, the issuer's link to the table and the urgent banner's tools."""
-    issue = queries.issue_of_thread(thread.id)
-    own = queries.receipt_of(issue, user.unit_id) if issue and issue.mode and has_inbox(user) else None
+    issue, own = queries.issue_and_receipt(thread.id, user.unit_id if has_inbox(user) else None)
     signs = own is not None and signs_for(user, own)
     urgent = marks_urgent(user, thread.board)
     banner = current_banner() if urgent else None
@@ -107,10 +106,10 @@ def done(receipt_id):
 def table(thread_id):
     issue = load_issue(thread_id)
     form = TableForm(request.args)
-    status = form.status.data if form.status.data in dict(form.status.choices) else ""
-    sort = form.sort.data if form.sort.data in dict(form.sort.choices) else "unit"
+    status = form.status.data if form.status.data in queries.FILTERS else None
+    sort = form.sort.data if form.sort.data in queries.SORTS else "unit"
     return render_template("receipts/table.html", issue=issue, thread=issue.thread,
-                           rows=queries.table_rows(issue, status or None, sort),
+                           rows=queries.table_rows(issue, status, sort),
                            counts=queries.status_counts(issue), filters=form,
                            overdue=rules.is_overdue, remind_form=RemindForm())
 
