@@ -2,7 +2,7 @@
 count, the issuer's table and its counts."""
 from flask import g
 from sqlalchemy import case, func
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import contains_eager, joinedload
 
 from forum.extensions import db
 from forum.models import ContentStatus, Thread, Unit
@@ -45,8 +45,8 @@ def open_receipts(unit_id):
         db.select(Receipt).join(NoticeIssue, NoticeIssue.id == Receipt.issue_id)
         .join(Thread, Thread.id == NoticeIssue.thread_id)
         .where(Receipt.unit_id == unit_id, incomplete, Thread.status == ContentStatus.PUBLISHED)
-        .options(joinedload(Receipt.issue).joinedload(NoticeIssue.thread),
-                 joinedload(Receipt.issue).joinedload(NoticeIssue.unit))
+        .options(contains_eager(Receipt.issue).contains_eager(NoticeIssue.thread),
+                 contains_eager(Receipt.issue).joinedload(NoticeIssue.unit))
         .order_by(NoticeIssue.deadline_at.desc(), Receipt.id.desc()).limit(INBOX_MOST)
     ).scalars().all()
 
