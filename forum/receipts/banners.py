@@ -60,8 +60,7 @@ def forget():
 
 def mark_urgent(thread, user, ends_at):
     """Show the notice as the banner until `ends_at`; one banner at a time."""
-    if not marks_urgent(user, thread.board):
-        raise Refused(_("Only the system admin and the 党政信息发布 unit mark notices urgent."))
+    _check_marks(user, thread)
     if ends_at is None:
         raise Refused(_("Give the time the banner ends."), field="ends_at")
     if ends_at <= clock.now():
@@ -85,8 +84,7 @@ def mark_urgent(thread, user, ends_at):
 
 def end_urgent(thread, user):
     """End the notice's live banner now."""
-    if not marks_urgent(user, thread.board):
-        raise Refused(_("Only the system admin and the 党政信息发布 unit mark notices urgent."))
+    _check_marks(user, thread)
     live = _live_banner()
     if live is None or live.thread_id != thread.id:
         raise Refused(_("This notice is not the banner now."))
@@ -94,6 +92,11 @@ def end_urgent(thread, user):
     log_action(user, "urgent_end", "notice", thread.id, thread.board_id)
     commit()
     forget()
+
+
+def _check_marks(user, thread):
+    if not marks_urgent(user, thread.board):
+        raise Refused(_("Only the system admin and the 党政信息发布 unit mark notices urgent."))
 
 
 def _live_banner():

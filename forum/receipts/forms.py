@@ -79,5 +79,6 @@ class TableForm(FlaskForm):
                          + [SelectChoice(s.value, s.label) for s in ReceiptStatus]
                          + [SelectChoice("overdue", _l("Overdue"))])
     sort = SelectField(_l("Sort by"), validators=[Optional()],
-                       choices=[SelectChoice("unit", _l("Unit")), SelectChoice("status", _l("Status")),
+                       choices=[SelectChoice("unit", _l("Unit")),
+                                SelectChoice("status", _l("Status")),
                                 SelectChoice("time", _l("Time signed"))])

@@ -30,4 +30,5 @@ def _request(n):
 
 @kind("receipt_reminder")
 def _reminder(n):
-    return _("Reminder: your unit has not yet signed “%(title)s”.", title=n.data.get("title", ""))
+    return _("Reminder: your unit has not yet signed “%(title)s”.",
+             title=n.data.get("title", ""))

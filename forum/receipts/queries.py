@@ -31,8 +31,9 @@ def unsigned_count(user):
     """Notices the user's unit has not signed: one indexed statement, once per request."""
     if "unsigned_receipts" not in g:
         g.unsigned_receipts = db.session.execute(
-            db.select(func.count(Receipt.id)).where(
-                Receipt.unit_id == user.unit_id, Receipt.status == ReceiptStatus.UNREAD)).scalar_one()
+            db.select(func.count(Receipt.id)).where(Receipt.unit_id == user.unit_id,
+                                                    Receipt.status == ReceiptStatus.UNREAD)
+        ).scalar_one()
     return g.unsigned_receipts
 
 
@@ -53,7 +54,8 @@ def open_receipts(unit_id):
 
 FILTERS = {*(s.value for s in ReceiptStatus), "overdue"}
 SORTS = {"unit": (Unit.position,), "status": (Receipt.status, Unit.position),
-         "time": (func.coalesce(Receipt.done_at, Receipt.signed_at).desc().nulls_last(), Unit.position)}
+         "time": (func.coalesce(Receipt.done_at, Receipt.signed_at).desc().nulls_last(),
+                  Unit.position)}
 
 
 def overdue_condition(issue):

@@ -24,7 +24,8 @@ def target_unit_ids(groups, unit_ids):
         if TargetGroup.TOWNSHIPS in groups:
             picked |= set(db.session.execute(query.where(Unit.kind.in_(TOWNSHIP_KINDS))).scalars())
         if TargetGroup.DEPARTMENTS in groups:
-            picked |= set(db.session.execute(query.where(Unit.kind.not_in(TOWNSHIP_KINDS))).scalars())
+            departments = query.where(Unit.kind.not_in(TOWNSHIP_KINDS))
+            picked |= set(db.session.execute(departments).scalars())
     chosen = {int(n) for n in unit_ids or () if str(n).isdigit()}
     known = set(db.session.execute(query.where(Unit.id.in_(chosen))).scalars()) if chosen else set()
     return picked | known

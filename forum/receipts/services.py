@@ -6,9 +6,12 @@ A notice is a Thread whose first post is its text, written as the issuer, plus i
 NoticeIssue row; the core's validators and `post_created` receivers run as for any
 thread, so the word filter, attachments and followers' notices apply.
 """
+from datetime import timedelta
+
 from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import update
+from sqlalchemy.orm import contains_eager
 
 from forum.audit import log_action
 from forum.boards.services import count_post, validated
@@ -94,6 +97,28 @@ def remind_units(issue, actor):
     log_action(actor, "receipt_remind", "notice", issue.id, issue.board_id)
     commit()
     return len(pending)
+
+
+def remind_before_deadlines(within=timedelta(days=1)):
+    """Remind the units that have not completed a receipt whose deadline falls within
+    `within` (run daily before the digest, which mails the reminders); a unit reminded
+    in the last `within` is not reminded again. Returns how many units were reminded."""
+    now = clock.now()
+    due = db.session.execute(
+        db.select(Receipt).join(NoticeIssue, NoticeIssue.id == Receipt.issue_id)
+        .where(NoticeIssue.deadline_at > now, NoticeIssue.deadline_at <= now + within,
+               Receipt.status != ReceiptStatus.DONE,
+               db.or_(Receipt.reminded_at.is_(None), Receipt.reminded_at <= now - within))
+        .options(contains_eager(Receipt.issue))).scalars().all()
+    by_issue = {}
+    for receipt in due:
+        if not rules.is_complete(receipt, receipt.issue.mode):
+            receipt.reminded_at = now
+            by_issue.setdefault(receipt.issue, []).append(receipt.unit_id)
+    for issue, unit_ids in by_issue.items():
+        notify_units(issue, unit_ids, "receipt_reminder", None)
+    commit()
+    return sum(len(unit_ids) for unit_ids in by_issue.values())
 
 
 def _claim(receipt, before, values):

@@ -63,13 +63,15 @@ def notice_page(thread, user):
     signs = own is not None and signs_for(user, own)
     urgent = marks_urgent(user, thread.board)
     banner = current_banner() if urgent else None
-    return {"issue": issue, "own_receipt": own, "receipt_overdue": own and rules.is_overdue(own, issue),
+    return {"issue": issue, "own_receipt": own,
+            "receipt_overdue": own and rules.is_overdue(own, issue),
             "sign_form": SignForm() if signs and own.status == ReceiptStatus.UNREAD else None,
             "done_form": DoneForm() if signs and issue.mode == ReceiptMode.DONE
             and own.status != ReceiptStatus.DONE else None,
             "reads_receipts": bool(issue and issue.mode and reads_receipts(user, issue)),
             "urgent_form": UrgentForm() if urgent and banner is None else None,
-            "end_urgent_form": EndUrgentForm() if banner and banner.thread_id == thread.id else None}
+            "end_urgent_form": EndUrgentForm() if banner and banner.thread_id == thread.id
+            else None}
 
 
 @bp.get("/receipts")
@@ -149,7 +151,8 @@ def remind(thread_id):
 def urgent(thread_id):
     thread = _urgent_thread(thread_id)
     form = UrgentForm()
-    flash_outcome(form, lambda: mark_urgent(thread, current_user, clock.from_local(form.ends_at.data)),
+    ends_at = clock.from_local(form.ends_at.data) if form.ends_at.data else None
+    flash_outcome(form, lambda: mark_urgent(thread, current_user, ends_at),
                   done=_("The notice is now the urgent banner on every page."))
     return redirect(url_for("boards.thread", thread_id=thread_id))
 

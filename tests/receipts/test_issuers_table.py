@@ -123,3 +123,20 @@ def test_the_table_of_all_134_units_costs_a_few_statements(seeded, client, make_
     assert statements_for(login(client.application.test_client(), accounts[30]), count_queries,
                           f"/t/{issue.thread_id}") <= 12
     assert db.session.execute(db.select(db.func.count(User.id))).scalar() > 40
+
+
+def test_the_daily_command_reminds_units_a_day_before_the_deadline_once(
+        app, make_notice, township_accounts, now):
+    issue = make_notice(mode="done", deadline_at=now.moment + timedelta(days=3))
+    sign_receipt(receipt_of(issue, township_accounts[0].unit), township_accounts[0])
+    sign_receipt(receipt_of(issue, township_accounts[1].unit), township_accounts[1], done=True,
+                 note="已落实")
+    db.session.execute(db.delete(Notification))
+    db.session.commit()
+    runner = app.test_cli_runner()
+    assert "0 units reminded" in runner.invoke(args=["forum", "receipts-remind"]).output
+    now.move(days=2, hours=1)
+    assert "2 units reminded" in runner.invoke(args=["forum", "receipts-remind"]).output
+    assert "0 units reminded" in runner.invoke(args=["forum", "receipts-remind"]).output
+    reminded = sorted(db.session.execute(db.select(Notification.user_id)).scalars())
+    assert reminded == sorted([township_accounts[0].id, township_accounts[2].id])
