@@ -59,9 +59,9 @@ SORTS = {"unit": (Unit.position,), "status": (Receipt.status, Unit.position),
 
 
 def overdue_condition(issue):
-    """Receipts not complete after the deadline (none before it)."""
+    """Receipts not complete after the deadline; None before it (none can be overdue)."""
     if issue.deadline_at is None or clock.now() <= issue.deadline_at:
-        return db.false()
+        return None
     if issue.mode == ReceiptMode.DONE:
         return Receipt.status != ReceiptStatus.DONE
     return Receipt.status == ReceiptStatus.UNREAD
@@ -72,10 +72,13 @@ def table_rows(issue, status=None, sort="unit"):
     too) and sorted by unit, status or time: one statement however many units."""
     query = (db.select(Receipt).join(Unit, Unit.id == Receipt.unit_id)
              .where(Receipt.issue_id == issue.id)
-             .options(joinedload(Receipt.unit), joinedload(Receipt.signed_by),
+             .options(contains_eager(Receipt.unit), joinedload(Receipt.signed_by),
                       joinedload(Receipt.done_by)))
     if status == "overdue":
-        query = query.where(overdue_condition(issue))
+        overdue = overdue_condition(issue)
+        if overdue is None:
+            return []
+        query = query.where(overdue)
     elif status:
         query = query.where(Receipt.status == status)
     return db.session.execute(query.order_by(*SORTS.get(sort, SORTS["unit"]))).scalars().all()
@@ -86,5 +89,6 @@ def status_counts(issue):
     overdue = overdue_condition(issue)
     row = db.session.execute(db.select(
         *[func.count(case((Receipt.status == s, 1))) for s in ReceiptStatus],
-        func.count(case((overdue, 1)))).where(Receipt.issue_id == issue.id)).one()
+        func.count(case((overdue, 1))) if overdue is not None else db.literal(0))
+        .where(Receipt.issue_id == issue.id)).one()
     return dict(zip([s.value for s in ReceiptStatus] + ["overdue"], row))
