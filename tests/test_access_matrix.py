@@ -27,6 +27,7 @@ from tests.conftest import login, post_form
 from tests.branch.matrix import build_branch_world
 from tests.counsel.matrix import build_counsel_world
 from tests.disclosure.feedback_fixtures import build_feedback_world
+from tests.receipts.matrix import build_receipts_world
 from tests.factories import make_board, make_thread, make_unit, make_user
 from tests.fund.matrix import build_fund_world
 from tests.training.matrix import build_training_world
@@ -320,6 +321,19 @@ ROUTES = {
                       ("POST", "/branch/members/{branch_member}/suspend", {}, SECRETARIES_POST)],
     "branch.mobile": [("POST", "/branch/members/{branch_member}/mobile",
                        {"mobile": "y", "where": "宁波"}, SECRETARIES_POST)],
+    # 工作通知 receipts (tests/receipts check signing, the table and the banner on real ones).
+    # Signing redirects whoever tries (a refusal is flashed); the banner rows ask an end
+    # already past, so no banner outlives its row in the worker's copy.
+    "receipts.inbox": [("GET", "/receipts", None,
+                        expect(403, guest=302, unit_account=200, other_unit_account=200))],
+    "receipts.sign": [("POST", "/receipts/{receipt}/sign", {}, POSTS)],
+    "receipts.done": [("POST", "/receipts/{receipt}/done", {"note": "已落实"}, POSTS)],
+    "receipts.table": [("GET", "/notices/{notice}/receipts", None, MANAGERS_PAGE)],
+    "receipts.table_csv": [("GET", "/notices/{notice}/receipts.csv", None, MANAGERS_PAGE)],
+    "receipts.remind": [("POST", "/notices/{notice}/remind", {}, MANAGERS_POST)],
+    "receipts.urgent": [("POST", "/notices/{news}/urgent", {"ends_at": "2000-01-01T08:00"},
+                         MANAGERS_POST)],
+    "receipts.end_banner": [("POST", "/notices/{news}/urgent/end", {}, MANAGERS_POST)],
 }
 
 
@@ -331,6 +345,7 @@ def build_world():
     ids.update(build_counsel_world(people))
     ids.update(build_fund_world(people))
     ids.update(build_branch_world(people))
+    ids.update(build_receipts_world(people))
     return people, ids
 
 

@@ -5,10 +5,10 @@ bp = Blueprint("boards", __name__)
 
 
 def init_app(app):
-    """Register the forum's pages and its own board types (discussion, notice)."""
+    """Register the forum's pages and its own board type (discussion; notices are forum.receipts')."""
     from forum.boards import manage, reading_views, views  # noqa: F401
     from forum.boards.registry import get_type
-    from forum.boards.types import discussion, notice  # noqa: F401
+    from forum.boards.types import discussion  # noqa: F401
 
     app.register_blueprint(bp)
     app.jinja_env.globals["get_type"] = get_type

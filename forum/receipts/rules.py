@@ -1,0 +1,84 @@
+"""The rules of issuing and signing that no form can check alone: who the targets are,
+which of them have no account to sign with, and when a receipt is overdue."""
+from flask_babel import gettext as _
+
+from forum.extensions import db
+from forum.models import Unit, User
+from forum.receipts import clock
+from forum.receipts.models import ReceiptMode, ReceiptStatus, TargetGroup
+from forum.service import Refused
+
+TOWNSHIP_KINDS = ("镇", "乡", "民族乡")  # Unit.kind of a township; a department's is its group
+NOTE_MAX = 500
+DOC_NUMBER_MAX = 60
+
+
+def target_unit_ids(groups, unit_ids):
+    """The ids of the units in these groups and of the units chosen one by one."""
+    groups = set(groups or ())
+    query = db.select(Unit.id)
+    if TargetGroup.EVERYONE in groups:
+        picked = set(db.session.execute(query).scalars())
+    else:
+        picked = set()
+        if TargetGroup.TOWNSHIPS in groups:
+            picked |= set(db.session.execute(query.where(Unit.kind.in_(TOWNSHIP_KINDS))).scalars())
+        if TargetGroup.DEPARTMENTS in groups:
+            departments = query.where(Unit.kind.not_in(TOWNSHIP_KINDS))
+            picked |= set(db.session.execute(departments).scalars())
+    chosen = {int(n) for n in unit_ids or () if str(n).isdigit()}
+    known = set(db.session.execute(query.where(Unit.id.in_(chosen))).scalars()) if chosen else set()
+    return picked | known
+
+
+def units_without_account(unit_ids):
+    """The target units no active unit account can sign for, in the seed's order."""
+    with_account = db.select(User.unit_id).where(
+        User.is_unit_account.is_(True), User.unit_id.is_not(None), User.deleted_at.is_(None))
+    return db.session.execute(
+        db.select(Unit).where(Unit.id.in_(unit_ids), Unit.id.not_in(with_account))
+        .order_by(Unit.position)).scalars().all()
+
+
+def check_receipts(mode, unit_ids, deadline_at):
+    """Receipts ask for a mode, at least one unit and a deadline still to come."""
+    if not mode:
+        return None
+    if mode not in tuple(ReceiptMode):
+        raise Refused(_("Choose what the receipt asks for."), field="mode")
+    if not unit_ids:
+        raise Refused(_("Choose the units that must sign: a group or single units."),
+                      field="groups")
+    if deadline_at is None:
+        raise Refused(_("Give a deadline for the receipts."), field="deadline")
+    if deadline_at <= clock.now():
+        raise Refused(_("The deadline has already passed: choose a later one."), field="deadline")
+    return ReceiptMode(mode)
+
+
+def checked_doc_number(doc_number):
+    doc_number = (doc_number or "").strip()
+    if len(doc_number) > DOC_NUMBER_MAX:
+        raise Refused(_("A document number has at most %(n)d characters.", n=DOC_NUMBER_MAX),
+                      field="doc_number")
+    return doc_number or None
+
+
+def checked_note(note, required):
+    note = (note or "").strip()
+    if len(note) > NOTE_MAX or (required and not note):
+        raise Refused(_("Say in at most %(n)d characters what was done.", n=NOTE_MAX),
+                      field="note")
+    return note or None
+
+
+def is_complete(receipt, mode):
+    """Signed as the notice asks: read, or (for 已落实) done."""
+    return receipt.status == (ReceiptStatus.DONE if mode == ReceiptMode.DONE
+                              else ReceiptStatus.READ) or receipt.status == ReceiptStatus.DONE
+
+
+def is_overdue(receipt, issue, on=None):
+    """Not complete, and the notice's deadline has passed."""
+    return (issue.deadline_at is not None and (on or clock.now()) > issue.deadline_at
+            and not is_complete(receipt, issue.mode))
