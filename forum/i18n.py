@@ -64,7 +64,6 @@ def configure_babel(app):
                            "bin/compile-translations): %s", ", ".join(map(str, stale)))
     app.config["BABEL_TRANSLATION_DIRECTORIES"] = str(TRANSLATIONS)
     babel.init_app(app, locale_selector=select_locale)
-    app.before_request(_remember_catalog)
     app.teardown_request(_forget_catalog)
     app.jinja_env.install_gettext_callables(
         gettext=lambda s: _translations().ugettext(s),
@@ -77,18 +76,20 @@ def configure_babel(app):
     app.jinja_env.globals["get_locale"] = get_locale
 
 
-def _remember_catalog():
-    _catalog.set(get_translations())
-
-
 def _forget_catalog(error=None):
     _catalog.set(None)
 
 
 def _translations():
-    """The catalog of this request, or Flask-Babel's own look-up outside one (mail sent
-    after the response, the command line)."""
-    return _catalog.get() or get_translations()
+    """The catalog of this request, looked up at its first string (a page served from
+    the guests' cache never asks), or Flask-Babel's own look-up outside a request (mail
+    sent after the response, the command line)."""
+    catalog = _catalog.get()
+    if catalog is None:
+        catalog = get_translations()
+        if has_request_context():
+            _catalog.set(catalog)
+    return catalog
 
 
 def _local_minute(value, zone):
