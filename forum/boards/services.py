@@ -5,6 +5,7 @@ mentions, new-account review: forum/hooks.py), then is published or waits in the
 moderation queue (DESIGN §6); the features' receivers of `post_created` and
 `post_edited` add their rows to the same unit of work. Only published content counts.
 """
+from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import case, update
 
@@ -111,6 +112,24 @@ def validated(draft):
     validate(draft)
     if not draft.body_html:
         draft.body_html = str(render(draft.body))
+    return draft
+
+
+def validated_announcement(board, author, title, body, text_required, editing=None):
+    """The Draft of an owner's announcement (a disclosure, a notice, an appeal): a title
+    and a text within the forum's limits (`text_required(most)` says which text is
+    missing), then the validators. It never waits in a queue: its writer is the board's
+    owner, so a review a validator asks for is not taken."""
+    draft = Draft(board, author, (body or "").strip(), title=(title or "").strip(),
+                  editing=editing)
+    title_max, body_max = current_app.config["TITLE_MAX"], current_app.config["BODY_MAX"]
+    if not draft.title or len(draft.title) > title_max:
+        raise Refused(_("A title of at most %(n)d characters is required.", n=title_max),
+                      field="title")
+    if not draft.body or len(draft.body) > body_max:
+        raise Refused(text_required(body_max), field="body")
+    validated(draft)
+    draft.review = None
     return draft
 
 

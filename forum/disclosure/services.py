@@ -5,18 +5,17 @@ A disclosure is a Thread whose first post is its text, written as the issuing un
 account, plus its Disclosure row; the core's validators and `post_created` receivers
 run as for any thread, so the word filter, attachments and followers' notices apply.
 """
-from flask import current_app
 from flask_babel import gettext as _
 
 from forum.audit import log_action
-from forum.boards.services import count_post, validated
+from forum.boards.services import count_post, validated_announcement
 from forum.disclosure import period
 from forum.disclosure.models import (Disclosure, DisclosureKind, DisclosureOutcome,
                                      DisclosurePerson, DisclosureRevision, DisclosureState)
 from forum.disclosure.queries import first_post
 from forum.disclosure.rules import cells, check_people, check_period
 from forum.extensions import db
-from forum.hooks import Draft, post_created, post_edited
+from forum.hooks import post_created, post_edited
 from forum.models import ContentStatus, Post, Thread
 from forum.models.base import utcnow
 from forum.service import Refused, commit
@@ -32,7 +31,7 @@ def publish_disclosure(board, issuer, *, kind, title, body, doc_number="", start
     starts_on, ends_on = check_period(kind, starts_on, ends_on)
     rows = check_people(kind, people)
     doc_number = _checked_doc_number(doc_number)
-    draft = _validated(Draft(board, issuer, (body or "").strip(), title=(title or "").strip()))
+    draft = validated_announcement(board, issuer, title, body, _disclosure_text_required)
     now = utcnow()
     thread = Thread(board_id=board.id, author_id=issuer.id, title=draft.title,
                     status=ContentStatus.PUBLISHED, last_number=1, last_post_at=now, created_at=now)
@@ -60,8 +59,8 @@ def correct_disclosure(disclosure, issuer, *, title, body, doc_number="", people
     rows = check_people(disclosure.kind, people)
     doc_number = _checked_doc_number(doc_number)
     post = first_post(disclosure)
-    draft = _validated(Draft(disclosure.thread.board, issuer, (body or "").strip(),
-                             title=(title or "").strip(), editing=post))
+    draft = validated_announcement(disclosure.thread.board, issuer, title, body,
+                                   _disclosure_text_required, editing=post)
     disclosure.revisions.append(DisclosureRevision(
         version=disclosure.version, title=disclosure.thread.title, body=post.body,
         body_html=post.body_html, doc_number=disclosure.doc_number, reason=reason,
@@ -106,21 +105,6 @@ def close_disclosure(disclosure, issuer, outcome):
     return disclosure
 
 
-def _validated(draft):
-    """The core's validators (word filter, mentions); an issuer's notice never waits in
-    a queue (the type's `queues` is False), so a review they ask for is not taken."""
-    title_max, body_max = current_app.config["TITLE_MAX"], current_app.config["BODY_MAX"]
-    if not draft.title or len(draft.title) > title_max:
-        raise Refused(_("A title of at most %(n)d characters is required.", n=title_max),
-                      field="title")
-    if not draft.body or len(draft.body) > body_max:
-        raise Refused(_("The text of the disclosure is required, at most %(n)d characters.",
-                        n=body_max), field="body")
-    validated(draft)
-    draft.review = None
-    return draft
-
-
 def _checked_kind(kind):
     if kind not in tuple(DisclosureKind):
         raise Refused(_("Choose what kind of disclosure this is."), field="kind")
@@ -150,3 +134,7 @@ def _check_published(disclosure, message):
 
 def _people(rows):
     return [DisclosurePerson(position=n, **row) for n, row in enumerate(rows, 1)]
+
+
+def _disclosure_text_required(most):
+    return _("The text of the disclosure is required, at most %(n)d characters.", n=most)

@@ -7,11 +7,10 @@ in the database): a mistake is corrected by `reverse_entry`.
 """
 from datetime import date
 
-from flask import current_app
 from flask_babel import gettext as _
 
 from forum.audit import log_action
-from forum.boards.services import count_post, validated
+from forum.boards.services import count_post, validated_announcement
 from forum.extensions import db
 from forum.fund.access import is_treasurer, may_approve
 from forum.fund.models import (Channel, DonorKind, EntryKind, Flow, FundAppeal, FundApproval,
@@ -19,7 +18,7 @@ from forum.fund.models import (Channel, DonorKind, EntryKind, Flow, FundAppeal, 
 from forum.fund.money import money, parse_fen
 from forum.fund.queries import appeal_totals
 from forum.fund.rules import check_recipient, check_text, identifies
-from forum.hooks import Draft, post_created
+from forum.hooks import post_created
 from forum.models import ContentStatus, Post, Thread
 from forum.models.base import utcnow
 from forum.service import Refused, commit
@@ -38,7 +37,7 @@ def start_appeal(board, treasurer, *, title, body, target, starts_on, ends_on, h
     target_fen = parse_fen(target, field="target")
     starts_on, ends_on = _checked_period(starts_on, ends_on)
     how_to_give = check_text(how_to_give, "how_to_give", 1000)
-    draft = _validated(Draft(board, treasurer, (body or "").strip(), title=(title or "").strip()))
+    draft = validated_announcement(board, treasurer, title, body, _appeal_text_required)
     now = utcnow()
     thread = Thread(board_id=board.id, author_id=treasurer.id, title=draft.title,
                     status=ContentStatus.PUBLISHED, last_number=1, last_post_at=now, created_at=now)
@@ -199,16 +198,5 @@ def _checked_period(starts_on, ends_on):
     return starts_on, ends_on
 
 
-def _validated(draft):
-    """Title and text within the forum's limits, then the core's validators; an appeal
-    never waits in a queue (the type's `queues` is False)."""
-    title_max, body_max = current_app.config["TITLE_MAX"], current_app.config["BODY_MAX"]
-    if not draft.title or len(draft.title) > title_max:
-        raise Refused(_("A title of at most %(n)d characters is required.", n=title_max),
-                      field="title")
-    if not draft.body or len(draft.body) > body_max:
-        raise Refused(_("The text of the appeal is required, at most %(n)d characters.",
-                        n=body_max), field="body")
-    validated(draft)
-    draft.review = None
-    return draft
+def _appeal_text_required(most):
+    return _("The text of the appeal is required, at most %(n)d characters.", n=most)

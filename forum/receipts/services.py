@@ -8,15 +8,14 @@ thread, so the word filter, attachments and followers' notices apply.
 """
 from datetime import timedelta
 
-from flask import current_app
 from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.orm import contains_eager
 
 from forum.audit import log_action
-from forum.boards.services import count_post, validated
+from forum.boards.services import count_post, validated_announcement
 from forum.extensions import db
-from forum.hooks import Draft, post_created
+from forum.hooks import post_created
 from forum.models import ContentStatus, Post, Thread, Unit
 from forum.receipts import clock, rules
 from forum.receipts.access import signs_for
@@ -35,7 +34,7 @@ def issue_notice(board, issuer, *, title, body, unit_id=None, doc_number="", mod
     mode = rules.check_receipts(mode, targets, deadline_at)
     if mode and not confirmed:
         _check_accounts(targets)
-    draft = _validated(Draft(board, issuer, (body or "").strip(), title=(title or "").strip()))
+    draft = validated_announcement(board, issuer, title, body, _notice_text_required)
     now = clock.now()
     thread = Thread(board_id=board.id, author_id=issuer.id, title=draft.title,
                     status=ContentStatus.PUBLISHED, last_number=1, last_post_at=now, created_at=now)
@@ -153,16 +152,5 @@ def _check_accounts(targets):
                         units="、".join(unit.name for unit in missing)), field="confirm")
 
 
-def _validated(draft):
-    """The core's validators (word filter, mentions); an issued notice never waits in a
-    queue: its issuer is the board's owner, so a review they ask for is not taken."""
-    title_max, body_max = current_app.config["TITLE_MAX"], current_app.config["BODY_MAX"]
-    if not draft.title or len(draft.title) > title_max:
-        raise Refused(_("A title of at most %(n)d characters is required.", n=title_max),
-                      field="title")
-    if not draft.body or len(draft.body) > body_max:
-        raise Refused(_("The text of the notice is required, at most %(n)d characters.",
-                        n=body_max), field="body")
-    validated(draft)
-    draft.review = None
-    return draft
+def _notice_text_required(most):
+    return _("The text of the notice is required, at most %(n)d characters.", n=most)
