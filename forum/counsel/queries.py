@@ -79,3 +79,16 @@ def figures(board_ids=None):
         db.select(db.func.count(CounselSession.id)).where(
             *where(CounselSession), CounselSession.ends_at <= utcnow()).scalar_subquery())).one()
     return dict(zip(("users", "talks", "helped", "held"), row))
+
+
+def public_answers(text, limit=10):
+    """Answered questions of finished sessions whose question, answer or session title
+    holds `text`, newest session first. The questions of a few sessions a year, so a
+    substring match is cheap; unanswered ones are never searched."""
+    return db.session.execute(
+        db.select(SessionQuestion).join(CounselSession)
+        .options(joinedload(SessionQuestion.session))
+        .where(SessionQuestion.answer.is_not(None), CounselSession.ends_at <= utcnow(),
+               db.or_(*(column.icontains(text, autoescape=True) for column in (
+                   SessionQuestion.body, SessionQuestion.answer, CounselSession.title))))
+        .order_by(CounselSession.ends_at.desc(), SessionQuestion.id).limit(limit)).scalars().all()

@@ -68,6 +68,13 @@ def mine():
     return no_store(render_template("counsel/mine.html", talks=queries.talks_of(current_user)))
 
 
+@hooks.section("search")
+def search_section(query):
+    """On /search: the finished hosted sessions' public answers that hold the query."""
+    found = queries.public_answers(query)
+    return ("counsel/search.html", {"questions": found}) if found else None
+
+
 @hooks.section("stats")
 def stats_section():
     """The room's figures on /stats: aggregates only."""

@@ -5,6 +5,7 @@ from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
 
+from forum import hooks
 from forum.auth.services import find_user
 from forum.boards.registry import get_type, types_where
 from forum.extensions import db
@@ -35,14 +36,16 @@ def search_page():
     if len(query) > MAX_QUERY_CHARS:
         notes.append(_("Only the first %(n)d characters of the query were searched.",
                        n=MAX_QUERY_CHARS))
-    results = None
+    results, sections = None, []
     if query and not errors:
         results = search(query, current_user, filters, page, newest=sort == "newest")
         if results.words and page > results.pages:
             notes.append(_("There is no page %(page)d of these results.", page=page))
+        if page == 1 and not any(filters.values()):  # what features find beside the posts
+            sections = hooks.sections("search", query=query[:MAX_QUERY_CHARS])
     return render_template("search/search.html", query=query, results=results,
                            problems=errors + notes, sort=sort, boards=_boards(),
-                           args=_kept_args(args, sort))
+                           args=_kept_args(args, sort), sections=sections)
 
 
 def _board(slug, problems):
