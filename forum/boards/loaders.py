@@ -5,6 +5,7 @@ from flask_login import current_user
 from sqlalchemy.orm import joinedload
 
 from forum.access import Access, require
+from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.models import Board, ContentStatus, Post, Thread
 from forum.permissions import access_for
@@ -33,6 +34,18 @@ def load_post(post_id, need=Access.VIEW):
     require(Access.VIEW, access, private=True)
     require(need, access)
     return post
+
+
+def start_refusal(board):
+    """None if the current user may start a thread on the board; else, where the board
+    type says why and what to do about it, (message, url, link text); else 404 or 403."""
+    access = access_for(current_user, board)
+    if Access.START in access:
+        return None
+    why = get_type(board.type).start_refusal(current_user, board) if Access.VIEW in access else None
+    if why is None:
+        require(Access.START, access)
+    return why
 
 
 def get_board(slug):

@@ -4,10 +4,11 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum import fragments, hooks
-from forum.access import Access, require
+from forum.access import Access
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
-from forum.boards.loaders import get_board, load_board, load_post, load_thread, quotable_post
+from forum.boards.loaders import (get_board, load_board, load_post, load_thread, quotable_post,
+                                  start_refusal)
 from forum.boards.reading import mark_thread_read, unread_ids
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
@@ -76,12 +77,10 @@ def new_thread(slug):
         return own_page
     if not current_user.is_authenticated:
         return current_app.login_manager.unauthorized()
-    access = access_for(current_user, board)
-    if Access.START not in access and (why := get_type(board.type).start_refusal(current_user, board)):
+    if why := start_refusal(board):
         message, url, link = why
         return render_template("errors/error.html", code=403, title=_("Not allowed"),
                                message=message, action=(url, link)), 403
-    require(Access.START, access)
     form = ThreadForm()
     preview = None
     if form.validate_on_submit():
