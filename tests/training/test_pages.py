@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from forum.extensions import db
 from forum.models import IdentityCheck, Notification, StudyRecord, StudySession
+from tests.checks import says
 from tests.conftest import login, post_form
 from tests.factories import PASSWORD, make_unit, make_user
 from tests.training.conftest import Learner, make_lesson
@@ -130,6 +131,14 @@ def test_a_duty_officer_sees_who_studies_and_sends_a_check(app, clock, trainer, 
     learner.beat()
     mine = learner.client.get("/training/mine").get_data(as_text=True)
     assert "值班员" in mine
+
+
+def test_the_duty_page_names_a_learner_once_and_says_why_no_unit_shows(app, clock, trainer, learner, lesson):
+    learner.start()
+    learner.beat()
+    page = login(app.test_client(), trainer).get("/training/duty").get_data(as_text=True)
+    assert "learner (learner)" not in page and "<td>learner</td>" in page
+    assert "<td></td>" not in page and says(page, "No unit given")
 
 
 def test_a_second_duty_check_waits_for_the_first(app, clock, trainer, learner):
