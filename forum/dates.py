@@ -31,3 +31,19 @@ def local_today():
 def today_start_utc():
     """Midnight at the start of today in the forum's time zone."""
     return day_start_utc(local_today())
+
+
+def local_to_utc(moment):
+    """A naive time typed in the forum's time zone (a form's field), as the naive UTC stored."""
+    if moment is None:
+        return None
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return moment.replace(tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)
+
+
+def utc_to_local(moment):
+    """A stored naive UTC time, as the naive local time a form's field shows."""
+    if moment is None:
+        return None
+    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
+    return moment.replace(tzinfo=timezone.utc).astimezone(zone).replace(tzinfo=None)

@@ -47,6 +47,8 @@ def http_error(error):
     code = error.code or 500
     title = titles.get(code, _("Something went wrong"))
     message = messages.get(code, _("The request could not be completed."))
+    if code == 403 and error.description is not type(error).description:
+        message = error.description  # the view's own translated reason: abort(403, description=_(…))
     if code == 403 and current_user.is_authenticated and current_user.is_banned:
         message = ban_message(current_user.ban)
     if code == 429:

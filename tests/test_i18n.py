@@ -20,8 +20,9 @@ from forum import create_app
 ROOT = Path(__file__).resolve().parent.parent
 CATALOGS = ROOT / "forum" / "translations"
 SOURCE_DIRS = ("forum", "templates")
-# The same keywords bin/update-translations passes to pybabel (Flask-Babel's lazy_gettext as _l).
-KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None}
+# The same keywords bin/update-translations passes to pybabel (Flask-Babel's lazy_gettext as _l,
+# and lazy_pgettext with its context first).
+KEYWORDS = {**DEFAULT_KEYWORDS, "_l": None, "lazy_gettext": None, "lazy_pgettext": ((1, "c"), 2)}
 PLACEHOLDER = re.compile(r"%\((\w+)\)[sdif]")
 UPDATE_HINT = ("Run bin/update-translations, then translate the new or fuzzy entries in "
                "forum/translations/zh_CN/LC_MESSAGES/messages.po")
@@ -221,3 +222,15 @@ def test_creating_the_app_writes_no_file_under_the_translations():
     finally:
         for path, stat in kept.items():
             os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+def test_a_msgid_used_in_two_senses_reads_differently_in_each():
+    catalog = read_catalog("zh_CN")
+    senses = {}
+    for message in catalog:
+        if message.id and not isinstance(message.id, tuple):
+            senses.setdefault(message.id, {})[message.context] = message.string
+    reused = {msgid: by_context for msgid, by_context in senses.items() if len(by_context) > 1}
+    assert reused["Received"]["letters counted"] == "收信数"
+    for msgid, by_context in reused.items():
+        assert len(set(by_context.values())) == len(by_context), f"{msgid}: {by_context}"

@@ -1,6 +1,7 @@
 """/u/<username>: the public profile."""
 from flask import abort, render_template
 from flask_login import current_user
+from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
 from forum.auth import bp
@@ -24,10 +25,14 @@ def profile(username):
 
 
 def recent_public_posts(user):
-    """The user's newest posts that anyone may read: published, in public boards."""
-    return db.session.execute(
-        db.select(Post).options(joinedload(Post.thread).joinedload(Thread.board))
+    """The user's newest post in each of the threads they last wrote in, that anyone may
+    read: published, in public boards. One row per thread, so a title is not repeated."""
+    newest = (
+        db.select(func.max(Post.id))
         .join(Thread, Thread.id == Post.thread_id).join(Board, Board.id == Thread.board_id)
         .where(Post.author_id == user.id, Post.status == ContentStatus.PUBLISHED,
                Thread.status == ContentStatus.PUBLISHED, Board.type.in_(types_where("counted")))
-        .order_by(Post.created_at.desc()).limit(RECENT)).scalars().all()
+        .group_by(Post.thread_id).order_by(func.max(Post.id).desc()).limit(RECENT))
+    return db.session.execute(
+        db.select(Post).options(joinedload(Post.thread).joinedload(Thread.board))
+        .where(Post.id.in_(newest)).order_by(Post.id.desc())).scalars().all()

@@ -14,7 +14,7 @@ from forum.branch.forms import LeaveForm, MeetingForm, MinutesForm, PeriodForm
 from forum.branch.loaders import load_branch_for, load_meeting
 from forum.branch.meetings import record_leave, record_minutes, schedule_meeting, sign_in
 from forum.branch.models import MeetingKind, Presence
-from forum.branch.rules import local_to_utc
+from forum.dates import local_to_utc
 from forum.csvfile import csv_download
 from forum.dates import day_end_utc, day_start_utc, local_today
 from forum.extensions import db

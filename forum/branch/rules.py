@@ -1,8 +1,4 @@
 """What a branch's texts and times must satisfy before they are stored."""
-from datetime import timezone
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import gettext as _
 
 from forum.service import Refused
@@ -22,11 +18,3 @@ def check_window(starts_at, ends_at):
     """A meeting's window: both ends given, the end after the start."""
     if starts_at is None or ends_at is None or ends_at <= starts_at:
         raise Refused(_("The meeting must end after it starts."), field="ends_at")
-
-
-def local_to_utc(value):
-    """A naive time typed in the forum's time zone, as the naive UTC time stored."""
-    if value is None:
-        return None
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return value.replace(tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)

@@ -1,7 +1,7 @@
 """干部谈心室's tables. Talks are not forum threads: search, feeds, the index, counters,
 the moderation queue and profiles read threads and posts, so a talk kept in its own
 tables is one none of them can ever see (DESIGN §3)."""
-from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l, lazy_pgettext
 
 from forum.extensions import db
 from forum.models.base import LabelledEnum, utcnow
@@ -18,7 +18,7 @@ class CounsellorKind(LabelledEnum):
 class TalkState(LabelledEnum):
     """Where a talk is."""
 
-    OPEN = "open", _l("Open")
+    OPEN = "open", lazy_pgettext("talk state", "Open")
     HELPED = "helped", _l("Closed: helped")
     ENDED = "ended", _l("Closed: ended")
 

@@ -10,8 +10,9 @@ from forum.counsel.access import counsellors, is_counsellor
 from forum.counsel.forms import (AnswerForm, QuestionForm, SessionForm, chosen_id,
                                  counsellor_choices)
 from forum.counsel.loaders import load_question, load_room, load_session
-from forum.counsel.sessions import (answer_question, ask_question, is_over, local_to_utc,
+from forum.counsel.sessions import (answer_question, ask_question, is_over,
                                     schedule_session, takes_questions)
+from forum.dates import local_to_utc
 from forum.extensions import limiter
 from forum.feedback import attempt, flash_outcome
 from forum.security import no_store

@@ -1,10 +1,6 @@
 """做客谈心室: scheduling a hosted session, questions sent before and during it, and the
 host's answers. Only answered questions are public, under a neutral label; the others
 stay the host's."""
-from datetime import timezone
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from flask_babel import gettext as _
 
 from forum.audit import log_action
@@ -55,10 +51,3 @@ def takes_questions(session):
 
 def is_over(session):
     return session.ends_at <= utcnow()
-
-def local_to_utc(value):
-    """A naive time typed in the forum's time zone, as the naive UTC time stored."""
-    if value is None:
-        return None
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return value.replace(tzinfo=zone).astimezone(timezone.utc).replace(tzinfo=None)

@@ -58,7 +58,8 @@ def talent_unmark(username):
 @login_required
 def talent_list():
     if not reads_talent_list(current_user):
-        abort(403)
+        abort(403, description=_("The talent list is read only by the organisation department's "
+                                 "unit accounts and the system admin."))
     talents = db.session.execute(
         db.select(Talent).join(User, User.id == Talent.user_id)
         .options(joinedload(Talent.user).joinedload(User.unit))

@@ -9,6 +9,7 @@ from wtforms.fields.choices import SelectChoice
 from forum import hooks
 from forum.access import Access
 from forum.csvfile import csv_download
+from forum.dates import local_to_utc
 from forum.extensions import db, limiter
 from forum.feedback import attempt, flash_outcome
 from forum.markup import render
@@ -47,7 +48,7 @@ def issue_page(board):
 
 
 def _issue(board, form):
-    deadline = clock.from_local(form.deadline.data) if form.deadline.data else None
+    deadline = local_to_utc(form.deadline.data)
     with hooks.files_posted(current_user, board) as attachments:
         return issue_notice(
             board, current_user, title=form.title.data, body=form.body.data,
@@ -151,7 +152,7 @@ def remind(thread_id):
 def urgent(thread_id):
     thread = _urgent_thread(thread_id)
     form = UrgentForm()
-    ends_at = clock.from_local(form.ends_at.data) if form.ends_at.data else None
+    ends_at = local_to_utc(form.ends_at.data)
     flash_outcome(form, lambda: mark_urgent(thread, current_user, ends_at),
                   done=_("The notice is now the urgent banner on every page."))
     return redirect(url_for("boards.thread", thread_id=thread_id))

@@ -13,7 +13,7 @@ class LessonForm(FlaskForm):
     minutes = IntegerField(_l("Required study minutes"), validators=[InputRequired(), NumberRange(1, 600)])
     pass_mark = IntegerField(_l("Quiz pass mark (%)"), default=60,
                              validators=[InputRequired(), NumberRange(1, 100)])
-    closes_at = DateTimeLocalField(_l("Quiz deadline (UTC, optional)"), format="%Y-%m-%dT%H:%M",
+    closes_at = DateTimeLocalField(_l("Quiz deadline (Beijing time, optional)"), format="%Y-%m-%dT%H:%M",
                                    validators=[Optional()])
     quiz = TextAreaField(_l("Quiz"), description=_l(
         "One line per item: “? question”, then “* right choice” or “- wrong choice”. "

@@ -5,6 +5,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.csvfile import csv_download
+from forum.dates import local_to_utc, utc_to_local
 from forum.extensions import db
 from forum.feedback import attempt, json_refusals
 from forum.models import Campaign, Post, StudyRecord, StudySession
@@ -113,7 +114,8 @@ def lesson_settings(thread_id):
         _fill(form, lesson)
     if form.validate_on_submit() and attempt(
             form, lambda: save_lesson(thread, form.minutes.data, form.pass_mark.data,
-                                      form.quiz.data, form.checks.data, form.closes_at.data),
+                                      form.quiz.data, form.checks.data,
+                                      local_to_utc(form.closes_at.data)),
             default="minutes", done=_("The lesson is saved.")):
         return redirect(url_for("boards.thread", thread_id=thread.id))
     return render_template("training/lesson.html", thread=thread, form=form)
@@ -122,7 +124,7 @@ def lesson_settings(thread_id):
 def _fill(form, lesson):
     form.minutes.data = lesson.required_seconds // 60
     form.pass_mark.data = lesson.pass_mark
-    form.closes_at.data = lesson.quiz_closes_at
+    form.closes_at.data = utc_to_local(lesson.quiz_closes_at)
     form.quiz.data = "\n".join(
         "? " + q.text + "".join(f"\n{'*' if n in q.answer else '-'} {c}" for n, c in enumerate(q.choices))
         for q in lesson.questions)

@@ -12,6 +12,14 @@ def test_a_profile_shows_name_unit_join_date_post_count_and_public_posts(client,
     assert "村级组织活动场所建设" in page and "写给书记的信" not in page
 
 
+def test_a_profiles_recent_posts_name_each_thread_once(client, member):
+    make_thread(author=member, title="村级组织活动场所建设", replies=3)
+    make_thread(author=member, title="两学一做心得")
+    page = client.get(f"/u/{member.username}").get_data(as_text=True)
+    assert page.count("村级组织活动场所建设") == 1 and page.count("两学一做心得") == 1
+    assert page.index("两学一做心得") < page.index("村级组织活动场所建设")
+
+
 def test_an_unknown_profile_is_404(client):
     assert client.get("/u/nobody").status_code == 404
 

@@ -1,4 +1,6 @@
 """Starting threads, replying, quoting and editing, through HTTP with CSRF on."""
+import re
+
 import pytest
 
 from forum.extensions import db
@@ -99,6 +101,16 @@ def test_quote_of_a_post_from_another_thread_shows_nothing(member_client, member
     foreign = db.session.execute(db.select(Post).where(Post.thread_id == other.id)).scalar_one()
     page = member_client.get(f"/t/{here.id}/reply?quote={foreign.id}").get_data(as_text=True)
     assert "别处的秘密" not in page
+
+
+@pytest.mark.parametrize("page", ["edit", "reply"])
+def test_the_edit_and_reply_pages_breadcrumbs_start_at_the_board_index(member_client, member, page):
+    thread = make_thread(author=member)
+    first = db.session.execute(db.select(Post).where(Post.thread_id == thread.id)).scalar_one()
+    url = f"/p/{first.id}/edit" if page == "edit" else f"/t/{thread.id}/reply"
+    html = member_client.get(url).get_data(as_text=True)
+    crumbs = re.search(r'<nav class="crumbs".*?</nav>', html, re.S).group(0)
+    assert crumbs.index('href="/"') < crumbs.index(f'href="/b/{thread.board.slug}"')
 
 
 def test_author_edits_their_post_and_the_page_says_who_edited_it(member_client, member):

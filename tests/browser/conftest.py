@@ -14,7 +14,7 @@ import os
 import threading
 
 import pytest
-from flask_babel import force_locale, gettext
+from flask_babel import force_locale, gettext, pgettext
 from werkzeug.serving import make_server
 
 from tests.browser.helpers import require_or_skip
@@ -94,9 +94,9 @@ def zh(app):
     Tests assert on what a person sees through this, so they follow the catalog (and read
     English words while a message is not translated yet).
     """
-    def translate(msgid, **values):
+    def translate(msgid, context=None, **values):
         with app.test_request_context(), force_locale("zh_CN"):
-            return gettext(msgid, **values)
+            return pgettext(context, msgid, **values) if context else gettext(msgid, **values)
     return translate
 
 

@@ -131,7 +131,7 @@ def test_an_urgent_banner_reaches_a_guests_page_and_is_gone_at_its_end(
 
     closer = new_page(device)
     closer.goto("/")
-    closer.get_by_role("button", name="关闭").click()  # pgettext("banner", "Close")
+    closer.get_by_role("button", name=zh("Close", context="close the banner")).click()
     expect(closer.locator(".urgent-banner")).to_have_count(0)
     closer.reload()
     expect(closer.locator(".urgent-banner")).to_have_count(0)

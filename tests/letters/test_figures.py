@@ -44,6 +44,15 @@ def test_stats_and_the_box_page_show_the_figures_to_guests(client):
         assert "100%" in page.get_data(as_text=True)
 
 
+def test_the_figures_columns_are_counts_and_not_times(client):
+    box = make_box(slug="organization")
+    _answered(box, make_handler(box), "consult", "fair")
+    table = client.get("/stats").get_data(as_text=True)
+    heads = table[table.index("<thead>"):table.index("</thead>")]
+    assert all(f">{head}<" in heads for head in ("收信数", "受理数", "答复数"))
+    assert "收信时间" not in heads and "已受理" not in heads
+
+
 def test_the_box_page_costs_the_same_queries_with_more_published_letters(client, count_queries):
     from forum.letters.triage import publish_letter
 

@@ -87,6 +87,14 @@ def test_nobody_else_reads_the_talent_list(app, moderator):
     assert app.test_client().get("/talent").status_code == 302
 
 
+def test_a_member_who_opens_the_talent_list_is_told_who_reads_it_and_is_never_offered_it(app):
+    member = login(app.test_client(), make_user())
+    assert "/talent" not in member.get("/account").get_data(as_text=True)
+    page = member.get("/talent")
+    assert page.status_code == 403
+    assert "组织部" in page.get_data(as_text=True)
+
+
 def test_deleting_an_account_erases_its_talent_note_signature_and_blocks(app, moderator, talent):
     from forum.messages.blocks import block_user
     from forum.models import User, UserBlock

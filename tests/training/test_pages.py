@@ -5,6 +5,7 @@ from datetime import timedelta
 
 from forum.extensions import db
 from forum.models import IdentityCheck, Notification, StudyRecord, StudySession
+from tests.checks import says
 from tests.conftest import login, post_form
 from tests.factories import PASSWORD, make_unit, make_user
 from tests.training.conftest import Learner, make_lesson
@@ -132,6 +133,14 @@ def test_a_duty_officer_sees_who_studies_and_sends_a_check(app, clock, trainer, 
     assert "值班员" in mine
 
 
+def test_the_duty_page_names_a_learner_once_and_says_why_no_unit_shows(app, clock, trainer, learner, lesson):
+    learner.start()
+    learner.beat()
+    page = login(app.test_client(), trainer).get("/training/duty").get_data(as_text=True)
+    assert "learner (learner)" not in page and "<td>learner</td>" in page
+    assert "<td></td>" not in page and says(page, "No unit given")
+
+
 def test_a_second_duty_check_waits_for_the_first(app, clock, trainer, learner):
     learner.start()
     officer = login(app.test_client(), trainer)
@@ -199,3 +208,19 @@ def test_a_lessons_video_audio_and_pdf_play_or_open_in_the_study_page(app, train
     page = login(app.test_client(), learner_user).get(f"/study/{thread.id}").get_data(as_text=True)
     assert page.count("<video controls") == 1 and page.count("<audio controls") == 1
     assert "党章.pdf" in page
+
+
+def test_a_quiz_deadline_is_entered_and_shown_in_beijing_time(app, training_board, trainer):
+    from datetime import datetime
+
+    from forum.models import Lesson
+    from tests.factories import make_thread
+
+    thread = make_thread(board=training_board, author=trainer, title="学习二十大精神")
+    client = login(app.test_client(), trainer)
+    reply = post_form(client, f"/t/{thread.id}/lesson", {"minutes": "30", "pass_mark": "60",
+                                                         "closes_at": "2026-12-10T18:00"})
+    assert reply.status_code == 302
+    assert db.session.scalar(db.select(Lesson.quiz_closes_at)) == datetime(2026, 12, 10, 10, 0)
+    form = client.get(f"/t/{thread.id}/lesson").get_data(as_text=True)
+    assert 'value="2026-12-10T18:00"' in form and "UTC" not in form
