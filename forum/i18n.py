@@ -4,16 +4,15 @@ The app reads compiled catalogs (.mo) and never writes them: `make` and
 bin/compile-translations compile them, the tests once per session.
 """
 from contextvars import ContextVar
-from datetime import timezone
 from pathlib import Path
 from urllib.parse import urlsplit
-from zoneinfo import ZoneInfo
 
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Blueprint, abort, current_app, has_request_context, redirect, request
 from flask_babel import get_locale, get_translations
 
+from forum.dates import utc_to_local
 from forum.extensions import babel, csrf
 from forum.urls import safe_next
 
@@ -71,8 +70,7 @@ def configure_babel(app):
         pgettext=lambda c, s: _translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
         newstyle=True)
-    zone = ZoneInfo(app.config["BABEL_DEFAULT_TIMEZONE"])
-    app.jinja_env.filters["datetime"] = lambda value: _local_minute(value, zone)
+    app.jinja_env.filters["datetime"] = _local_minute
     app.jinja_env.globals["get_locale"] = get_locale
 
 
@@ -92,12 +90,10 @@ def _translations():
     return catalog
 
 
-def _local_minute(value, zone):
+def _local_minute(value):
     """A naive UTC time as yyyy-MM-dd HH:mm in the forum's time zone: digits in every
     language, so no locale's formatter is needed (it cost ~40 µs a call)."""
-    if not value:
-        return ""
-    return value.replace(tzinfo=timezone.utc).astimezone(zone).strftime("%Y-%m-%d %H:%M")
+    return utc_to_local(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
 @bp.post("/lang/<code>")
