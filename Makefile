@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 FLASK := $(VENV)/bin/flask --app wsgi
 HOST ?= 127.0.0.1
 PORT ?= 5000
+# make test runs one pytest worker per core (pytest-xdist); TEST_WORKERS=0 runs in one process.
+TEST_WORKERS ?= auto
 
 # The compiled catalogs, one .mo beside each .po (find skips the zh_Hans_CN link to zh_CN).
 CATALOGS := $(patsubst %.po,%.mo,$(shell find forum/translations -name '*.po'))
@@ -39,7 +41,7 @@ lint: install
 
 ## test: install, lint and run the whole test suite (browser tests need /usr/bin/chromium)
 test: install translations lint
-	$(VENV)/bin/pytest -q
+	$(VENV)/bin/pytest -q -n $(TEST_WORKERS) --dist loadfile
 
 clean:
 	rm -rf $(VENV) instance $(CATALOGS)

@@ -3,6 +3,7 @@
 The app reads compiled catalogs (.mo) and never writes them: `make` and
 bin/compile-translations compile them, the tests once per session.
 """
+import os
 from contextvars import ContextVar
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -51,7 +52,7 @@ def compile_catalogs(po_paths=None):
         with po_path.open("rb") as po_file:
             catalog = read_po(po_file, locale=po_path.parts[-3])
         mo_path = po_path.with_suffix(".mo")
-        tmp = mo_path.with_suffix(".mo.tmp")
+        tmp = mo_path.with_suffix(f".mo.{os.getpid()}.tmp")  # two test workers may compile at once
         with tmp.open("wb") as mo_file:
             write_mo(mo_file, catalog)
         tmp.replace(mo_path)  # atomic: a running server may be reading the old one

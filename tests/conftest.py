@@ -1,7 +1,9 @@
 """Fixtures: one app per test session on a throw-away instance, a clean database per test.
 
 DATABASE_URL picks the database (SQLite in a temporary instance folder by default;
-PostgreSQL in CI). The schema is built by the migrations, as in production.
+PostgreSQL in CI). The schema is built by the migrations, as in production. Under
+pytest-xdist (`make test` runs one worker per core) each worker has its own instance
+folder and, on PostgreSQL, its own database named after the worker.
 """
 import contextvars
 import os
@@ -14,7 +16,27 @@ from contextlib import contextmanager
 import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import event, text
+from sqlalchemy.engine import make_url
 
+
+
+def _worker_database():
+    """Give this xdist worker its own PostgreSQL database (DATABASE_URL's name + worker id)."""
+    url, worker = os.environ.get("DATABASE_URL", ""), os.environ.get("PYTEST_XDIST_WORKER")
+    if not worker or not url.startswith(("postgres://", "postgresql://")):
+        return
+    import psycopg
+
+    base = make_url(url)
+    name = f"{base.database}_{worker}"
+    server = base.set(drivername="postgresql", database="postgres")
+    with psycopg.connect(server.render_as_string(hide_password=False), autocommit=True) as connection:
+        if not connection.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone():
+            connection.execute(f'CREATE DATABASE "{name}"')
+    os.environ["DATABASE_URL"] = base.set(database=name).render_as_string(hide_password=False)
+
+
+_worker_database()
 _INSTANCE = tempfile.mkdtemp(prefix="forum-test-")
 os.environ["FORUM_INSTANCE"] = _INSTANCE
 os.environ["FORUM_RATE_LIMITS"] = "off"
