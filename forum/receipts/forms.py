@@ -2,15 +2,15 @@
 the rules (targets, deadline, who signs) and refuse beside the field."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateTimeLocalField, SelectField, SelectMultipleField,
-                     StringField, SubmitField, TextAreaField)
+from wtforms import (BooleanField, DateTimeLocalField, SelectField, StringField, SubmitField,
+                     TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
-from wtforms.widgets import CheckboxInput, ListWidget
 
 from forum.boards.forms import ThreadForm, _strip
-from forum.receipts.models import ReceiptMode, ReceiptStatus, TargetGroup
+from forum.receipts.models import ReceiptMode, ReceiptStatus
 from forum.receipts.rules import DOC_NUMBER_MAX, NOTE_MAX
+from forum.unit_groups import UnitGroupsField, UnitsField
 
 LOCAL_MINUTE = "%Y-%m-%dT%H:%M"
 
@@ -28,11 +28,8 @@ class IssueForm(ThreadForm):
     mode = SelectField(_l("Receipts"), validators=[Optional()],
                        choices=[SelectChoice("", _l("No receipts"))]
                        + [SelectChoice(m.value, m.label) for m in ReceiptMode])
-    groups = SelectMultipleField(_l("Units that must sign"), validate_choice=False,
-                                 choices=[SelectChoice(g.value, g.label) for g in TargetGroup],
-                                 widget=ListWidget(prefix_label=False),
-                                 option_widget=CheckboxInput())
-    units = SelectMultipleField(_l("And these units"), coerce=_id, validate_choice=False)
+    groups = UnitGroupsField(_l("Units that must sign"))
+    units = UnitsField(_l("And these units"))
     deadline = DateTimeLocalField(_l("Deadline (Beijing time)"), format=LOCAL_MINUTE,
                                   validators=[Optional()])
     confirm = BooleanField(_l("Send it also to the units without an account"))

@@ -22,13 +22,6 @@ class ReceiptStatus(LabelledEnum):
     DONE = "done", _l("Carried out")
 
 
-class TargetGroup(LabelledEnum):
-    """Groups of units an issuer picks at once, as the seed stores them (Unit.kind)."""
-
-    TOWNSHIPS = "townships", _l("All townships")
-    DEPARTMENTS = "departments", _l("All departments")
-    EVERYONE = "everyone", _l("Every unit")
-
 
 class NoticeIssue(db.Model):
     """One issued notice: issuing unit, 文号, and the receipts it asks for (if any)."""

@@ -5,30 +5,12 @@ from flask_babel import gettext as _
 from forum.extensions import db
 from forum.models import Unit, User
 from forum.receipts import clock
-from forum.receipts.models import ReceiptMode, ReceiptStatus, TargetGroup
+from forum.receipts.models import ReceiptMode, ReceiptStatus
 from forum.service import Refused
 
-TOWNSHIP_KINDS = ("镇", "乡", "民族乡")  # Unit.kind of a township; a department's is its group
 NOTE_MAX = 500
 DOC_NUMBER_MAX = 60
 
-
-def target_unit_ids(groups, unit_ids):
-    """The ids of the units in these groups and of the units chosen one by one."""
-    groups = set(groups or ())
-    query = db.select(Unit.id)
-    if TargetGroup.EVERYONE in groups:
-        picked = set(db.session.execute(query).scalars())
-    else:
-        picked = set()
-        if TargetGroup.TOWNSHIPS in groups:
-            picked |= set(db.session.execute(query.where(Unit.kind.in_(TOWNSHIP_KINDS))).scalars())
-        if TargetGroup.DEPARTMENTS in groups:
-            departments = query.where(Unit.kind.not_in(TOWNSHIP_KINDS))
-            picked |= set(db.session.execute(departments).scalars())
-    chosen = {int(n) for n in unit_ids or () if str(n).isdigit()}
-    known = set(db.session.execute(query.where(Unit.id.in_(chosen))).scalars()) if chosen else set()
-    return picked | known
 
 
 def units_without_account(unit_ids):

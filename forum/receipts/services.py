@@ -22,6 +22,7 @@ from forum.receipts.access import signs_for
 from forum.receipts.models import NoticeIssue, Receipt, ReceiptMode, ReceiptStatus
 from forum.receipts.notices import notify_units
 from forum.service import Refused, commit
+from forum.unit_groups import unit_ids_in
 
 
 def issue_notice(board, issuer, *, title, body, unit_id=None, doc_number="", mode=None,
@@ -30,7 +31,7 @@ def issue_notice(board, issuer, *, title, body, unit_id=None, doc_number="", mod
     Targets without an account are named and taken only when `confirmed`."""
     unit = _issuing_unit(board, issuer, unit_id)
     doc_number = rules.checked_doc_number(doc_number)
-    targets = rules.target_unit_ids(groups, unit_ids) if mode else set()
+    targets = unit_ids_in(groups, unit_ids) if mode else set()
     mode = rules.check_receipts(mode, targets, deadline_at)
     if mode and not confirmed:
         _check_accounts(targets)

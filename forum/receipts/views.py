@@ -10,10 +10,9 @@ from forum import hooks
 from forum.access import Access
 from forum.csvfile import csv_download
 from forum.dates import local_to_utc
-from forum.extensions import db, limiter
+from forum.extensions import limiter
 from forum.feedback import attempt, flash_outcome
 from forum.markup import render
-from forum.models import Unit
 from forum.permissions import access_for
 from forum.receipts import bp, clock, queries, rules
 from forum.receipts.access import has_inbox, marks_urgent, reads_receipts, signs_for
@@ -23,6 +22,7 @@ from forum.receipts.forms import (DoneForm, EndUrgentForm, IssueForm, RemindForm
 from forum.receipts.loaders import load_issue, load_notice, load_receipt
 from forum.receipts.models import ReceiptMode, ReceiptStatus
 from forum.receipts.services import issue_notice, remind_units, sign_receipt
+from forum.unit_groups import grouped_choices
 
 
 def issue_page(board):
@@ -31,9 +31,9 @@ def issue_page(board):
     if Access.START not in access_for(current_user, board):
         return None
     form = IssueForm()
-    units = db.session.execute(db.select(Unit.id, Unit.name).order_by(Unit.position)).all()
-    form.units.choices = [SelectChoice(unit_id, name) for unit_id, name in units]
-    form.unit_id.choices = [SelectChoice("", _("Choose…"))] + form.units.choices
+    form.units.choices = grouped_choices()
+    form.unit_id.choices = [SelectChoice("", _("Choose…"))] + [
+        choice for group in form.units.choices.values() for choice in group]
     if request.method == "GET":
         form.unit_id.data = board.unit_id
     preview = None

@@ -5,13 +5,14 @@ from flask_login import current_user, login_required
 
 from forum.extensions import db
 from forum.feedback import attempt
-from forum.models import Essay, Lesson, Thread, Unit
+from forum.models import Essay, Lesson, Thread
 from forum.training.access import is_trainer
 from forum.training import bp
 from forum.training.campaigns import (create_campaign, is_assigned, progress,
                                       review_essay, submit_essay, unit_bars)
 from forum.training.forms import GRADES, CampaignForm, EssayForm, ReviewForm
 from forum.training.loaders import load_campaign, load_essay, load_trained_board
+from forum.unit_groups import grouped_choices
 
 bp.add_app_template_global(lambda code: GRADES.get(code, code), "grade_label")
 
@@ -24,8 +25,7 @@ def new_campaign(slug):
     form.lessons.choices = [tuple(row) for row in db.session.execute(
         db.select(Lesson.id, Thread.title).join(Thread, Thread.id == Lesson.thread_id)
         .where(Thread.board_id == board.id).order_by(Lesson.id))]
-    form.units.choices = [tuple(row) for row in db.session.execute(
-        db.select(Unit.id, Unit.name).order_by(Unit.position, Unit.id))]
+    form.units.choices = grouped_choices()
     if form.validate_on_submit() and (created := attempt(
             form, lambda: _create(board, form), default="title",
             done=_("The campaign is created and its learners are told."))):
@@ -36,7 +36,8 @@ def new_campaign(slug):
 def _create(board, form):
     return create_campaign(
         board, current_user, title=form.title.data, description=form.description.data,
-        lesson_ids=form.lessons.data, target=form.target.data, unit_ids=form.units.data,
+        lesson_ids=form.lessons.data, target=form.target.data, groups=form.groups.data,
+        unit_ids=form.units.data,
         usernames=form.people.data, starts_on=form.starts_on.data, ends_on=form.ends_on.data,
         required_hours=float(form.required_hours.data), essay_required=form.essay_required.data,
         essay_min_chars=form.essay_min_chars.data)

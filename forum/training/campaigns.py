@@ -12,6 +12,7 @@ from forum.models.training import credit_hours
 from forum.notifications.service import notify
 from forum.service import Refused, commit
 from forum.training import clock
+from forum.unit_groups import unit_ids_in
 
 FLAG_AT = 50  # percent of an essay's shingles found in an earlier one: flagged to the trainer
 REFUSE_AT = 90  # percent that refuses it as copied
@@ -19,7 +20,8 @@ _NOT_TEXT = re.compile(r"[\W_]+")
 
 
 def create_campaign(board, trainer, *, title, description, lesson_ids, target, unit_ids,
-                    usernames, starts_on, ends_on, required_hours, essay_required, essay_min_chars):
+                    usernames, starts_on, ends_on, required_hours, essay_required, essay_min_chars,
+                    groups=()):
     """Group lessons of board into a campaign and tell the people it targets."""
     lessons = _lessons(board, lesson_ids)
     if ends_on < starts_on:
@@ -30,7 +32,7 @@ def create_campaign(board, trainer, *, title, description, lesson_ids, target, u
                         essay_min_chars=essay_min_chars, created_by_id=trainer.id, lessons=lessons,
                         created_at=clock.now())
     if target == "units":
-        campaign.units = _units(unit_ids)
+        campaign.units = _units(unit_ids_in(groups, unit_ids))
     elif target == "people":
         campaign.people = _people(usernames)
     db.session.add(campaign)
@@ -52,7 +54,7 @@ def _lessons(board, lesson_ids):
 
 
 def _units(unit_ids):
-    units = db.session.execute(db.select(Unit).where(Unit.id.in_(unit_ids or []))).scalars().all()
+    units = db.session.execute(db.select(Unit).where(Unit.id.in_(unit_ids))).scalars().all()
     if not units:
         raise Refused(_("Choose the units the campaign is for."), field="units")
     return units

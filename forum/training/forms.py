@@ -6,6 +6,7 @@ from wtforms import (BooleanField, DateField, DateTimeLocalField, DecimalField, 
                      TextAreaField)
 from wtforms.validators import InputRequired, Length, NumberRange, Optional
 
+from forum.unit_groups import UnitGroupsField, UnitsField
 from forum.urls import coerce_id
 
 
@@ -38,7 +39,8 @@ class CampaignForm(FlaskForm):
     target = RadioField(_l("For"), default="all", choices=[
         ("all", _l("All verified accounts")), ("units", _l("Chosen units")),
         ("people", _l("Chosen people"))])
-    units = SelectMultipleField(_l("Units"), coerce=coerce_id, validate_choice=False)
+    groups = UnitGroupsField(_l("Units"))
+    units = UnitsField(_l("And these units"))
     people = StringField(_l("People (usernames, separated by commas)"), validators=[Length(max=2000)])
     starts_on = DateField(_l("Starts on"), validators=[InputRequired()])
     ends_on = DateField(_l("Ends on"), validators=[InputRequired()])

@@ -1,6 +1,8 @@
 """Campaigns: targets, deadlines, progress; essays: length, copies, reviews; the centre's figures."""
 from datetime import date
 
+from bs4 import BeautifulSoup
+
 from forum.extensions import db
 from forum.models import Campaign, Essay, Notification
 from tests.conftest import login, post_form
@@ -158,3 +160,26 @@ def test_a_campaigns_export_holds_its_lessons_records_and_its_units_rates(app, c
     lessons = {row[3] for row in rows[1:] if len(row) == 10}
     assert lessons == {lesson.thread.title}
     assert ["猫场镇", "2", "0", "0"] in rows
+
+
+def test_the_campaign_form_offers_units_as_checkboxes_grouped_by_kind(app, training_board, trainer, lesson):
+    for name, kind in (("八步镇", "镇"), ("官寨苗族乡", "民族乡"), ("县委组织部", "党群")):
+        make_unit(name=name, kind=kind)
+    page = BeautifulSoup(login(app.test_client(), trainer).get(
+        f"/b/{training_board.slug}/campaigns/new").get_data(as_text=True), "html.parser")
+    assert not page.select("select[name=units]")
+    groups = {group.summary.get_text(" ", strip=True).split()[0]: [
+        box.find_next_sibling("label").get_text() for box in group.select("input[name=units]")]
+        for group in page.select("details.unit-group")}
+    assert groups == {"镇": ["八步镇"], "民族乡": ["官寨苗族乡"], "党群": ["县委组织部"]}
+    assert {box["value"] for box in page.select("input[name=groups]")} == {"townships", "departments", "everyone"}
+
+
+def test_all_townships_and_one_department_make_the_campaigns_units(app, clock, training_board, trainer, lesson):
+    towns = [make_unit(kind="镇"), make_unit(kind="民族乡")]
+    department, other = make_unit(kind="党群"), make_unit(kind="政府")
+    post_form(login(app.test_client(), trainer), f"/b/{training_board.slug}/campaigns/new",
+              campaign_form(lesson, target="units", groups="townships", units=str(department.id)))
+    campaign = db.session.execute(db.select(Campaign)).scalar_one()
+    assert {u.id for u in campaign.units} == {towns[0].id, towns[1].id, department.id}
+    assert other not in campaign.units
