@@ -224,3 +224,11 @@ def test_a_quiz_deadline_is_entered_and_shown_in_beijing_time(app, training_boar
     assert db.session.scalar(db.select(Lesson.quiz_closes_at)) == datetime(2026, 12, 10, 10, 0)
     form = client.get(f"/t/{thread.id}/lesson").get_data(as_text=True)
     assert 'value="2026-12-10T18:00"' in form and "UTC" not in form
+
+
+def test_the_lesson_box_and_the_centres_figures_come_after_the_breadcrumb(app, learner_user, lesson):
+    client = login(app.test_client(), learner_user)
+    for path, box in ((f"/t/{lesson.thread_id}", '<section class="lesson-box"'),
+                      ("/b/training", '<section class="lesson-box centre"')):
+        page = client.get(path).get_data(as_text=True)
+        assert page.index('class="crumbs"') < page.index("<h1") < page.index(box), path
