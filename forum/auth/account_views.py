@@ -7,6 +7,7 @@ from wtforms.fields.choices import SelectChoice
 
 from forum.auth import bp
 from forum.auth.account import delete_account, show_real_name, update_account
+from forum.auth.device_names import device_name
 from forum.auth.forms import AccountForm, DeleteForm, PasswordForm, VerifyForm
 from forum.auth.passwords import password_rules_text
 from forum.auth.services import change_password
@@ -33,7 +34,7 @@ def account():
         db.select(SecurityEvent).where(SecurityEvent.user_id == current_user.id,
                                        SecurityEvent.kind.in_(["login", "login_failed", "login_delayed"]))
         .order_by(SecurityEvent.id.desc()).limit(10)).scalars().all()
-    return render_template("auth/account.html", form=form, logins=logins,
+    return render_template("auth/account.html", form=form, logins=logins, device_name=device_name,
                            verification=latest_request(current_user),
                            reads_talent=reads_talent_list(current_user))
 

@@ -3,6 +3,7 @@ import hashlib
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 
 from forum import captcha
 from forum.auth.services import name_digest
@@ -207,3 +208,15 @@ def test_only_requests_that_change_the_session_send_it_back(client, member):
     login(client, member)
     for path in ("/static/forum.css", "/"):
         assert client.get(path).headers.get("Set-Cookie") is None, path
+
+
+def test_recent_logins_name_the_browser_and_system_not_the_raw_user_agent(app):
+    user = make_user(username="liming")
+    phone = ("Mozilla/5.0 (Linux; Android 10; K) AppleWebKit/537.36 (KHTML, like Gecko) "
+             "Chrome/131.0.0.0 Mobile Safari/537.36")
+    client = app.test_client()
+    client.environ_base["HTTP_USER_AGENT"] = phone
+    page = login(client, user).get("/account").get_data(as_text=True)
+    device = BeautifulSoup(page, "html.parser").select_one("td.device").get_text()
+    assert device == "Chrome Mobile 131 · Android 10"
+    assert "AppleWebKit" not in page
