@@ -234,3 +234,38 @@ def test_a_msgid_used_in_two_senses_reads_differently_in_each():
     assert reused["Received"]["letters counted"] == "收信数"
     for msgid, by_context in reused.items():
         assert len(set(by_context.values())) == len(by_context), f"{msgid}: {by_context}"
+
+
+HALF_WIDTH_VALUE = re.compile(r"\(\s*(?:<[^>]+>\s*)*\{\{|\}\}\s*(?:<[^>]+>\s*)*\)")
+TEMPLATE_COMMENT = re.compile(r"\{#.*?#\}", re.S)
+
+
+def test_no_template_puts_a_value_in_half_width_parentheses():
+    """Chinese text takes full-width brackets （）: a value in brackets goes through the
+    catalog's "%(name)s (%(detail)s)", never through brackets typed into a template."""
+    found = []
+    for path in sorted((ROOT / "templates").rglob("*.html")):
+        text = TEMPLATE_COMMENT.sub("", path.read_text(encoding="utf-8"))
+        found += [f"{path.relative_to(ROOT)}: {m.group(0)!r}" for m in HALF_WIDTH_VALUE.finditer(text)]
+    assert not found, "\n".join(found)
+
+
+def test_chinese_strings_use_full_width_parentheses():
+    cjk, markdown_link = re.compile(r"[\u4e00-\u9fff]"), re.compile(r"\]\([^)]*\)")
+    found = []
+    for message in read_catalog("zh_CN"):
+        strings = message.string if isinstance(message.string, tuple) else (message.string,)
+        for string in filter(None, strings):
+            text = markdown_link.sub("", PLACEHOLDER.sub("", string))
+            if re.search(r"[()]", text) and (cjk.search(text) or message.id == "%(name)s (%(detail)s)"):
+                found.append(f"{message.id!r} -> {string!r}")
+    assert not found, "\n".join(found)
+
+
+def test_a_value_in_brackets_reads_with_full_width_brackets_in_chinese(app):
+    from flask import render_template_string
+    from flask_babel import force_locale
+
+    with app.test_request_context(), force_locale("zh_CN"):
+        said = render_template_string("{{ _('%(name)s (%(detail)s)', name='李明', detail='liming') }}")
+    assert said == "李明（liming）"

@@ -168,7 +168,7 @@ def test_the_campaign_form_offers_units_as_checkboxes_grouped_by_kind(app, train
     page = BeautifulSoup(login(app.test_client(), trainer).get(
         f"/b/{training_board.slug}/campaigns/new").get_data(as_text=True), "html.parser")
     assert not page.select("select[name=units]")
-    groups = {group.summary.get_text(" ", strip=True).split()[0]: [
+    groups = {group.summary.get_text(strip=True).split("（")[0]: [
         box.find_next_sibling("label").get_text() for box in group.select("input[name=units]")]
         for group in page.select("details.unit-group")}
     assert groups == {"镇": ["八步镇"], "民族乡": ["官寨苗族乡"], "党群": ["县委组织部"]}
