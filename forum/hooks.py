@@ -11,6 +11,8 @@ The core (boards, permissions, the registry) never imports a feature package. In
 - where a page shows a feature's part (the moderation panel, the follow button), it asks
   the **page parts** registered for that page; where a page shows a block of a
   feature's own (its figures on /stats), it asks the **sections** registered for it;
+- where a file belongs to no post but to a feature's own row (a receipt's file), the
+  feature registered as its **file keeper** says who reads it;
 - where it needs one thing done that a feature does (store the files sent with a post),
   it calls a **provided** function, which does nothing until a feature provides it.
 
@@ -107,6 +109,24 @@ def sections(page, **values):
     """The (template, values) blocks features add to a page, in the order they registered."""
     found = (block(**values) for block in _sections.get(page, {}).values())
     return [each for each in found if each]
+
+
+_file_keepers = {}
+
+
+def file_keeper(kind):
+    """Register reads(user, attachment) -> bool for the files a feature keeps outside any
+    post (Attachment.kept_by == kind): who may read them is the feature's to say."""
+    def register(reads):
+        _file_keepers[kind] = reads
+        return reads
+    return register
+
+
+def reads_kept_file(user, attachment):
+    """Whether the feature keeping this file lets the user read it (no feature: nobody)."""
+    reads = _file_keepers.get(attachment.kept_by)
+    return bool(reads and reads(user, attachment))
 
 
 class Provided:

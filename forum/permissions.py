@@ -6,6 +6,7 @@ a package's `loaders.py` (which call `require`), templates call `can`, admin vie
 guarded by `admin_required` (all three in `forum/access.py`). A feature's own rules live
 in its package (`letters/access.py`, `training/access.py`), reached through its type.
 """
+from forum import hooks
 from forum.access import Access, board_roles, is_admin, roles_on, unit_board_ids
 from forum.boards.registry import get_type
 from forum.extensions import db
@@ -51,9 +52,11 @@ def can_read_post(user, post):
 
 
 def can_read_attachment(user, attachment):
-    """Exactly those who read the post read its files; a file not yet in a post is its
-    uploader's alone."""
+    """Exactly those who read the post read its files; a file a feature keeps, those the
+    feature names; a file not yet in a post is its uploader's alone."""
     post = attachment.post
+    if post is None and attachment.kept_by:
+        return hooks.reads_kept_file(user, attachment)
     if post is None:
         return user.is_authenticated and attachment.uploader_id == user.id
     return can_read_post(user, post)

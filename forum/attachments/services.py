@@ -95,7 +95,7 @@ def pending_attachments(user, tokens):
         return []
     return db.session.execute(
         db.select(Attachment).where(Attachment.token.in_(tokens), Attachment.post_id.is_(None),
-                                    Attachment.uploader_id == user.id)
+                                    Attachment.kept_by.is_(None), Attachment.uploader_id == user.id)
         .order_by(Attachment.id)).scalars().all()
 
 
@@ -159,7 +159,7 @@ def _with_extension(name, ext):
 def prune_pending(days):
     """Delete uploads no post took within `days` days: rows first, then their files."""
     rows = db.session.execute(
-        db.select(Attachment).where(Attachment.post_id.is_(None),
+        db.select(Attachment).where(Attachment.post_id.is_(None), Attachment.kept_by.is_(None),
                                     Attachment.created_at < utcnow() - timedelta(days=days))
     ).scalars().all()
     for row in rows:

@@ -25,6 +25,10 @@ class Attachment(db.Model):
     width = db.Column(db.Integer, nullable=True)
     height = db.Column(db.Integer, nullable=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # A feature that keeps a file outside any post (a receipt's 已落实 file) names itself
+    # here: the file is never pruned as pending, and the feature says who reads it
+    # (forum.hooks.file_keeper).
+    kept_by = db.Column(db.String(20), nullable=True)
 
     post = db.relationship("Post", backref=db.backref("attachments", order_by="Attachment.id"))
 

@@ -2,10 +2,14 @@
 (DESIGN §4, §5). Issuing is starting a thread on a notice board (the owning unit's
 accounts and the system admin); the issuing unit's accounts and the system admin read
 who signed, readers only how many; a unit account signs for its own unit alone."""
+from forum import hooks
 from forum.access import is_admin
+from forum.extensions import db
 from forum.models import AdminRole
+from forum.receipts.models import Receipt
 
 NEWS_SLUG = "news"  # 党政信息发布: its owner unit may mark its notices urgent
+FILE_KEEPER = "receipt"  # Attachment.kept_by of a file sent with 已落实
 
 
 def reads_receipts(user, issue):
@@ -37,3 +41,11 @@ def marks_urgent(user, board):
         return True
     return (board.slug == NEWS_SLUG and user.is_unit_account and board.unit_id is not None
             and user.unit_id == board.unit_id)
+
+
+@hooks.file_keeper(FILE_KEEPER)
+def reads_receipt_file(user, attachment):
+    """A file sent with 已落实: the unit that sent it and those who read who signed."""
+    receipt = db.session.execute(
+        db.select(Receipt).where(Receipt.file_id == attachment.id)).scalar_one_or_none()
+    return receipt is not None and (signs_for(user, receipt) or reads_receipts(user, receipt.issue))

@@ -2,8 +2,8 @@
 the rules (targets, deadline, who signs) and refuse beside the field."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import (BooleanField, DateTimeLocalField, SelectField, StringField, SubmitField,
-                     TextAreaField)
+from wtforms import (BooleanField, DateTimeLocalField, MultipleFileField, SelectField,
+                     StringField, SubmitField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, Optional
 
@@ -43,11 +43,12 @@ class SignForm(FlaskForm):
 
 
 class DoneForm(FlaskForm):
-    """已落实: what was done, in a short note."""
+    """已落实: what was done, in a short note, with a file if the unit has one."""
 
     note = TextAreaField(_l("What your unit has done"), filters=[_strip],
                          validators=[DataRequired(_l("Say what was done.")),
                                      Length(max=NOTE_MAX)])
+    files = MultipleFileField(_l("A file (optional)"))  # checked by forum.attachments
     submit = SubmitField(_l("Record as carried out (已落实)"))
 
 

@@ -58,8 +58,10 @@ class Receipt(db.Model):
     done_at = db.Column(db.DateTime, nullable=True)
     note = db.Column(db.String(500), nullable=True)
     reminded_at = db.Column(db.DateTime, nullable=True)
+    file_id = db.Column(db.ForeignKey("attachment.id"), nullable=True, index=True)  # sent with 已落实
 
     issue = db.relationship("NoticeIssue")
+    file = db.relationship("Attachment")
     unit = db.relationship("Unit")
     signed_by = db.relationship("User", foreign_keys=[signed_by_id])
     done_by = db.relationship("User", foreign_keys=[done_by_id])

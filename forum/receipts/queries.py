@@ -73,7 +73,7 @@ def table_rows(issue, status=None, sort="unit"):
     query = (db.select(Receipt).join(Unit, Unit.id == Receipt.unit_id)
              .where(Receipt.issue_id == issue.id)
              .options(contains_eager(Receipt.unit), joinedload(Receipt.signed_by),
-                      joinedload(Receipt.done_by)))
+                      joinedload(Receipt.done_by), joinedload(Receipt.file)))
     if status == "overdue":
         overdue = overdue_condition(issue)
         if overdue is None:

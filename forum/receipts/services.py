@@ -12,13 +12,14 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 from sqlalchemy.orm import contains_eager
 
+from forum.attachments.services import commit_or_discard, prepare_attachments
 from forum.audit import log_action
 from forum.boards.services import count_post, validated_announcement
 from forum.extensions import db
 from forum.hooks import post_created
 from forum.models import ContentStatus, Post, Thread, Unit
 from forum.receipts import clock, rules
-from forum.receipts.access import signs_for
+from forum.receipts.access import FILE_KEEPER, signs_for
 from forum.receipts.models import NoticeIssue, Receipt, ReceiptMode, ReceiptStatus
 from forum.receipts.notices import notify_units
 from forum.service import Refused, commit
@@ -57,8 +58,9 @@ def issue_notice(board, issuer, *, title, body, unit_id=None, doc_number="", mod
     return issue
 
 
-def sign_receipt(receipt, user, *, done=False, note=""):
-    """签收 (已阅), or 已落实 with a note, for the signer's own unit; never twice."""
+def sign_receipt(receipt, user, *, done=False, note="", files=()):
+    """签收 (已阅), or 已落实 with a note and at most one file, for the signer's own unit;
+    never twice. The file is kept by the receipt: read by those who read the receipt."""
     if not signs_for(user, receipt):
         raise Refused(_("You may sign only for your own unit."))
     issue = receipt.issue
@@ -77,10 +79,20 @@ def sign_receipt(receipt, user, *, done=False, note=""):
     if before == ReceiptStatus.UNREAD:
         db.session.execute(update(NoticeIssue).where(NoticeIssue.id == issue.id)
                            .values(signed_count=NoticeIssue.signed_count + 1))
+    kept = _keep_file(receipt, user, files) if done else []
     log_action(user, "receipt_done" if done else "receipt_sign", "receipt", receipt.id,
                issue.board_id)
-    commit()
+    commit_or_discard(kept)
     return receipt
+
+
+def _keep_file(receipt, user, files):
+    """Store the file sent with 已落实 as the receipt's (checked as any upload is)."""
+    kept = prepare_attachments(user, receipt.issue.thread.board, files, max_files=1)
+    for row in kept:
+        row.kept_by = FILE_KEEPER
+        receipt.file = row
+    return kept
 
 
 def remind_units(issue, actor):

@@ -99,7 +99,8 @@ def sign(receipt_id):
 def done(receipt_id):
     receipt = load_receipt(receipt_id)
     form = DoneForm()
-    flash_outcome(form, lambda: sign_receipt(receipt, current_user, done=True, note=form.note.data),
+    flash_outcome(form, lambda: sign_receipt(receipt, current_user, done=True, note=form.note.data,
+                                             files=form.files.data or ()),
                   done=_("Recorded as carried out."))
     return redirect(url_for("boards.thread", thread_id=receipt.issue.thread_id))
 
@@ -125,11 +126,12 @@ def table_csv(thread_id):
 
     def fill(writer):
         writer.writerow([_("Unit"), _("Status"), _("Signed by"), _("Signed at (UTC)"),
-                         _("Carried out at (UTC)"), _("Note")])
+                         _("Carried out at (UTC)"), _("Note"), _("File")])
         for r in rows:
             label = _("Overdue") if rules.is_overdue(r, issue) else ReceiptStatus(r.status).label
             writer.writerow([r.unit.name, str(label), r.signed_by.name if r.signed_by else "",
-                             _stamp(r.signed_at), _stamp(r.done_at), r.note or ""])
+                             _stamp(r.signed_at), _stamp(r.done_at), r.note or "",
+                             r.file.filename if r.file else ""])
     return csv_download(f"receipts-{thread_id}.csv", fill)
 
 

@@ -1,6 +1,6 @@
 """工作通知 receipts and the urgent banner in a real browser, at 1280 and 360 px: the
 organisation department sends a notice to all 32 townships with a deadline; three
-township accounts sign, one of them 已落实 with a note; the issuer's table shows 3/32,
+township accounts sign, one of them 已落实 with a note and a file; the issuer's table shows 3/32,
 its CSV agrees, the others are marked overdue once the clock passes the deadline; an
 urgent banner appears on a guest's page and is gone at its end. The pages pass axe."""
 import csv
@@ -14,6 +14,7 @@ from forum.extensions import db
 from forum.models import Board, Unit
 from forum.models.base import utcnow
 from forum.receipts import banners
+from tests.attachments.samples import PDF
 from tests.browser.helpers import assert_fits_width, log_in
 from tests.browser.test_accessibility import blocking_violations
 from tests.factories import make_thread, make_user
@@ -84,6 +85,8 @@ def test_a_notice_to_32_townships_is_signed_by_three_and_the_issuer_sees_3_of_32
             township.get_by_role("button", name=zh("Sign (已阅)")).click()
         else:
             township.get_by_label(zh("What your unit has done")).fill("已组织全乡党员干部开展自查。")
+            township.get_by_label(zh("A file (optional)")).set_input_files(
+                files=[{"name": "自查报告.pdf", "mimeType": "application/pdf", "buffer": PDF}])
             township.get_by_role("button", name=zh("Record as carried out (已落实)")).click()
         expect(township.locator(".flash-success")).to_be_visible()
         expect(township.locator(".receipts-link .count")).to_have_count(0)
@@ -93,6 +96,8 @@ def test_a_notice_to_32_townships_is_signed_by_three_and_the_issuer_sees_3_of_32
     counts = page.locator(".receipt-counts")
     expect(counts).to_contain_text(zh("Signed: %(signed)d/%(total)d", signed=3, total=32))
     expect(page.locator("table.receipts-table")).to_contain_text("已组织全乡党员干部开展自查。")
+    report = page.get_by_role("link", name="自查报告.pdf")
+    assert page.request.get(report.get_attribute("href")).body() == PDF
     found += blocking_violations(axe, page)
     assert_fits_width(page, "the issuer's table")
     table_url = page.url
