@@ -37,8 +37,10 @@ def count_member():
 
 def _first_this_month(month, user_id):
     """1 if the member had not written yet this month (and now has), else 0."""
-    insert = insert_for(_dialect())(ActiveMember.__table__).values(month=month, user_id=user_id)
-    return db.session.execute(insert.on_conflict_do_nothing()).rowcount
+    table = ActiveMember.__table__
+    insert = insert_for(_dialect())(table).values(month=month, user_id=user_id)
+    added = db.session.execute(insert.on_conflict_do_nothing().returning(table.c.user_id)).first()
+    return int(added is not None)
 
 
 def session_bump(model, keys, **amounts):
