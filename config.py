@@ -49,6 +49,7 @@ class Config:
     TITLE_MAX = 80
     BODY_MAX = 20_000
     VIEW_FLUSH_SECONDS = 5.0
+    STATS_CACHE_SECONDS = 60  # /stats computes its figures at most this often per worker
     PASSWORD_HASH_METHOD = "scrypt"
     ADMIN_IDLE_MINUTES = 30
     MAIL_DEFAULT_SENDER = "织金党建论坛 <noreply@localhost>"
@@ -107,6 +108,7 @@ class TestingConfig(Config):
         self.RATELIMIT_ENABLED = False
         self.VIEW_FLUSH_SECONDS = 0  # flushed explicitly by tests
         self.PAGE_CACHE_SECONDS = 0  # every test sees the page as it is now
+        self.STATS_CACHE_SECONDS = 0
         # Thousands of accounts are made in tests; production keeps scrypt's full cost.
         self.PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 

@@ -5,7 +5,7 @@
 Serves the forum (gunicorn --preload --workers 2, FORUM_RATE_LIMITS=off) and
 bench/hello_app.py with the same settings on another port, finds the URLs of the pages
 to measure (board index, the big board's page 1 and 500, the longest thread's first and
-last page), checks each answers 200, warms it up, runs wrk against it (127.0.0.1 only,
+last page, /stats), checks each answers 200, warms it up, runs wrk against it (127.0.0.1 only,
 bounded duration), and prints a markdown table: req/s, p99 latency, % of hello's req/s,
 plus the deep-page ratios. Both servers are stopped at the end, also on Ctrl-C or error.
 DATABASE_URL, if set, is passed to the forum (to benchmark PostgreSQL). --root serves
@@ -99,8 +99,14 @@ def wait_ready(url, proc, timeout=90):
     raise SystemExit(f"{url} not ready after {timeout}s")
 
 
+# Marks the benchmark's requests, so the forum's hit counter leaves them out
+# (forum/stats/hits.py BENCH_HEADER).
+BENCH_HEADER = "X-Forum-Bench: 1"
+
+
 def fetch(url, cookie=None):
-    request = urllib.request.Request(url, headers={"Cookie": cookie} if cookie else {})
+    name, value = BENCH_HEADER.split(": ")
+    request = urllib.request.Request(url, headers={name: value, **({"Cookie": cookie} if cookie else {})})
     with urllib.request.urlopen(request, timeout=30) as response:
         return response.status, len(response.read())
 
@@ -138,6 +144,7 @@ with app.app_context():
         (f"board p{args.board_page}", f"/b/{args.board}?page={args.board_page}"),
         (f"thread p1 ({facts['thread_posts']:,} posts)", f"/t/{tid}"),
         (f"thread p{facts['thread_pages']} (last)", f"/t/{tid}?page={facts['thread_pages']}"),
+        ("figures (/stats)", "/stats"),
     ]
     return pages, facts
 
@@ -197,7 +204,7 @@ with app.app_context():
 
 def run_wrk(args, url, duration, cookie=None):
     cmd = [shutil.which("wrk") or "/usr/bin/wrk", f"-t{args.threads}", f"-c{args.connections}",
-           f"-d{duration}s", "--timeout", "10s", "--latency", url]
+           f"-d{duration}s", "--timeout", "10s", "--latency", "-H", BENCH_HEADER, url]
     if cookie:
         cmd[1:1] = ["-H", f"Cookie: {cookie}"]
     out = subprocess.run(cmd, capture_output=True, text=True, timeout=duration + 60).stdout

@@ -195,8 +195,10 @@ def add_word_command(word, action, replacement):
 def recount_command():
     """Rebuild every counter from the rows."""
     from forum.boards.recount import recount
+    from forum.training.figures import recount_centre
 
-    recount()
+    recount_centre()
+    recount()  # commits both
     click.echo("counters rebuilt")
 
 

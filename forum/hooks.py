@@ -98,7 +98,9 @@ _sections = {}
 
 def section(page):
     """Register section(**page_values) -> (template, values), or None to add nothing: a
-    block of its own a feature adds to a core page ("stats")."""
+    block of its own a feature adds to a core page ("stats", "search"). On "stats" the
+    values are JSON-able and the same in every language, as /stats.json gives them under
+    the template's folder name (docs/stats.md)."""
     def register(block):
         _sections.setdefault(page, {})[_key(block)] = block
         return block

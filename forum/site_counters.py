@@ -29,6 +29,12 @@ def value(name):
     return db.session.execute(select(_table.c.value).where(_table.c.name == name)).scalar() or 0
 
 
+def values(names):
+    """{name: figure} of several figures in one statement; 0 for those not counted yet."""
+    found = dict(db.session.execute(select(_table.c.name, _table.c.value).where(_table.c.name.in_(names))).all())
+    return {name: found.get(name, 0) for name in names}
+
+
 def _upsert(name, value, on_conflict):
     insert = insert_for(db.session.get_bind().dialect.name)(_table).values(name=name, value=value)
     db.session.execute(insert.on_conflict_do_update(index_elements=[_table.c.name],

@@ -46,7 +46,7 @@ from forum import create_app, ratelimit  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.i18n import compile_catalogs  # noqa: E402
 from forum.settings import put_setting  # noqa: E402
-from forum.stats import online, view_counts  # noqa: E402
+from forum.stats import hits, online, view_counts  # noqa: E402
 from tests import factories  # noqa: E402
 
 CSRF_RE = re.compile(r'name="csrf_token" (?:type="hidden" )?value="([^"]+)"')
@@ -101,6 +101,7 @@ def _app_context(app):
         db.session.remove()
         view_counts.flush()
         online.clear()
+        hits.clear()
         _empty_tables()
 
 

@@ -9,15 +9,12 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
-from pathlib import Path
 
-from flask import current_app
 from flask_babel import gettext as _
 from stdnum.cn import ric
 from stdnum.exceptions import ValidationError
 
-from config import read_or_create_secret
+from forum.keyed import id_hash_key
 from forum.service import Refused
 
 EARLIEST_BIRTH = date(1900, 1, 1)
@@ -83,14 +80,7 @@ def mask(number):
 
 def digest(number):
     """The keyed hash (HMAC-SHA256, hex) that makes one person one account."""
-    key = _id_hash_key(current_app.config["INSTANCE_PATH"])
-    return hmac.new(key, normalise_id_number(number).encode(), hashlib.sha256).hexdigest()
-
-
-@lru_cache(maxsize=None)
-def _id_hash_key(instance_path):
-    """The instance's hash key, read once per process."""
-    return read_or_create_secret(Path(instance_path), "id_hash_key").encode()
+    return hmac.new(id_hash_key(), normalise_id_number(number).encode(), hashlib.sha256).hexdigest()
 
 
 def parse_phone(text):

@@ -19,6 +19,7 @@ from forum import site_counters
 from forum.audit import log_security
 from forum.ratelimit import DatabaseStorage
 from forum.service import Refused, commit
+from forum.stats import daily
 
 CAPTCHA_AFTER = 3  # wrong passwords from one address before its logins need a CAPTCHA
 DELAY_AFTER = 3  # wrong passwords for one name before each next try waits
@@ -60,6 +61,7 @@ def register_user(username, password, **fields):
     db.session.add(user)
     with db.session.no_autoflush:  # the user's INSERT stays for commit(), which handles a race
         site_counters.add(site_counters.MEMBERS)
+        daily.count_member()
     commit(on_conflict=taken)
     return user
 

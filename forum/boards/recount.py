@@ -11,6 +11,7 @@ from forum.dates import local_today, today_start_utc
 from forum.extensions import db
 from forum.models import Board, ContentStatus, Post, Thread, User
 from forum.service import commit
+from forum.stats import daily
 
 
 def recount():
@@ -19,6 +20,7 @@ def recount():
     recount_boards()
     recount_users()
     recount_members()
+    daily.recount_days()
     commit()
 
 

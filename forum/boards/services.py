@@ -18,6 +18,7 @@ from forum.markup import render
 from forum.models import Board, ContentStatus, Post, Thread, User
 from forum.models.base import utcnow
 from forum.service import Refused, commit
+from forum.stats import daily
 
 
 def create_thread(board, author, title, body, attachments=()):
@@ -143,6 +144,7 @@ def count_post(board, author, post, new_thread):
     if new_thread:
         values["thread_count"] = Board.thread_count + 1
     db.session.execute(update(Board).where(Board.id == board.id).values(**values))
-    if get_type(board.type).counted:
+    if get_type(board.type).counted:  # private boards count for nothing in the figures
+        daily.count_post(board, author, new_thread)
         db.session.execute(update(User).where(User.id == author.id)
                            .values(post_count=User.post_count + 1))

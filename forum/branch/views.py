@@ -100,4 +100,6 @@ def stats_section():
     _units, total = by_unit(queries.figures_by_branch())
     if not total.branches:
         return None
-    return "branch/stats.html", {"total": total}
+    return "branch/stats.html", {"total": {"branches": total.branches, "members": total.members,
+                                           "mobile": total.mobile, "held": total.held,
+                                           "attendance": total.attendance}}

@@ -58,12 +58,15 @@ def ledger_csv(slug):
 
 @hooks.section("stats")
 def stats_section():
-    """The care funds' totals on /stats."""
+    """The care funds' totals on /stats (amounts in fen); also the CSV table "funds"."""
     boards = queries.fund_boards()
     if not boards:
         return None
-    return "fund/stats.html", {"boards": boards, "totals": queries.boards_totals(
-        [board.id for board in boards])}
+    totals = queries.boards_totals([board.id for board in boards])
+    funds = [{"id": b.id, "slug": b.slug, "name": b.name, "given": totals[b.id].given,
+              "spent": totals[b.id].spent, "balance": totals[b.id].balance,
+              "donations": totals[b.id].donations} for b in boards]
+    return "fund/stats.html", {"funds": funds, "tables": {"funds": funds}}
 
 
 def month_chart(months):

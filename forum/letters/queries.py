@@ -69,7 +69,7 @@ def box_page(board):
 
 
 def figures(boards):
-    """Monthly figures per box: received, accepted, answered, on time, satisfaction.
+    """Monthly rows per box, newest first: received, accepted, answered, on time, satisfaction.
 
     A whistleblower box gives monthly totals only, never by kind (nor by unit: no
     figure anywhere is split by unit).
@@ -86,7 +86,8 @@ def figures(boards):
         by_box[row.board_id][(month, kind)].add(row)
         if kind:
             by_box[row.board_id][(month, "")].add(row)
-    return {board_id: sorted(tallies.items(), reverse=True) for board_id, tallies in by_box.items()}
+    return {board_id: [tally.row(month, kind) for (month, kind), tally in sorted(tallies.items(), reverse=True)]
+            for board_id, tallies in by_box.items()}
 
 
 class _Tally:
@@ -113,6 +114,13 @@ class _Tally:
     @property
     def satisfaction(self):
         return round(100 * self.satisfied / self.rated) if self.rated else None
+
+    def row(self, month, kind):
+        """The tally as a JSON-able row (/stats.json); kind "" for all kinds."""
+        return {"month": month, "kind": str(kind), "received": self.received,
+                "accepted": self.accepted, "answered": self.answered, "on_time": self.on_time,
+                "on_time_rate": self.on_time_rate, "rated": self.rated, "satisfied": self.satisfied,
+                "satisfaction": self.satisfaction}
 
 
 def mailboxes():

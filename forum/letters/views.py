@@ -222,9 +222,13 @@ class _Plain(FlaskForm):
 
 @hooks.section("stats")
 def stats_section():
-    """The mailboxes' monthly figures on /stats."""
+    """The mailboxes' monthly figures on /stats: per box, received, answered on time and
+    satisfaction by month; also the CSV table "letters"."""
     boxes = mailboxes()
-    return "letters/stats.html", {"boxes": boxes, "figures": figures(boxes)}
+    rows = figures(boxes)
+    return "letters/stats.html", {
+        "boxes": [{"id": b.id, "slug": b.slug, "name": b.name, "months": rows[b.id]} for b in boxes],
+        "tables": {"letters": [{"box": b.name, **row} for b in boxes for row in rows[b.id]]}}
 
 
 @bp.app_context_processor

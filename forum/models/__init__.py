@@ -13,18 +13,19 @@ from forum.models.notification import Notification
 from forum.models.profile import Presence, Talent
 from forum.models.reading import BoardRead, Subscription, ThreadRead
 from forum.models.site import RateCounter, SiteCounter, SiteSetting
+from forum.models.stats import ActiveMember, BoardDay, SiteDay, UnitMonth, VisitorDay
 from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
                                    StudyRecord, StudySession)
 from forum.models.unit import Unit
 from forum.models.user import AdminRole, User, UserStatus
 
-__all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "Category",
+__all__ = ["ActiveMember", "Attachment", "Ban", "Board", "BoardDay", "BoardRead", "BoardRole", "Campaign", "Category",
            "CheckQuestion", "Conversation", "ConversationMember", "Essay", "HolidaySchedule", "IdentityCheck",
            "Lesson", "Letter", "Message", "MessageReport", "ModAction", "Notification",
            "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",
-           "Report", "SecurityEvent", "SiteCounter", "SiteSetting", "StudyRecord", "StudySession",
-           "Subscription", "Talent", "Thread", "ThreadRead", "Unit", "User", "UserBlock",
-           "Verification", "WordRule", "CaptchaChallenge",
+           "Report", "SecurityEvent", "SiteCounter", "SiteDay", "SiteSetting", "StudyRecord", "StudySession",
+           "Subscription", "Talent", "Thread", "ThreadRead", "Unit", "UnitMonth", "User", "UserBlock",
+           "Verification", "VisitorDay", "WordRule", "CaptchaChallenge",
            # The vocabularies stored in their columns, each member with its label.
            "AdminRole", "BoardTypeKey", "ContentStatus", "LetterKind", "LetterRating",
            "LetterState", "Role", "UserStatus"]

@@ -5,6 +5,7 @@ from forum.models import BoardTypeKey, Role
 from forum.training import records
 from forum.training.access import is_trainer
 from forum.training.campaigns import current_campaign, unit_bars
+from forum.training.figures import centre_figures
 from forum.training.lessons import lesson_of
 
 
@@ -23,7 +24,7 @@ class Training(BoardType):
     def board_page(self, board, user):
         """The centre's live figures, its campaigns and the current one's unit bars."""
         current = current_campaign()
-        return {"centre": {"figures": records.centre_figures(board),
+        return {"centre": {"figures": centre_figures(),
                            "campaigns": records.board_campaigns(board), "current": current,
                            "bars": unit_bars(current) if current else []},
                 "trains": is_trainer(user, board)}

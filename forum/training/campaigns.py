@@ -12,6 +12,7 @@ from forum.models.training import credit_hours
 from forum.notifications.service import notify
 from forum.service import Refused, commit
 from forum.training import clock
+from forum.training.figures import count
 from forum.unit_groups import unit_ids_in
 
 FLAG_AT = 50  # percent of an essay's shingles found in an earlier one: flagged to the trainer
@@ -129,7 +130,7 @@ def unit_bars(campaign):
         .group_by(User.unit_id)).all())
     units = db.session.execute(db.select(Unit).where(Unit.id.in_(learners))
                                .order_by(Unit.position, Unit.id)).scalars()
-    return [{"unit": u, "learners": learners[u.id], "studied": studied.get(u.id, 0),
+    return [{"unit": u.name, "learners": learners[u.id], "studied": studied.get(u.id, 0),
              "rate": round(100 * studied.get(u.id, 0) / learners[u.id])} for u in units]
 
 
@@ -151,6 +152,7 @@ def submit_essay(campaign, user, title, body):
                   created_at=clock.now(), similar_to_id=match.id if percent >= FLAG_AT else None,
                   similarity=percent if percent >= FLAG_AT else None)
     db.session.add(essay)
+    count("essays")
     commit(on_conflict=Refused(_("You have already handed in your essay for this campaign.")))
     return essay
 

@@ -6,8 +6,8 @@ from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.models import (Campaign, ContentStatus, Essay, IdentityCheck, Lesson, Post, StudyRecord,
-                          StudySession, Thread, Unit, User)
+from forum.models import (Board, BoardTypeKey, Campaign, IdentityCheck, Lesson, StudyRecord,
+                          StudySession, Unit, User)
 from forum.training import clock
 
 
@@ -84,16 +84,9 @@ def export_rows(lesson_ids=None):
     return db.session.execute(query).scalars().all()
 
 
-def centre_figures(board):
-    """The training centre's four public figures, counted live."""
-    learners = db.session.execute(db.select(func.count(func.distinct(StudyRecord.user_id)))).scalar_one()
-    sessions = db.session.execute(db.select(func.count(StudySession.id))).scalar_one()
-    discussants = db.session.execute(
-        db.select(func.count(func.distinct(Post.author_id))).join(Thread, Thread.id == Post.thread_id)
-        .where(Thread.board_id == board.id, Post.number > 1,
-               Post.status == ContentStatus.PUBLISHED)).scalar_one()
-    essays = db.session.execute(db.select(func.count(Essay.id))).scalar_one()
-    return {"learners": learners, "sessions": sessions, "discussants": discussants, "essays": essays}
+def centre_ids():
+    """The ids of the training centres' boards."""
+    return db.session.execute(db.select(Board.id).where(Board.type == BoardTypeKey.TRAINING)).scalars().all()
 
 
 def board_campaigns(board):

@@ -22,6 +22,7 @@ from forum.models.base import insert_for
 from forum.notifications.service import notify
 from forum.service import Refused, commit
 from forum.training import clock
+from forum.training.figures import count, count_learner
 
 
 @dataclass
@@ -61,6 +62,7 @@ def start_session(user, lesson):
                            last_activity_at=now, next_check_at=next_check_at,
                            unchecked_seconds=carried)
     db.session.add(session)
+    count("sessions")
     commit(on_conflict=Refused(_("This lesson was opened in another page at the same moment. "
                                  "Study there, or reload this page.")))
     return session
@@ -161,6 +163,7 @@ def study_record(user, lesson):
     query = db.select(StudyRecord).filter_by(user_id=user.id, lesson_id=lesson.id)
     record = db.session.execute(query).scalar_one_or_none()
     if record is None:
+        count_learner(user)
         # Parallel first uses (two starts, two hand-ins) make one row, and neither fails.
         insert = insert_for(db.session.get_bind().dialect.name)(StudyRecord)
         db.session.execute(insert.values(user_id=user.id, lesson_id=lesson.id, created_at=clock.now())

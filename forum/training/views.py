@@ -4,6 +4,7 @@ from flask import (abort, current_app, flash, jsonify, redirect, render_template
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
+from forum import hooks
 from forum.csvfile import csv_download
 from forum.dates import local_to_utc, utc_to_local
 from forum.extensions import db
@@ -11,7 +12,8 @@ from forum.feedback import attempt, json_refusals
 from forum.models import Campaign, Post, StudyRecord, StudySession
 from forum.training.access import can_see_unit_records, is_duty_officer
 from forum.training import bp, notices, records  # noqa: F401  (notices registers its kinds)
-from forum.training.campaigns import assigned_campaigns, progress, unit_bars
+from forum.training.campaigns import assigned_campaigns, current_campaign, progress, unit_bars
+from forum.training.figures import centre_figures
 from forum.training.forms import ActionForm, LessonForm
 from forum.training.lessons import lesson_of, save_lesson, submit_quiz
 from forum.training.loaders import load_lesson, load_trained_thread
@@ -202,12 +204,28 @@ def _write_records(writer, campaign):
     _write_units(writer, campaign)
 
 
+@hooks.section("stats")
+def stats_section():
+    """The training centres' four figures and the current campaign's participation by unit
+    on /stats; also the CSV table "training_units"."""
+    ids = records.centre_ids()
+    if not ids:
+        return None
+    current = current_campaign()
+    bars = unit_bars(current) if current else []
+    campaign = current and {"id": current.id, "title": current.title,
+                            "starts_on": current.starts_on.isoformat(),
+                            "ends_on": current.ends_on.isoformat()}
+    return "training/stats.html", {"figures": centre_figures(), "campaign": campaign,
+                                   "units": bars, "tables": {"training_units": bars}}
+
+
 def _write_units(writer, campaign):
     """参学率 and completion by unit: of the campaign's targets, or of every account."""
     if campaign is not None:
         writer.writerow(["unit", "learners", "completed_a_lesson", "participation_rate_percent"])
         for row in unit_bars(campaign):
-            writer.writerow([row["unit"].name, row["learners"], row["studied"], row["rate"]])
+            writer.writerow([row["unit"], row["learners"], row["studied"], row["rate"]])
         return
     writer.writerow(["unit", "learners", "participants", "participation_rate_percent", "completed"])
     for row in records.unit_summary():
