@@ -18,6 +18,7 @@ from forum.access import Access, roles_on
 from forum.permissions import access_for, has_moderators
 from forum.service import Refused, claim, commit
 from forum.settings import get_setting
+from forum.stats import daily
 
 
 def review_reason(board, author, review_rules=()):
@@ -75,6 +76,8 @@ def decide(item, moderator, approve, reason=""):
     db.session.flush()
     log_action(moderator, "approve" if approve else "reject", "post", post.id, item.board_id, reason)
     _tell_author(post, thread, moderator, approve, reason)
+    if approve and get_type(thread.board.type).counted:  # published today: today's figures
+        daily.count_post(thread.board, post.author, new_thread=post.number == 1)
     recount_threads([thread.id])
     recount_boards([item.board_id])
     recount_users([post.author_id])

@@ -1,8 +1,9 @@
 """New posts that wait for a moderator: who waits, who sees what, deciding once."""
 import pytest
 
+from forum.dates import local_today
 from forum.extensions import db
-from forum.models import Board, ModAction, Post, QueueItem, Thread, User
+from forum.models import Board, ModAction, Post, QueueItem, SiteDay, Thread, User
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_user
 
@@ -45,6 +46,8 @@ def test_approving_publishes_the_post_and_updates_the_counters(
     board = db.session.get(Board, moderated_board.id)
     assert (board.thread_count, board.post_count) == (1, 1)
     assert db.session.get(User, member.id).post_count == 1
+    today = db.session.get(SiteDay, local_today())
+    assert (today.posts, today.threads) == (1, 1)  # published today: in today's figures
     log = db.session.execute(db.select(ModAction).where(ModAction.action == "approve")).scalars().all()
     assert [(a.actor_id, a.board_id, a.target_id) for a in log] == [
         (moderator.id, moderated_board.id, queue_items()[0].post_id)]
