@@ -1,4 +1,6 @@
 """`flask --app wsgi forum ...`: drive the forum without the web interface (DESIGN §10)."""
+import time
+
 import click
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
@@ -195,8 +197,10 @@ def add_word_command(word, action, replacement):
 def recount_command():
     """Rebuild every counter from the rows."""
     from forum.boards.recount import recount
+    from forum.progress import progress
 
-    recount()
+    with progress("recount", 4, "steps") as advance:
+        recount(advance)
     click.echo("counters rebuilt")
 
 
@@ -223,12 +227,10 @@ def digest_command():
 @with_appcontext
 def reindex_command(limit):
     """Rebuild the search index from the database."""
-    import time
-
-    from forum.search.adapter import backend, reindex
+    from forum.search.adapter import backend, reindex_all
 
     started = time.monotonic()
-    count = reindex(echo=lambda done: click.echo(f"{done} posts…"), limit=limit)
+    count = reindex_all(limit=limit)
     click.echo(f"indexed {count} posts with {backend().name} "
                f"in {time.monotonic() - started:.1f} s")
 
@@ -254,3 +256,4 @@ def prune_uploads_command(days):
     from forum.attachments.services import prune_pending
 
     click.echo(f"{prune_pending(days)} pending uploads deleted")
+

@@ -13,12 +13,13 @@ from forum.models import Board, ContentStatus, Post, Thread, User
 from forum.service import commit
 
 
-def recount():
-    """Threads, then boards, then users and the members: set-based statements, one commit."""
-    recount_threads()
-    recount_boards()
-    recount_users()
-    recount_members()
+def recount(advance=lambda n: None):
+    """Threads, then boards, then users and the members: set-based statements, one commit.
+
+    `advance(1)` is called after each of the four steps (a progress bar's)."""
+    for step in (recount_threads, recount_boards, recount_users, recount_members):
+        step()
+        advance(1)
     commit()
 
 
