@@ -149,6 +149,7 @@ ROUTES = {
     "letters.step": [("POST", "/letters/{letter}/accept", {}, LETTER_STAFF),
                      ("POST", "/letters/{letter}/refuse", {"reason": "不受理"}, LETTER_STAFF)],
     "stats.index": [("GET", "/stats", None, EVERYONE)],
+    "health.healthz": [("GET", "/healthz", None, EVERYONE)],
     "admin.home": [("GET", "/admin/", None, ADMIN_HOME)],
     "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
     "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],
