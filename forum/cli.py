@@ -271,9 +271,11 @@ passphrase_file = click.option(
 @click.option("--verify", is_flag=True, help="Check an existing backup against its manifest.")
 @click.option("--keys", is_flag=True, help="Also copy the instance keys, to FOLDER.instance-keys.")
 @click.option("--encrypt", is_flag=True, help="Encrypt the backup with a passphrase.")
+@click.option("--portable", is_flag=True,
+              help="The forum's export format, which restores into SQLite or PostgreSQL.")
 @passphrase_file
 @with_appcontext
-def backup_command(folder, verify, keys, encrypt, passphrase_file):
+def backup_command(folder, verify, keys, encrypt, portable, passphrase_file):
     """Back up the database and uploads into FOLDER, online (or --verify one)."""
     from forum.backups.create import back_up_keys, create_backup
     from forum.backups.restore import check_backup
@@ -285,7 +287,7 @@ def backup_command(folder, verify, keys, encrypt, passphrase_file):
         return
     passphrase = _passphrase(passphrase_file, confirm=True) if encrypt else None
     started = time.monotonic()
-    made = _backups(lambda: create_backup(folder, passphrase))
+    made = _backups(lambda: create_backup(folder, passphrase, portable))
     click.echo(f"backed up {sum(made['row_counts'].values()):,} rows and {made['uploads']:,} "
                f"uploads into {folder}{' (encrypted)' if passphrase else ''}: "
                f"{made['size']:,} bytes in {time.monotonic() - started:.1f} s")

@@ -14,16 +14,18 @@ from pathlib import Path
 from flask import current_app
 
 from forum.backups import BackupError, crypto, database, manifest
+from forum.backups.portable import FOLDER as PORTABLE
 from forum.progress import progress
 
 KEY_FILES = ("secret_key", "id_hash_key", "letters.key")
 
 
-def create_backup(folder, passphrase=None):
-    """Back the instance up into the new folder `folder`; returns its manifest."""
+def create_backup(folder, passphrase=None, portable=False):
+    """Back the instance up into the new folder `folder`; returns its manifest. A portable
+    backup holds the forum's export format, which restores into either backend."""
     folder = _new_folder(folder)
     encryption, key = crypto.new_encryption(passphrase) if passphrase else (None, None)
-    migration, counts, files = _snapshot(folder, key)
+    migration, counts, files = _snapshot(folder, key, portable)
     uploads = upload_files()
     with progress("uploads", sum(p.stat().st_size for p in uploads), "bytes") as advance:
         for path in uploads:
@@ -32,23 +34,30 @@ def create_backup(folder, passphrase=None):
             advance(path.stat().st_size)
     made = {"format": manifest.FORMAT, "kind": "forum backup", "forum_version":
             manifest.forum_version(), "created_at": _now(), "backend": database.backend(),
-            "database": files[0]["path"], "migration": migration, "row_counts": counts,
+            "database": PORTABLE if portable else database.FILES[database.backend()],
+            "migration": migration,
+            "row_counts": counts,
             "uploads": len(uploads), "size": sum(f["size"] for f in files), "files": files,
             "encryption": encryption}
     manifest.write(folder, made)
     return made
 
 
-def _snapshot(folder, key):
-    """(migration head, row counts, [the database's manifest entry]); a sealed backup's
-    plain snapshot lives only in a temporary folder inside the backup's own."""
-    name = database.FILES[database.backend()]
-    if key is None:
-        migration, counts = database.snapshot(folder / name)
-        return migration, counts, [manifest.file_entry(folder, folder / name)]
+def _snapshot(folder, key, portable):
+    """(migration head, row counts, the manifest entries of the database's files); a sealed
+    backup's plain files live only in a temporary folder inside the backup's own."""
     with tempfile.TemporaryDirectory(dir=folder) as work:
-        migration, counts = database.snapshot(Path(work) / name)
-        return migration, counts, [_store(Path(work) / name, folder, name, key)]
+        target = folder if key is None else Path(work)
+        if portable:
+            migration, counts = database.portable_snapshot(target)
+            written = sorted((target / PORTABLE).glob("*"))
+        else:
+            written = [target / database.FILES[database.backend()]]
+            migration, counts = database.snapshot(written[0])
+        if key is None:
+            return migration, counts, [manifest.file_entry(folder, p) for p in written]
+        return migration, counts, [_store(p, folder, p.relative_to(target).as_posix(), key)
+                                   for p in written]
 
 
 def back_up_keys(folder, passphrase=None):

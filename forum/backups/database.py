@@ -7,12 +7,16 @@ import os
 import shutil
 import sqlite3
 import subprocess
-from contextlib import closing
+import tempfile
+from contextlib import closing, contextmanager
+from pathlib import Path
 
+from flask_migrate import upgrade
 from sqlalchemy import create_engine, inspect, text
 
-from forum.backups import BackupError
+from forum.backups import BackupError, portable
 from forum.extensions import db
+from forum.progress import progress
 
 FILES = {"sqlite": "database.sqlite3", "postgresql": "database.pgdump"}
 
@@ -51,12 +55,64 @@ def _postgres_snapshot(target):
     return counted
 
 
+def portable_snapshot(folder):
+    """Write the forum's export format of one moment into `folder`; (head, row counts)."""
+    with _one_moment(folder) as connection:
+        counted = head(connection), row_counts(connection)
+        rows = sum(n for table, n in counted[1].items() if table not in portable.SKIPPED_TABLES)
+        with progress("rows", rows, "rows") as advance:
+            portable.export_tables(connection, folder, advance)
+    return counted
+
+
+@contextmanager
+def _one_moment(folder):
+    """A connection that sees the database as it was at one moment."""
+    if backend() == "postgresql":
+        with db.engine.connect() as connection:
+            connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
+        return
+    with tempfile.TemporaryDirectory(dir=folder) as work:
+        copy = Path(work) / "snapshot.sqlite3"
+        _sqlite_snapshot(copy)
+        engine = create_engine(f"sqlite:///{copy}")
+        try:
+            with engine.connect() as connection:
+                yield connection
+        finally:
+            engine.dispose()
+
+
+def load_portable(folder, migration, total):
+    """Build the schema of `migration` in the blank database and load the exported rows;
+    foreign keys are checked once at the end (user and ban refer to each other)."""
+    upgrade(revision=migration)
+    with db.engine.connect() as connection, progress("rows", total, "rows") as advance:
+        if backend() == "sqlite":
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # before the transaction
+        else:
+            connection.execute(text("SET session_replication_role = replica"))
+        portable.import_tables(connection, folder, advance)
+        if backend() == "sqlite":
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            connection.commit()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        else:
+            broken = []
+            connection.execute(text("SET session_replication_role = DEFAULT"))
+            connection.commit()
+    if broken:
+        raise BackupError(f"{len(broken)} rows refer to rows that are not in the backup")
+
+
 def load(source):
     """Load a snapshot made by `snapshot` on the same backend into the (blank) database."""
     db.session.remove()
     db.engine.dispose()
     if backend() == "sqlite":
-        with closing(sqlite3.connect(source)) as copy, \
+        with closing(sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)) as copy, \
                 closing(sqlite3.connect(db.engine.url.database)) as live:
             copy.backup(live)
     else:

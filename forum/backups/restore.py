@@ -18,6 +18,7 @@ from flask_migrate import upgrade
 
 from forum.backups import BackupError, crypto, database, manifest
 from forum.backups.create import upload_files, upload_folder
+from forum.backups.portable import FOLDER as PORTABLE, SKIPPED_TABLES
 from forum.extensions import db
 from forum.progress import progress
 
@@ -39,16 +40,23 @@ def restore_backup(folder, passphrase=None, force=False):
     made = check_backup(folder)
     done = [f"checked {len(made['files'])} files ({made['size']:,} bytes) against the manifest"]
     _require_known(made["migration"])
-    if made["backend"] != database.backend():
-        raise BackupError(f"a {made['backend']} backup loads into {made['backend']} only")
+    portable = made["database"] == PORTABLE
+    if not portable and made["backend"] != database.backend():
+        raise BackupError(f"a {made['backend']} backup loads into {made['backend']} only; "
+                          "a backup made with --portable loads into either")
     key = open_key(made, passphrase)
     if not force and not instance_is_empty():
         raise BackupError("this instance is not empty: restore into a new one, or use --force "
                           "to replace everything in it")
-    with _plain(folder, made["database"], key) as snapshot:
+    with _plain(folder, _database_files(made), key) as plain:
         database.blank()
-        database.load(snapshot)
-    done.append(f"loaded the {made['backend']} database of {made['created_at']}")
+        if portable:
+            database.load_portable(plain, made["migration"], sum(
+                n for table, n in made["row_counts"].items() if table not in SKIPPED_TABLES))
+        else:
+            database.load(plain / made["database"])
+    done.append(f"loaded the {made['backend']} {'export' if portable else 'database'} "
+                f"of {made['created_at']} into {database.backend()}")
     done.append(_compare_counts(made["row_counts"]))
     upgrade()
     done.append(f"migrated from {made['migration']} to {_current_head()}")
@@ -138,13 +146,19 @@ def _copy_out(source, target, key, name):
         crypto.decrypt_file(source, target, key, name)
 
 
+def _database_files(made):
+    return [e for e in made["files"] if not e["path"].startswith("uploads/")]
+
+
 @contextmanager
-def _plain(folder, name, key):
-    """The path of the backup's file `name`, opened into a temporary file if sealed."""
+def _plain(folder, entries, key):
+    """A folder holding the files of `entries` in clear: the backup's own if not sealed,
+    else a temporary one they are opened into."""
     if key is None:
-        yield folder / name
+        yield folder
         return
     with tempfile.TemporaryDirectory(dir=current_app.instance_path) as work:
-        plain = Path(work) / "snapshot"
-        crypto.decrypt_file(folder / name, plain, key, name)
-        yield plain
+        for entry in entries:
+            _copy_out(folder / entry["path"], Path(work) / entry["path"].removesuffix(".enc"),
+                      key, entry["path"])
+        yield Path(work)

@@ -1,4 +1,4 @@
-"""A second, empty instance to restore into: its own folder and, on PostgreSQL, its own
+"""Empty instances to restore into: each its own folder and, on PostgreSQL, its own
 database beside the tests' one (dropped afterwards)."""
 import hashlib
 from pathlib import Path
@@ -14,26 +14,59 @@ from tests.conftest import IsolatedClient
 
 
 @pytest.fixture()
-def fresh_app(app, tmp_path, monkeypatch):
-    monkeypatch.setenv("FORUM_INSTANCE", str(tmp_path / "fresh"))
-    url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
-    server = None
-    if url.get_backend_name() == "postgresql":
-        target = url.set(database=url.database + "_restore")
-        server = create_engine(target.set(database="postgres"), isolation_level="AUTOCOMMIT")
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-            connection.execute(text(f'CREATE DATABASE "{target.database}"'))
-        monkeypatch.setenv("DATABASE_URL", target.render_as_string(hide_password=False))
-    fresh = create_app(TestingConfig())
-    fresh.test_client_class = IsolatedClient
-    yield fresh
-    with fresh.app_context():
-        db.engine.dispose()
-    if server is not None:
-        with server.connect() as connection:
-            connection.execute(text(f'DROP DATABASE IF EXISTS "{target.database}" WITH (FORCE)'))
-        server.dispose()
+def new_instance(app, tmp_path, monkeypatch):
+    """Make empty instances: `new_instance("sqlite")` or ("postgresql"); the tests' own
+    backend by default. Each has its own folder; on PostgreSQL its own database."""
+    made, databases = [], []
+    tests_url = make_url(app.config["SQLALCHEMY_DATABASE_URI"])
+
+    def make(backend=None):
+        backend = backend or tests_url.get_backend_name()
+        folder = tmp_path / f"instance{len(made)}"
+        monkeypatch.setenv("FORUM_INSTANCE", str(folder))
+        if backend == "postgresql":
+            url = tests_url.set(database=f"{tests_url.database}_restore{len(databases)}")
+            _create_database(url)
+            databases.append(url)
+            monkeypatch.setenv("DATABASE_URL", url.render_as_string(hide_password=False))
+        else:
+            monkeypatch.setenv("DATABASE_URL", f"sqlite:///{folder / 'forum.db'}")
+        fresh = create_app(TestingConfig())
+        fresh.test_client_class = IsolatedClient
+        made.append(fresh)
+        return fresh
+
+    yield make
+    for fresh in made:
+        with fresh.app_context():
+            db.engine.dispose()
+    for url in databases:
+        _drop_database(url)
+
+
+@pytest.fixture()
+def fresh_app(new_instance):
+    """An empty instance on the tests' backend."""
+    return new_instance()
+
+
+def _server(url):
+    return create_engine(url.set(database="postgres"), isolation_level="AUTOCOMMIT")
+
+
+def _create_database(url):
+    _drop_database(url)
+    server = _server(url)
+    with server.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{url.database}"'))
+    server.dispose()
+
+
+def _drop_database(url):
+    server = _server(url)
+    with server.connect() as connection:
+        connection.execute(text(f'DROP DATABASE IF EXISTS "{url.database}" WITH (FORCE)'))
+    server.dispose()
 
 
 def table_rows():

@@ -1,5 +1,6 @@
 """`forum backup`, `forum backup --verify` and `forum restore` (issue 24)."""
 import json
+import os
 import secrets
 import threading
 import time
@@ -138,3 +139,41 @@ def test_restore_prints_what_it_did(app, fresh_app, tmp_path):
     for said in ("checked 1 files", "row counts match the manifest", "migrated from",
                  "rebuilt the search index: 1 posts", "restored in"):
         assert said in result.output
+
+
+def test_a_portable_backup_restores_the_same_rows_and_uploads(app, fresh_app, tmp_path):
+    make_thread(body="导出格式里的帖子", replies=2)
+    uploads, rows = some_uploads(2), table_rows()
+    assert run(app, "backup", "--portable", str(tmp_path / "backup")).exit_code == 0
+    result = run(fresh_app, "restore", str(tmp_path / "backup"))
+    assert result.exit_code == 0, result.output
+    with fresh_app.app_context():
+        assert table_rows() == rows
+        assert upload_hashes(storage.folder()) == uploads
+
+
+ON_POSTGRESQL = pytest.mark.skipif("postgresql" not in os.environ.get("DATABASE_URL", ""),
+                                   reason="needs SQLite and the tests' PostgreSQL")
+
+
+@ON_POSTGRESQL
+def test_a_portable_backup_moves_from_postgresql_to_sqlite_and_back(app, new_instance, tmp_path):
+    make_thread(body="从PostgreSQL到SQLite再回来", replies=3)
+    rows = table_rows()
+    to_sqlite, back = new_instance("sqlite"), new_instance("postgresql")
+    for source, target, folder in ((app, to_sqlite, "there"), (to_sqlite, back, "back")):
+        assert run(source, "backup", "--portable", str(tmp_path / folder)).exit_code == 0
+        result = run(target, "restore", str(tmp_path / folder))
+        assert result.exit_code == 0, result.output
+        with target.app_context():
+            assert db.engine.dialect.name == ("sqlite" if target is to_sqlite else "postgresql")
+            assert table_rows() == rows
+
+
+@ON_POSTGRESQL
+def test_a_pg_dump_backup_is_refused_by_sqlite_with_a_pointer_to_portable(
+        app, new_instance, tmp_path):
+    make_thread()
+    create_backup(tmp_path / "backup")
+    result = run(new_instance("sqlite"), "restore", str(tmp_path / "backup"))
+    assert result.exit_code != 0 and "--portable" in result.output
