@@ -15,7 +15,10 @@ from flask import current_app
 
 from forum.backups import BackupError, crypto, database, manifest
 from forum.backups.portable import FOLDER as PORTABLE
+from forum.models.base import utcnow
 from forum.progress import progress
+from forum.service import commit
+from forum.settings import put_setting
 
 KEY_FILES = ("secret_key", "id_hash_key", "letters.key")
 
@@ -40,7 +43,15 @@ def create_backup(folder, passphrase=None, portable=False):
             "uploads": len(uploads), "size": sum(f["size"] for f in files), "files": files,
             "encryption": encryption}
     manifest.write(folder, made)
+    record_backup(made)
     return made
+
+
+def record_backup(made):
+    """Note the backup's time and size for the admin home (after its snapshot: a restore
+    shows the backup before it)."""
+    put_setting("last_backup", {"at": utcnow().isoformat(), "size": made["size"]})
+    commit()
 
 
 def _snapshot(folder, key, portable):

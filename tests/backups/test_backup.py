@@ -7,6 +7,7 @@ import time
 from pathlib import Path
 
 import pytest
+from jinja2.filters import do_filesizeformat as filesizeformat
 
 from forum.attachments import storage
 from forum.backups import BackupError
@@ -17,6 +18,8 @@ from forum.extensions import db
 from forum.models import Post
 from forum.search.adapter import search
 from tests.backups.conftest import table_rows, upload_hashes
+from tests.checks import says
+from tests.conftest import login
 from tests.factories import make_thread, make_user
 
 pytestmark = pytest.mark.usefixtures("empty_upload_folder")
@@ -177,3 +180,14 @@ def test_a_pg_dump_backup_is_refused_by_sqlite_with_a_pointer_to_portable(
     create_backup(tmp_path / "backup")
     result = run(new_instance("sqlite"), "restore", str(tmp_path / "backup"))
     assert result.exit_code != 0 and "--portable" in result.output
+
+
+def test_the_system_admin_home_shows_the_last_backups_time_and_size(app, tmp_path):
+    system = login(app.test_client(), make_user(admin_role="system"))
+    security = login(app.test_client(), make_user(admin_role="security"))
+    assert says(system.get("/admin/").get_data(as_text=True),
+                "No backup yet: run forum backup (see the README).")
+    made = create_backup(tmp_path / "backup")
+    line = system.get("/admin/").get_data(as_text=True).split('class="last-backup">')[1]
+    assert filesizeformat(made["size"]) in line.split("</p>")[0]
+    assert "last-backup" not in security.get("/admin/").get_data(as_text=True)
