@@ -35,11 +35,10 @@ def create_backup(folder, passphrase=None, portable=False):
             relative = "uploads/" + path.relative_to(upload_folder()).as_posix()
             files.append(_store(path, folder, relative, key))
             advance(path.stat().st_size)
-    made = {"format": manifest.FORMAT, "kind": "forum backup", "forum_version":
-            manifest.forum_version(), "created_at": _now(), "backend": database.backend(),
+    made = {"format": manifest.FORMAT, "kind": "forum backup",
+            "forum_version": manifest.forum_version(), "created_at": _now(),
+            "backend": database.backend(), "migration": migration, "row_counts": counts,
             "database": PORTABLE if portable else database.FILES[database.backend()],
-            "migration": migration,
-            "row_counts": counts,
             "uploads": len(uploads), "size": sum(f["size"] for f in files), "files": files,
             "encryption": encryption}
     manifest.write(folder, made)

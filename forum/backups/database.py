@@ -86,25 +86,25 @@ def _one_moment(folder):
 
 
 def load_portable(folder, migration, total):
-    """Build the schema of `migration` in the blank database and load the exported rows;
-    foreign keys are checked once at the end (user and ban refer to each other)."""
+    """Build the schema of `migration` in the blank database and load the exported rows
+    with foreign keys off (user and ban refer to each other); SQLite checks them after."""
     upgrade(revision=migration)
     with db.engine.connect() as connection, progress("rows", total, "rows") as advance:
-        if backend() == "sqlite":
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # before the transaction
-        else:
-            connection.execute(text("SET session_replication_role = replica"))
-        portable.import_tables(connection, folder, advance)
-        if backend() == "sqlite":
+        if backend() == "postgresql":
+            connection.execute(text("SET LOCAL session_replication_role = replica"))
+            portable.import_tables(connection, folder, advance)
+            connection.commit()
+            return
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")  # before the transaction
+        try:
+            portable.import_tables(connection, folder, advance)
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise BackupError(f"{len(broken)} rows refer to rows not in the backup")
             connection.commit()
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-        else:
-            broken = []
-            connection.execute(text("SET session_replication_role = DEFAULT"))
-            connection.commit()
-    if broken:
-        raise BackupError(f"{len(broken)} rows refer to rows that are not in the backup")
+        finally:
+            connection.rollback()
+            connection.exec_driver_sql("PRAGMA foreign_keys=ON")  # the pool keeps it
 
 
 def load(source):
@@ -112,7 +112,8 @@ def load(source):
     db.session.remove()
     db.engine.dispose()
     if backend() == "sqlite":
-        with closing(sqlite3.connect(Path(source).resolve().as_uri() + "?mode=ro", uri=True)) as copy, \
+        read_only = Path(source).resolve().as_uri() + "?mode=ro"  # a missing file is an error
+        with closing(sqlite3.connect(read_only, uri=True)) as copy, \
                 closing(sqlite3.connect(db.engine.url.database)) as live:
             copy.backup(live)
     else:
