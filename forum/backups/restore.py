@@ -21,6 +21,7 @@ from forum.backups.create import upload_files, upload_folder
 from forum.backups.portable import FOLDER as PORTABLE, SKIPPED_TABLES
 from forum.extensions import db
 from forum.progress import progress
+from forum.search.adapter import reindex_all
 
 
 def check_backup(folder):
@@ -38,6 +39,8 @@ def restore_backup(folder, passphrase=None, force=False):
     """Restore the backup in `folder` into this instance; returns what was done, line by line."""
     folder = Path(folder)
     made = check_backup(folder)
+    if made.get("kind") != "forum backup":
+        raise BackupError(f"{folder} is not a forum backup (restore --keys takes a key backup)")
     done = [f"checked {len(made['files'])} files ({made['size']:,} bytes) against the manifest"]
     _require_known(made["migration"])
     portable = made["database"] == PORTABLE
@@ -61,8 +64,6 @@ def restore_backup(folder, passphrase=None, force=False):
     upgrade()
     done.append(f"migrated from {made['migration']} to {_current_head()}")
     done.append(_put_uploads(folder, made, key, force))
-    from forum.search.adapter import reindex_all
-
     done.append(f"rebuilt the search index: {reindex_all():,} posts")
     return done
 

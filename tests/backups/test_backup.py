@@ -191,3 +191,17 @@ def test_the_system_admin_home_shows_the_last_backups_time_and_size(app, tmp_pat
     line = system.get("/admin/").get_data(as_text=True).split('class="last-backup">')[1]
     assert filesizeformat(made["size"]) in line.split("</p>")[0]
     assert "last-backup" not in security.get("/admin/").get_data(as_text=True)
+
+
+def test_restore_puts_back_the_keys_from_their_own_folder(app, fresh_app, tmp_path):
+    from forum.letters.seal import seal, unseal
+
+    sealed = seal("写信人")
+    assert run(app, "backup", "--keys", str(tmp_path / "backup")).exit_code == 0
+    result = run(fresh_app, "restore", "--keys", str(tmp_path / "backup.instance-keys"),
+                 str(tmp_path / "backup"))
+    assert result.exit_code == 0, result.output
+    with fresh_app.app_context():
+        assert unseal(sealed) == "写信人"
+    wrong = run(fresh_app, "restore", "--force", str(tmp_path / "backup.instance-keys"))
+    assert wrong.exit_code != 0 and "not a forum backup" in wrong.output
