@@ -69,8 +69,9 @@ class Config:
         self.UPLOAD_FOLDER = os.environ.get("FORUM_UPLOADS") or str(instance_path() / "uploads")
         self.SECRET_KEY = os.environ.get("SECRET_KEY") or read_or_create_secret(instance_path())
         self.RATELIMIT_ENABLED = _flag("FORUM_RATE_LIMITS", "on")
+        self.REDIS_URL = os.environ.get("REDIS_URL")
         # Shared by every worker: Redis where there is one, else the forum's database.
-        self.RATELIMIT_STORAGE_URI = os.environ.get("REDIS_URL", "forumdb://")
+        self.RATELIMIT_STORAGE_URI = self.REDIS_URL or "forumdb://"
         self.TRUSTED_HOSTS = os.environ.get("FORUM_HOSTS", "127.0.0.1,localhost").split(",")
         self.PROXIES = int(os.environ.get("FORUM_PROXIES", "0"))  # reverse proxies in front
         # Guests' index, board and thread pages are served from cache this long (0: off).

@@ -29,6 +29,7 @@ from forum.boards.recount import recount_members
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.markup import render
+from forum.progress import progress
 from forum.service import commit
 from forum.models import Board, BoardTypeKey, ContentStatus, Post, Thread, Unit, User, UserStatus
 
@@ -139,20 +140,16 @@ def generate(*, posts, users, long_thread):
                 conn.commit()
             yield f"threads: {len(threads):,} in {time.perf_counter() - t0:.1f}s"
 
-            t0 = time.perf_counter()
             total = len(plan_posts)
-            report_every = max(BATCH, (total // 10) // BATCH * BATCH)
             post_table = Post.__table__
-            for start in range(0, total, BATCH):
-                chunk = plan_posts[start:start + BATCH]
-                conn.execute(insert(post_table), [
-                    _post_row(first_post_id + start + i, p, bodies, rng)
-                    for i, p in enumerate(chunk)])
-                conn.commit()
-                done = start + len(chunk)
-                if done % report_every == 0 or done == total:
-                    elapsed = time.perf_counter() - t0
-                    yield f"posts: {done:,}/{total:,} ({done / elapsed:,.0f} posts/s)"
+            with progress("posts", total, "posts") as advance:
+                for start in range(0, total, BATCH):
+                    chunk = plan_posts[start:start + BATCH]
+                    conn.execute(insert(post_table), [
+                        _post_row(first_post_id + start + i, p, bodies, rng)
+                        for i, p in enumerate(chunk)])
+                    conn.commit()
+                    advance(len(chunk))
 
             conn.execute(
                 update(Board.__table__).where(Board.__table__.c.id == bindparam("bid"))

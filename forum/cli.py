@@ -1,4 +1,8 @@
 """`flask --app wsgi forum ...`: drive the forum without the web interface (DESIGN §10)."""
+import os
+import time
+from pathlib import Path
+
 import click
 from flask.cli import with_appcontext
 from flask_migrate import upgrade
@@ -195,10 +199,12 @@ def add_word_command(word, action, replacement):
 def recount_command():
     """Rebuild every counter from the rows."""
     from forum.boards.recount import recount
+    from forum.progress import progress
     from forum.training.figures import recount_centre
 
     recount_centre()
-    recount()  # commits both
+    with progress("recount", 5, "steps") as advance:
+        recount(advance)  # commits both
     click.echo("counters rebuilt")
 
 
@@ -225,12 +231,10 @@ def digest_command():
 @with_appcontext
 def reindex_command(limit):
     """Rebuild the search index from the database."""
-    import time
-
-    from forum.search.adapter import backend, reindex
+    from forum.search.adapter import backend, reindex_all
 
     started = time.monotonic()
-    count = reindex(echo=lambda done: click.echo(f"{done} posts…"), limit=limit)
+    count = reindex_all(limit=limit)
     click.echo(f"indexed {count} posts with {backend().name} "
                f"in {time.monotonic() - started:.1f} s")
 
@@ -256,3 +260,81 @@ def prune_uploads_command(days):
     from forum.attachments.services import prune_pending
 
     click.echo(f"{prune_pending(days)} pending uploads deleted")
+
+
+PASSPHRASE_ENV = "FORUM_BACKUP_PASSPHRASE"
+passphrase_file = click.option(
+    "--passphrase-file", type=click.Path(exists=True, dir_okay=False),
+    help=f"Read the passphrase from this file (else ${PASSPHRASE_ENV}, else it is asked).")
+
+
+@forum_cli.command("backup")
+@click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
+@click.option("--verify", is_flag=True, help="Check an existing backup against its manifest.")
+@click.option("--keys", is_flag=True, help="Also copy the instance keys, to FOLDER.instance-keys.")
+@click.option("--encrypt", is_flag=True, help="Encrypt the backup with a passphrase.")
+@click.option("--portable", is_flag=True,
+              help="The forum's export format, which restores into SQLite or PostgreSQL.")
+@passphrase_file
+@with_appcontext
+def backup_command(folder, verify, keys, encrypt, portable, passphrase_file):
+    """Back up the database and uploads into FOLDER, online (or --verify one)."""
+    from forum.backups.create import back_up_keys, create_backup
+    from forum.backups.restore import check_backup
+
+    if verify:
+        made = _backups(lambda: check_backup(folder))
+        click.echo(f"{folder}: sound, {len(made['files']):,} files, {made['size']:,} bytes, "
+                   f"made {made['created_at']} at migration {made['migration']}")
+        return
+    passphrase = _passphrase(passphrase_file, confirm=True) if encrypt else None
+    started = time.monotonic()
+    made = _backups(lambda: create_backup(folder, passphrase, portable))
+    click.echo(f"backed up {sum(made['row_counts'].values()):,} rows and {made['uploads']:,} "
+               f"uploads into {folder}{' (encrypted)' if passphrase else ''}: "
+               f"{made['size']:,} bytes in {time.monotonic() - started:.1f} s")
+    if keys:
+        target = _backups(lambda: back_up_keys(folder, passphrase))
+        click.echo(f"instance keys copied to {target}: keep them apart from the backup, "
+                   "since with them it opens every sealed letter")
+
+
+@forum_cli.command("restore")
+@click.argument("folder", type=click.Path(exists=True, file_okay=False, path_type=Path))
+@click.option("--force", is_flag=True, help="Replace everything in a non-empty instance.")
+@click.option("--keys", "keys_folder", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Also put back the instance keys from this FOLDER.instance-keys.")
+@passphrase_file
+@with_appcontext
+def restore_command(folder, force, keys_folder, passphrase_file):
+    """Restore the backup in FOLDER into this (empty) instance."""
+    from forum.backups import manifest
+    from forum.backups.restore import restore_backup, restore_keys
+
+    started = time.monotonic()
+    made = _backups(lambda: manifest.read(folder))
+    passphrase = _passphrase(passphrase_file) if made.get("encryption") else None
+    for line in _backups(lambda: restore_backup(folder, passphrase, force)):
+        click.echo(line)
+    if keys_folder:
+        names = _backups(lambda: restore_keys(keys_folder, passphrase))
+        click.echo(f"put back the instance keys: {', '.join(names)}")
+    click.echo(f"restored in {time.monotonic() - started:.1f} s")
+
+
+def _passphrase(path, confirm=False):
+    """From the file given, else the environment, else asked; never stored."""
+    if path:
+        return Path(path).read_text().splitlines()[0]
+    return os.environ.get(PASSPHRASE_ENV) or click.prompt(
+        "Passphrase", hide_input=True, confirmation_prompt=confirm)
+
+
+def _backups(act):
+    """Run a backup step; its BackupError becomes the command's error."""
+    from forum.backups import BackupError
+
+    try:
+        return act()
+    except BackupError as error:
+        raise click.ClickException(str(error)) from None

@@ -31,6 +31,18 @@ def accepts_files(view):
     return view
 
 
+def probe(view):
+    """Mark a view that machines call (a load balancer's health check): the hooks that
+    read the session or count visits leave its requests alone."""
+    view.probe = True
+    return view
+
+
+def is_probe():
+    """Whether the current request goes to a view marked @probe."""
+    return getattr(current_app.view_functions.get(request.endpoint), "probe", False)
+
+
 class Request(FlaskRequest):
     """A request whose body is capped by the view it goes to (werkzeug asks before parsing)."""
 

@@ -152,6 +152,7 @@ ROUTES = {
     "stats.figures_json": [("GET", "/stats.json", None, EVERYONE)],
     "stats.table_csv": [("GET", "/stats/units.csv", None, EVERYONE),
                         ("GET", "/stats/nothing.csv", None, expect(404))],
+    "health.healthz": [("GET", "/healthz", None, EVERYONE)],
     "admin.home": [("GET", "/admin/", None, ADMIN_HOME)],
     "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
     "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],

@@ -8,6 +8,7 @@ from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 
 from forum.extensions import db, login_manager
+from forum.inbound import is_probe
 from forum.models import User
 
 SEEN_KEY = "seen"
@@ -43,7 +44,7 @@ def register(app):
 
 def end_idle_admin_session():
     """An admin session that has been idle too long ends (等保: 30 minutes)."""
-    if not current_user.is_authenticated or not current_user.admin_role:
+    if is_probe() or not current_user.is_authenticated or not current_user.admin_role:
         return
     now = time.time()
     seen = session.get(SEEN_KEY)

@@ -14,13 +14,14 @@ from forum.service import commit
 from forum.stats import daily
 
 
-def recount():
-    """Threads, then boards, then users and the members: set-based statements, one commit."""
-    recount_threads()
-    recount_boards()
-    recount_users()
-    recount_members()
-    daily.recount_days()
+def recount(advance=lambda n: None):
+    """Threads, then boards, then users, the members and the daily figures: set-based
+    statements, one commit. `advance(1)` is called after each of the five steps (a
+    progress bar's)."""
+    for step in (recount_threads, recount_boards, recount_users, recount_members,
+                 daily.recount_days):
+        step()
+        advance(1)
     commit()
 
 

@@ -14,6 +14,7 @@ SITE_DEFAULTS = {
     "message_new_account_days": 7,
     "message_new_account_posts": 5,
     "message_new_account_people_per_day": 5,
+    "last_backup": None,  # {"at": naive UTC ISO time, "size": bytes} of the last forum backup
 }
 
 

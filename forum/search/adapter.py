@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from flask import current_app
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from forum.boards.registry import types_where
 from forum.extensions import db
 from forum.models import Board, ContentStatus, Post, Thread
+from forum.progress import progress
 from forum.search import text
 from forum.search.changes import Changes
 from forum.search.results import visible_hits
@@ -111,24 +112,31 @@ def documents_where(session, *conditions):
              "title": r.title if r.number == 1 else None} for r in rows]
 
 
-def reindex(batch=2000, echo=None, limit=None):
+def reindex_all(limit=None):
+    """`reindex` showing its progress (forum reindex, forum restore); posts indexed."""
+    top = limit or db.session.execute(select(func.max(Post.id))).scalar() or 0
+    with progress("search index", top, "post ids") as advance:
+        return reindex(advance=advance, limit=limit)
+
+
+def reindex(batch=2000, advance=None, limit=None):
     """Rebuild the whole index from the database; returns the number of posts indexed.
 
-    `limit` indexes only the posts with ids up to it (benchmarks at a smaller scale)."""
+    `advance` is told how many post ids each batch covered; `limit` indexes only the
+    posts with ids up to it (benchmarks at a smaller scale)."""
     load_jieba()
 
     def batches():
-        last, done = 0, 0
+        last = 0
         with Session(db.engine) as session:
             while limit is None or last < limit:
                 top = last + batch if limit is None else min(last + batch, limit)
                 page = documents_where(session, Post.id > last, Post.id <= top)
                 more = session.execute(select(Post.id).where(Post.id > top).limit(1)).first()
+                if advance:
+                    advance(top - last)
                 last = top
                 if page:
-                    done += len(page)
-                    if echo:
-                        echo(done)
                     yield page
                 if more is None:
                     return

@@ -144,6 +144,11 @@ class PostgresBackend:
                 ids = []
         return list(ids), len(found)
 
+    def check(self):
+        """Read one vector, as a search does (a health check)."""
+        with db.engine.connect() as connection:
+            connection.execute(sql("SELECT search_vector FROM post LIMIT 1"))
+
     def clear(self):
         """Forget every vector (tests)."""
         with db.engine.begin() as connection:

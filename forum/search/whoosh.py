@@ -182,6 +182,12 @@ class WhooshBackend:
 
     # -- reading -------------------------------------------------------------------
 
+    def check(self):
+        """Open the index as a search does (a health check); no index yet is fine."""
+        folder = str(self.folder / "index")
+        if index.exists_in(folder):
+            index.open_dir(folder).latest_generation()
+
     def search(self, parsed, filters, newest, page, per_page, fallback=False, cap=None):
         """(post ids of the page, total hits counted up to `cap`) for the parsed query.
 

@@ -21,6 +21,7 @@ from sqlalchemy import delete, select
 
 from forum.dates import local_today
 from forum.extensions import db
+from forum.inbound import is_probe
 from forum.keyed import id_hash_key
 from forum.models import ActiveMember, Board, BoardDay, SiteDay, Thread, VisitorDay
 from forum.models.base import insert_for
@@ -28,7 +29,6 @@ from forum.stats.daily import bump
 from forum.stats.view_counts import Flusher
 
 BENCH_HEADER = "X-Forum-Bench"  # sent by bench/pages.py: its traffic is no visit
-EXCLUDED_ENDPOINTS = frozenset({"static", "health"})
 _BOARD_PAGES = {"boards.board": "slug", "boards.thread": "thread_id"}
 
 _lock = threading.Lock()
@@ -57,7 +57,7 @@ def count_hit(response):
 
 def _is_page_view(response):
     return (request.method == "GET" and response.status_code == 200
-            and response.mimetype == "text/html" and request.endpoint not in EXCLUDED_ENDPOINTS
+            and response.mimetype == "text/html" and request.endpoint != "static" and not is_probe()
             and BENCH_HEADER not in request.headers and not is_bot(request.user_agent.string))
 
 

@@ -16,6 +16,7 @@ from flask_login import current_user
 from sqlalchemy import delete, func
 
 from forum.extensions import db
+from forum.inbound import is_probe
 from forum.models import Presence
 from forum.models.base import insert_for, utcnow
 from forum.stats.view_counts import Flusher
@@ -35,7 +36,7 @@ def register(app):
 
 def record_visit():
     """Note the visitor as seen now (in memory, throttled)."""
-    if request.endpoint in (None, "static"):
+    if request.endpoint in (None, "static") or is_probe():
         return
     key, user_id = _visitor()
     now = time.monotonic()
