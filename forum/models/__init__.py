@@ -13,13 +13,13 @@ from forum.models.notification import Notification
 from forum.models.profile import Presence, Talent
 from forum.models.reading import BoardRead, Subscription, ThreadRead
 from forum.models.site import RateCounter, SiteCounter, SiteSetting
-from forum.models.stats import ActiveMember, BoardDay, SiteDay, UnitMonth, VisitorDay
+from forum.models.stats import ActiveMember, BoardDay, CategoryMonth, SiteDay, UnitMonth, VisitorDay
 from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
                                    StudyRecord, StudySession)
 from forum.models.unit import Unit
 from forum.models.user import AdminRole, User, UserStatus
 
-__all__ = ["ActiveMember", "Attachment", "Ban", "Board", "BoardDay", "BoardRead", "BoardRole", "Campaign", "Category",
+__all__ = ["ActiveMember", "Attachment", "Ban", "Board", "BoardDay", "BoardRead", "BoardRole", "Campaign", "Category", "CategoryMonth",
            "CheckQuestion", "Conversation", "ConversationMember", "Essay", "HolidaySchedule", "IdentityCheck",
            "Lesson", "Letter", "Message", "MessageReport", "ModAction", "Notification",
            "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",

@@ -36,11 +36,22 @@ class UnitMonth(db.Model):
     active = db.Column(db.Integer, nullable=False, default=0)
 
 
-class ActiveMember(db.Model):
-    """A member who wrote in a month, under the unit they belonged to then: counted once
-    into UnitMonth.active. Rows of past months are deleted with the visitors' hashes."""
+class CategoryMonth(db.Model):
+    """One month (its first day) of one category of the index: how many members wrote in
+    its boards at least once."""
 
     month = db.Column(db.Date, primary_key=True)
+    category_id = db.Column(db.ForeignKey("category.id", ondelete="CASCADE"), primary_key=True)
+    active = db.Column(db.Integer, nullable=False, default=0)
+
+
+class ActiveMember(db.Model):
+    """A member who wrote this month, once per scope: "unit" (counted into UnitMonth.active
+    under the unit they belonged to then) or "c<category id>" (into CategoryMonth.active).
+    Rows of past months are deleted with the visitors' hashes."""
+
+    month = db.Column(db.Date, primary_key=True)
+    scope = db.Column(db.String(12), primary_key=True)
     user_id = db.Column(db.ForeignKey("user.id", ondelete="CASCADE"), primary_key=True)
 
 

@@ -13,9 +13,11 @@ from sqlalchemy import delete, select
 from forum.boards.registry import types_where
 from forum.dates import local_today, utc_to_local
 from forum.extensions import db
-from forum.models import (ActiveMember, Board, BoardDay, ContentStatus, Post, SiteDay,
-                          Thread, UnitMonth, User)
+from forum.models import (ActiveMember, Board, BoardDay, CategoryMonth, ContentStatus, Post,
+                          SiteDay, Thread, UnitMonth, User)
 from forum.models.base import insert_for
+
+UNIT_SCOPE = "unit"  # ActiveMember.scope of the members counted into their unit's month
 
 
 def count_post(board, author, new_thread):
@@ -24,10 +26,12 @@ def count_post(board, author, new_thread):
     threads = int(new_thread)
     session_bump(SiteDay, {"day": today}, posts=1, threads=threads)
     session_bump(BoardDay, {"day": today, "board_id": board.id}, posts=1, threads=threads)
+    month = today.replace(day=1)
     if author.unit_id is not None:
-        month = today.replace(day=1)
         session_bump(UnitMonth, {"month": month, "unit_id": author.unit_id}, posts=1,
-                     threads=threads, active=_first_this_month(month, author.id))
+                     threads=threads, active=_first_this_month(month, UNIT_SCOPE, author.id))
+    if _first_this_month(month, category_scope(board.category_id), author.id):
+        session_bump(CategoryMonth, {"month": month, "category_id": board.category_id}, active=1)
 
 
 def count_member():
@@ -35,10 +39,15 @@ def count_member():
     session_bump(SiteDay, {"day": local_today()}, members=1)
 
 
-def _first_this_month(month, user_id):
-    """1 if the member had not written yet this month (and now has), else 0."""
+def category_scope(category_id):
+    """ActiveMember.scope of the members who wrote in a category's boards."""
+    return f"c{category_id}"
+
+
+def _first_this_month(month, scope, user_id):
+    """1 if the member had not written yet this month in this scope (and now has), else 0."""
     table = ActiveMember.__table__
-    insert = insert_for(_dialect())(table).values(month=month, user_id=user_id)
+    insert = insert_for(_dialect())(table).values(month=month, scope=scope, user_id=user_id)
     added = db.session.execute(insert.on_conflict_do_nothing().returning(table.c.user_id)).first()
     return int(added is not None)
 
@@ -68,25 +77,27 @@ def recount_days():
     Streams the published posts of counted boards once (a command, not a page); a post counts for the unit
     its author belongs to now.
     """
-    site, boards, units, active = Counter(), Counter(), Counter(), {}
+    site, boards, units, active = Counter(), Counter(), Counter(), {}  # active: scope's members
     rows = db.session.execute(
-        select(Post.created_at, Post.author_id, Post.number, Thread.board_id, User.unit_id)
+        select(Post.created_at, Post.author_id, Post.number, Thread.board_id, User.unit_id,
+               Board.category_id)
         .join(Thread, Thread.id == Post.thread_id).join(User, User.id == Post.author_id)
         .join(Board, Board.id == Thread.board_id)
         .where(Post.status == ContentStatus.PUBLISHED, Thread.status == ContentStatus.PUBLISHED,
                Board.type.in_(types_where("counted")))
         .execution_options(yield_per=10000))
-    for at, author_id, number, board_id, unit_id in rows:
+    for at, author_id, number, board_id, unit_id, category_id in rows:
         day, first = utc_to_local(at).date(), int(number == 1)
+        month = day.replace(day=1)
+        active.setdefault((month, category_scope(category_id), category_id), set()).add(author_id)
         site[day, "posts"] += 1
         site[day, "threads"] += first
         boards[day, board_id, "posts"] += 1
         boards[day, board_id, "threads"] += first
         if unit_id is not None:
-            month = day.replace(day=1)
             units[month, unit_id, "posts"] += 1
             units[month, unit_id, "threads"] += first
-            active.setdefault((month, unit_id), set()).add(author_id)
+            active.setdefault((month, UNIT_SCOPE, unit_id), set()).add(author_id)
     for (at,) in db.session.execute(select(User.created_at)):
         site[utc_to_local(at).date(), "members"] += 1
     _replace(site, boards, units, active)
@@ -97,6 +108,7 @@ def _replace(site, boards, units, active):
     db.session.execute(SiteDay.__table__.update().values(posts=0, threads=0, members=0))
     db.session.execute(BoardDay.__table__.update().values(posts=0, threads=0))
     db.session.execute(delete(UnitMonth))
+    db.session.execute(delete(CategoryMonth))
     db.session.execute(delete(ActiveMember))
     for (day, name), n in site.items():
         session_bump(SiteDay, {"day": day}, **{name: n})
@@ -105,8 +117,11 @@ def _replace(site, boards, units, active):
     for (month, unit_id, name), n in units.items():
         session_bump(UnitMonth, {"month": month, "unit_id": unit_id}, **{name: n})
     this_month = local_today().replace(day=1)
-    for (month, unit_id), members in active.items():
-        session_bump(UnitMonth, {"month": month, "unit_id": unit_id}, active=len(members))
+    for (month, scope, row_id), members in active.items():
+        if scope == UNIT_SCOPE:
+            session_bump(UnitMonth, {"month": month, "unit_id": row_id}, active=len(members))
+        else:
+            session_bump(CategoryMonth, {"month": month, "category_id": row_id}, active=len(members))
         if month == this_month:
             for user_id in members:
-                _first_this_month(month, user_id)
+                _first_this_month(month, scope, user_id)

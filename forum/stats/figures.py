@@ -15,7 +15,7 @@ from forum import hooks, site_counters
 from forum.boards.registry import types_where
 from forum.dates import local_today
 from forum.extensions import db
-from forum.models import Board, BoardDay, Category, SiteDay, Unit, UnitMonth
+from forum.models import Board, BoardDay, Category, CategoryMonth, SiteDay, Unit, UnitMonth
 
 DAYS = 90  # the days of the daily figures and charts
 DAY_FIGURES = ("hits", "uniques", "posts", "threads", "members")
@@ -65,7 +65,8 @@ def totals(days):
 
 
 def categories(month):
-    """Per category of the index: threads and posts in all, this month's and its page views."""
+    """Per category of the index: threads and posts in all; this month's, its page views
+    and its active members (who wrote at least once in its boards)."""
     this_month = (select(BoardDay.board_id, func.sum(BoardDay.threads).label("threads"),
                          func.sum(BoardDay.posts).label("posts"), func.sum(BoardDay.hits).label("hits"))
                   .where(BoardDay.day >= month).group_by(BoardDay.board_id).subquery())
@@ -73,12 +74,16 @@ def categories(month):
         select(Category.name, func.sum(Board.thread_count), func.sum(Board.post_count),
                func.coalesce(func.sum(this_month.c.threads), 0),
                func.coalesce(func.sum(this_month.c.posts), 0),
-               func.coalesce(func.sum(this_month.c.hits), 0))
+               func.coalesce(func.sum(this_month.c.hits), 0),
+               func.coalesce(func.max(CategoryMonth.active), 0))
         .join(Board, Board.category_id == Category.id)
         .outerjoin(this_month, this_month.c.board_id == Board.id)
+        .outerjoin(CategoryMonth, and_(CategoryMonth.category_id == Category.id,
+                                       CategoryMonth.month == month))
         .where(Board.type.in_(types_where("counted")))
         .group_by(Category.id, Category.name, Category.position).order_by(Category.position, Category.id))
-    names = ("category", "threads", "posts", "threads_this_month", "posts_this_month", "hits_this_month")
+    names = ("category", "threads", "posts", "threads_this_month", "posts_this_month", "hits_this_month",
+             "active_members_this_month")
     return [dict(zip(names, row)) for row in rows]
 
 

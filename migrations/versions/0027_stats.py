@@ -42,9 +42,17 @@ def upgrade():
     )
     op.create_table('active_member',
     sa.Column('month', sa.Date(), nullable=False),
+    sa.Column('scope', sa.String(length=12), nullable=False),
     sa.Column('user_id', sa.Integer(), nullable=False),
     sa.ForeignKeyConstraint(['user_id'], ['user.id'], name=op.f('fk_active_member_user_id_user'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('month', 'user_id', name=op.f('pk_active_member'))
+    sa.PrimaryKeyConstraint('month', 'scope', 'user_id', name=op.f('pk_active_member'))
+    )
+    op.create_table('category_month',
+    sa.Column('month', sa.Date(), nullable=False),
+    sa.Column('category_id', sa.Integer(), nullable=False),
+    sa.Column('active', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['category_id'], ['category.id'], name=op.f('fk_category_month_category_id_category'), ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('month', 'category_id', name=op.f('pk_category_month'))
     )
     op.create_table('board_day',
     sa.Column('day', sa.Date(), nullable=False),
@@ -59,6 +67,7 @@ def upgrade():
 
 def downgrade():
     op.drop_table('board_day')
+    op.drop_table('category_month')
     op.drop_table('active_member')
     op.drop_table('unit_month')
     op.drop_table('visitor_day')

@@ -64,6 +64,25 @@ def test_the_units_are_ranked_by_this_months_posts_and_active_members(client):
         (1, "热闹镇", 2, 4, 2), (2, "安静镇", 0, 0, 0)]
 
 
+def test_each_category_counts_the_members_who_wrote_in_it_this_month_once(client):
+    talk, units = make_category(name="交流"), make_category(name="乡镇")
+    both, once = make_user(), make_user()
+    make_thread(board=make_board(category=talk), author=both, replies=2)
+    make_thread(board=make_board(category=units), author=both)
+    make_thread(board=make_board(category=talk), author=once)
+    kept = _active_by_category(client)
+    assert kept == {"交流": 2, "乡镇": 1}
+    recount_days()
+    db.session.commit()
+    stats_figures.clear()
+    assert _active_by_category(client) == kept
+
+
+def _active_by_category(client):
+    return {row["category"]: row["active_members_this_month"]
+            for row in client.get("/stats.json").get_json()["categories"]}
+
+
 def test_stats_sends_the_same_statements_whatever_the_size(client, count_queries):
     counts = []
     for size in (2, 18):  # 2 units, boards and threads, then 20
