@@ -1,0 +1,169 @@
+"""The shape of a grown deployment (docs/deploy.md): two gunicorn app servers on two
+ports against one PostgreSQL and one Redis act as one forum. A session made on one is
+valid on the other; rate limits and flood control count across both; a post made through
+one is found by search through the other; a page cached by one is not served stale by
+the other beyond the guest cache's seconds; a view on each is counted once each.
+
+PostgreSQL only (SQLite is one machine's database). Redis is started here on a free
+port; `.ci/run` installs redis-server. Without it the test skips locally and fails in CI.
+"""
+import http.cookiejar
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+
+from forum.extensions import db
+from forum.models import Thread
+from tests.browser.helpers import require_or_skip
+from tests.checks import says
+from tests.conftest import CSRF_RE
+from tests.factories import PASSWORD, make_board, make_thread, make_user
+
+ROOT = Path(__file__).resolve().parents[2]
+PAGE_CACHE_SECONDS = 2
+
+pytestmark = pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
+                                reason="two app servers share a PostgreSQL database")
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _wait_for(url, seconds=30):
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=2) as answer:
+                if answer.status == 200:
+                    return
+        except (urllib.error.URLError, ConnectionError, TimeoutError):
+            time.sleep(0.2)
+    raise AssertionError(f"{url} did not answer within {seconds} s")
+
+
+@pytest.fixture()
+def redis_url():
+    server = shutil.which("redis-server")
+    require_or_skip(server is not None, "redis-server is missing: apt-get install redis-server")
+    port = _free_port()
+    process = subprocess.Popen([server, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
+                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 10
+        while socket.socket().connect_ex(("127.0.0.1", port)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        yield f"redis://127.0.0.1:{port}/0"
+    finally:
+        process.terminate()
+        process.wait(10)
+
+
+@contextmanager
+def app_server(redis_url):
+    """One gunicorn app server (one worker) on a free port, as docs/deploy.md runs them."""
+    port = _free_port()
+    env = {**os.environ, "REDIS_URL": redis_url, "FORUM_RATE_LIMITS": "on",
+           "FORUM_PAGE_CACHE_SECONDS": str(PAGE_CACHE_SECONDS)}
+    gunicorn = Path(sys.executable).parent / "gunicorn"
+    process = subprocess.Popen([str(gunicorn), "--workers", "1", "--bind", f"127.0.0.1:{port}",
+                                "--graceful-timeout", "10", "wsgi:app"], cwd=ROOT, env=env,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    base = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(f"{base}/healthz")
+        yield base
+    finally:
+        process.send_signal(signal.SIGTERM)  # workers flush their buffered counts at exit
+        _, errors = process.communicate(timeout=30)
+        assert b"Traceback" not in errors, errors.decode(errors="replace")[-3000:]
+
+
+class Browser:
+    """A cookie jar shared by requests to both servers, as one person's browser is."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
+        self.opener.addheaders = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0")]
+
+    def get(self, url):
+        return self._open(urllib.request.Request(url))
+
+    def post(self, url, form_page, data):
+        token = CSRF_RE.search(self.get(form_page)[1]).group(1)
+        body = urllib.parse.urlencode({"csrf_token": token, **data}).encode()
+        return self._open(urllib.request.Request(url, data=body))
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=30) as answer:
+                return answer.status, answer.read().decode()
+        except urllib.error.HTTPError as answer:
+            return answer.code, answer.read().decode()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def _view_count(thread_id):
+    db.session.expire_all()
+    return db.session.get(Thread, thread_id).view_count
+
+
+def test_two_app_servers_on_one_postgresql_and_redis_act_as_one_forum(redis_url):
+    board = make_board(slug="bajie", name="八步镇")
+    make_user(username="liming")
+    other = make_user(username="wanghong")
+    thread = make_thread(board=board, author=other, title="关于村道硬化的建议")
+    viewed = make_thread(board=board, author=other, title="八步镇党委换届公告")
+    db.session.commit()
+    with app_server(redis_url) as a, app_server(redis_url) as b:
+        person = Browser()
+        status, _ = person.post(f"{a}/login", f"{a}/login",
+                                {"username": "liming", "password": PASSWORD})
+        assert status == 302
+        assert person.get(f"{b}/account")[0] == 200  # the session made on A holds on B
+
+        status, _ = person.post(f"{a}/t/{thread.id}/reply", f"{a}/t/{thread.id}/reply",
+                                {"body": "建议先修通组组路，再硬化入户路。"})
+        assert status == 302
+        found = person.get(f"{b}/search?q=" + urllib.parse.quote("组组路"))[1]
+        assert "关于村道硬化的建议" in found  # posted through A, found through B
+        status, page = person.post(f"{b}/t/{thread.id}/reply", f"{b}/t/{thread.id}/reply",
+                                   {"body": "补充一句。"})
+        assert status == 200 and says(page, "You are posting too fast. Please wait a few "
+                                            "seconds and try again.")  # counted across servers
+
+        stranger = Browser()
+        answers = [stranger.post(f"{server}/login", f"{server}/login",
+                                 {"username": "wanghong", "password": "wrong-password"})[0]
+                   for server in (a, b) * 5]
+        assert 429 not in answers
+        assert stranger.post(f"{a}/login", f"{b}/login",
+                             {"username": "wanghong", "password": "wrong-password"})[0] == 429
+
+        guest = Browser()
+        assert "新的通知" not in guest.get(f"{b}/b/bajie")[1]  # B caches the board page
+        make_thread(board=board, author=other, title="新的通知")
+        time.sleep(PAGE_CACHE_SECONDS + 0.5)
+        assert "新的通知" in guest.get(f"{b}/b/bajie")[1]
+
+        assert guest.get(f"{a}/t/{viewed.id}")[0] == 200
+        assert Browser().get(f"{b}/t/{viewed.id}")[0] == 200
+    assert _view_count(viewed.id) == 2
