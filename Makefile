@@ -30,7 +30,7 @@ init: install
 	$(FLASK) forum init
 
 serve:
-	$(VENV)/bin/gunicorn --preload --workers 2 --bind $(HOST):$(PORT) --access-logfile - wsgi:app
+	FORUM_BIND=$(HOST):$(PORT) $(VENV)/bin/gunicorn --config deploy/gunicorn.conf.py wsgi:app
 
 ## run: install, build and seed the database, serve on http://127.0.0.1:5000
 run: translations init serve

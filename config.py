@@ -113,10 +113,3 @@ class TestingConfig(Config):
         # Thousands of accounts are made in tests; production keeps scrypt's full cost.
         self.PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 
-
-class ProductionConfig(Config):
-    """Production: secure cookies unless told otherwise."""
-
-    def __init__(self):
-        super().__init__()
-        self.secure_cookies(_flag("FORUM_SECURE_COOKIES", "on"))

@@ -2,8 +2,8 @@
 
     FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/pages.py [--duration 15] [--rounds 1] [--member]
 
-Serves the forum (gunicorn --preload --workers 2, FORUM_RATE_LIMITS=off) and
-bench/hello_app.py with the same settings on another port, finds the URLs of the pages
+Serves the forum (gunicorn --config deploy/gunicorn.conf.py: 2 threaded workers,
+FORUM_RATE_LIMITS=off) and bench/hello_app.py with the same settings on another port, finds the URLs of the pages
 to measure (board index, the big board's page 1 and 500, the longest thread's first and
 last page, /stats), checks each answers 200, warms it up, runs wrk against it (127.0.0.1 only,
 bounded duration), and prints a markdown table: req/s, p99 latency, % of hello's req/s,
@@ -63,8 +63,10 @@ class Servers:
 
     def start(self, name, app, port, env, workers, extra=()):
         log = open(self.logdir / f"{name}.log", "wb")
-        cmd = [str(VENV_BIN / "gunicorn"), "--preload", "--workers", str(workers),
-               "--bind", f"127.0.0.1:{port}", *extra, app]
+        # The forum's own gunicorn settings (deploy/gunicorn.conf.py), for the hello app too.
+        cmd = [str(VENV_BIN / "gunicorn"), "--config", "deploy/gunicorn.conf.py", *extra, app]
+        env = {**env, "FORUM_BIND": f"127.0.0.1:{port}", "FORUM_WORKERS": str(workers),
+               "FORUM_ACCESS_LOG": ""}
         proc = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
                                 start_new_session=True)
         self.procs.append((name, proc))
@@ -285,7 +287,7 @@ def main():
     ceiling_cpu = summary["hello (ceiling)"]["cpu_ms"]
     print()
     print(f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, gunicorn "
-          f"--preload --workers {args.workers}, {args.rounds} round(s), medians; "
+          f"deploy/gunicorn.conf.py with {args.workers} workers, {args.rounds} round(s), medians; "
           f"instance {instance}; code {ROOT}; load average at the end "
           f"{load[0]:.2f} {load[1]:.2f} {load[2]:.2f} on {os.cpu_count()} CPUs")
     print()

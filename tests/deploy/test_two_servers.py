@@ -10,16 +10,13 @@ port; `.ci/run` installs redis-server. Without it the test skips locally and fai
 import http.cookiejar
 import os
 import shutil
-import signal
 import socket
 import subprocess
-import sys
 import time
 import urllib.error
 import urllib.parse
 import urllib.request
 from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
 
@@ -28,43 +25,25 @@ from forum.models import Thread
 from tests.browser.helpers import require_or_skip
 from tests.checks import says
 from tests.conftest import CSRF_RE
+from tests.deploy.servers import free_port, gunicorn
 from tests.factories import PASSWORD, make_board, make_thread, make_user
 
-ROOT = Path(__file__).resolve().parents[2]
 PAGE_CACHE_SECONDS = 2
 
 pytestmark = pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswith("postgres"),
                                 reason="two app servers share a PostgreSQL database")
 
 
-def _free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _wait_for(url, seconds=30):
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            with urllib.request.urlopen(url, timeout=2) as answer:
-                if answer.status == 200:
-                    return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.2)
-    raise AssertionError(f"{url} did not answer within {seconds} s")
-
-
 @pytest.fixture()
 def redis_url():
     server = shutil.which("redis-server")
     require_or_skip(server is not None, "redis-server is missing: apt-get install redis-server")
-    port = _free_port()
+    port = free_port()
     process = subprocess.Popen([server, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
                                 "--appendonly", "no"], stdout=subprocess.DEVNULL)
     try:
         deadline = time.monotonic() + 10
-        while socket.socket().connect_ex(("127.0.0.1", port)) and time.monotonic() < deadline:
+        while not _listening(port) and time.monotonic() < deadline:
             time.sleep(0.1)
         yield f"redis://127.0.0.1:{port}/0"
     finally:
@@ -72,24 +51,17 @@ def redis_url():
         process.wait(10)
 
 
+def _listening(port):
+    with socket.socket() as probe:
+        return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
 @contextmanager
 def app_server(redis_url):
     """One gunicorn app server (one worker) on a free port, as docs/deploy.md runs them."""
-    port = _free_port()
-    env = {**os.environ, "REDIS_URL": redis_url, "FORUM_RATE_LIMITS": "on",
-           "FORUM_PAGE_CACHE_SECONDS": str(PAGE_CACHE_SECONDS)}
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    process = subprocess.Popen([str(gunicorn), "--workers", "1", "--bind", f"127.0.0.1:{port}",
-                                "--graceful-timeout", "10", "wsgi:app"], cwd=ROOT, env=env,
-                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    base = f"http://127.0.0.1:{port}"
-    try:
-        _wait_for(f"{base}/healthz")
+    with gunicorn(REDIS_URL=redis_url, FORUM_RATE_LIMITS="on",
+                  FORUM_PAGE_CACHE_SECONDS=str(PAGE_CACHE_SECONDS)) as base:
         yield base
-    finally:
-        process.send_signal(signal.SIGTERM)  # workers flush their buffered counts at exit
-        _, errors = process.communicate(timeout=30)
-        assert b"Traceback" not in errors, errors.decode(errors="replace")[-3000:]
 
 
 class Browser:

@@ -1,0 +1,19 @@
+"""gunicorn's settings for the forum: `make serve`, the systemd units in deploy/systemd
+and tests/deploy all start it with `--config deploy/gunicorn.conf.py`.
+
+Threaded workers (gthread): a worker's main loop accepts and polls connections, and a
+connection goes to one of its threads only once it sends something; one that sends
+slowly holds one thread, not a whole worker, so a few slow clients cannot starve the
+forum even without nginx in front (docs/deploy.md: nginx in front removes the problem).
+"""
+import os
+
+bind = os.environ.get("FORUM_BIND", "127.0.0.1:5000")
+workers = int(os.environ.get("FORUM_WORKERS", "2"))
+worker_class = "gthread"
+threads = int(os.environ.get("FORUM_THREADS", "8"))
+timeout = 30            # a worker silent this long is restarted
+graceful_timeout = 20   # a stopping worker finishes its requests and flushes its counts
+keepalive = 5
+preload_app = True      # jieba's dictionary is loaded once, shared by the workers
+accesslog = os.environ.get("FORUM_ACCESS_LOG", "-") or None  # "": no access log
