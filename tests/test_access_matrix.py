@@ -15,7 +15,7 @@ from forum.auth.verification import request_verification
 from forum.letters.writing import write_letter
 from forum.messages.blocks import report_message
 from forum.messages.services import start_conversation
-from forum.models import (Ban, BoardRole, MessageReport, Notification, PasswordReset, Post,
+from forum.models import (Ban, BoardRole, Category, MessageReport, Notification, PasswordReset, Post,
                           QueueItem, Report, User, Verification, WordRule)
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
@@ -152,6 +152,13 @@ ROUTES = {
     "admin.home": [("GET", "/admin/", None, ADMIN_HOME)],
     "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
     "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],
+    "admin.board_new": [("GET", "/admin/boards/new", None, SYSTEM_PAGE)],
+    "admin.board_archive": [("POST", "/admin/boards/{board}/archive", {}, SYSTEM_POST)],
+    "admin.categories": [("GET", "/admin/categories", None, SYSTEM_PAGE)],
+    "admin.category_edit": [("GET", "/admin/categories/{category}", None, SYSTEM_PAGE)],
+    "admin.category_archive": [("POST", "/admin/categories/{category}/restore", {}, SYSTEM_POST)],
+    "admin.category_move": [("POST", "/admin/categories/{category}/move", {"target_id": "{category}"},
+                             SYSTEM_POST)],
     "admin.units": [("GET", "/admin/units", None, SYSTEM_PAGE)],
     "admin.settings": [("GET", "/admin/settings", None, SYSTEM_PAGE)],
     "admin.words": [("GET", "/admin/words", None, SYSTEM_PAGE)],
@@ -417,8 +424,9 @@ def test_every_route_has_a_row(app):
                          ids=[f"{e}-{m}" for e, rows in ROUTES.items() for m, *_ in rows])
 def test_route_answers_each_role_as_expected(app, endpoint, method, path, form, statuses):
     people, ids = build_world()
-    if endpoint == "admin.board_edit":
+    if endpoint in ("admin.board_edit", "admin.board_archive"):
         ids = {**ids, "board": db.session.execute(db.select(db.func.min(BoardRole.board_id))).scalar_one()}
+    ids["category"] = db.session.execute(db.select(db.func.min(Category.id))).scalar_one()
     url = path.format(**ids)
     wrong = []
     for role in ROLES:

@@ -5,6 +5,6 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 def init_app(app):
-    from forum.admin import accounts, message_reports, uploads, views  # noqa: F401
+    from forum.admin import accounts, catalogue_views, message_reports, uploads, views  # noqa: F401
 
     app.register_blueprint(bp)

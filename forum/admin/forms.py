@@ -23,6 +23,23 @@ class BoardForm(FlaskForm):
         NumberRange(0, 10_000, _l("A position from 0 to 10,000."))])
 
 
+class NewBoardForm(BoardForm):
+    slug = StringField(_l("Slug (ASCII, the board's address /b/<slug>)"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a slug.")), Length(max=60, message=_l("At most 60 characters."))])
+    type = SelectField(_l("Type"))
+
+
+class CategoryForm(FlaskForm):
+    name = StringField(_l("Name"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a name.")), Length(max=60, message=_l("At most 60 characters."))])
+    position = IntegerField(_l("Position"), default=0, validators=[
+        NumberRange(0, 10_000, _l("A position from 0 to 10,000."))])
+
+
+class MoveBoardsForm(FlaskForm):
+    target_id = SelectField(_l("Move its live boards to"), coerce=int)
+
+
 class UnitForm(FlaskForm):
     name = StringField(_l("Name"), filters=[_strip], validators=[
         DataRequired(_l("Enter a name.")), Length(max=60, message=_l("At most 60 characters."))])

@@ -1,5 +1,5 @@
 """Read queries for the control panel, one named function per list a page shows."""
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
 from forum.models import (Ban, Board, BoardRole, Category, Message, MessageReport, Unit, User,
@@ -11,11 +11,14 @@ REPORTS_SHOWN = 50
 
 def boards_in_order():
     """Every board, by category and position."""
-    return db.session.execute(db.select(Board).order_by(Board.category_id, Board.position)).scalars().all()
+    return db.session.execute(db.select(Board).options(joinedload(Board.category))
+                              .order_by(Board.category_id, Board.position)).scalars().all()
 
 
 def categories_in_order():
-    return db.session.execute(db.select(Category).order_by(Category.position)).scalars().all()
+    """Every category (archived too) with its boards, by position."""
+    return db.session.execute(db.select(Category).options(selectinload(Category.boards))
+                              .order_by(Category.position)).scalars().all()
 
 
 def units_in_order():

@@ -1,6 +1,8 @@
 """Units: the townships and county departments that own boards."""
 from forum.extensions import db
 
+TOWNSHIP_KINDS = ("镇", "乡", "民族乡")
+
 
 class Unit(db.Model):
     """A township (镇/乡/民族乡) or a county-level department."""
@@ -13,7 +15,7 @@ class Unit(db.Model):
 
     @property
     def is_township(self):
-        return self.kind in {"镇", "乡", "民族乡"}
+        return self.kind in TOWNSHIP_KINDS
 
     def __repr__(self):
         return f"<Unit {self.name}>"

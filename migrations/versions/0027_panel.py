@@ -1,0 +1,35 @@
+"""panel: archived categories and boards, accounts that must change their first password
+
+Revision ID: 0027
+Revises: 0025
+Create Date: 2026-12-05 13:20:00.000000
+
+"""
+from alembic import op
+import sqlalchemy as sa
+
+
+# revision identifiers, used by Alembic.
+revision = '0027'
+down_revision = '0025'
+branch_labels = None
+depends_on = None
+
+
+def upgrade():
+    with op.batch_alter_table('category', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('archived_at', sa.DateTime(), nullable=True))
+    with op.batch_alter_table('board', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('archived_at', sa.DateTime(), nullable=True))
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(),
+                                      nullable=False))
+
+
+def downgrade():
+    with op.batch_alter_table('user', schema=None) as batch_op:
+        batch_op.drop_column('must_change_password')
+    with op.batch_alter_table('board', schema=None) as batch_op:
+        batch_op.drop_column('archived_at')
+    with op.batch_alter_table('category', schema=None) as batch_op:
+        batch_op.drop_column('archived_at')
