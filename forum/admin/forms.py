@@ -1,7 +1,8 @@
 """Control-panel forms: validate, never save."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Length, NumberRange, Optional
 
@@ -93,6 +94,20 @@ class UserSearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Username"), filters=[_strip])
+
+
+class NewAccountForm(FlaskForm):
+    username = StringField(_l("Username"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a username.")), Length(2, 20, _l("A username has 2 to 20 characters."))])
+    display_name = StringField(_l("Display name (optional)"), filters=[_strip], validators=[
+        Length(max=40, message=_l("A display name has at most 40 characters."))])
+    unit_id = SelectField(_l("Unit"), coerce=int)
+    is_unit_account = BooleanField(_l("Unit account (部门账号): manages its unit's boards"))
+
+
+class UnitAccountsForm(FlaskForm):
+    file = FileField(_l("CSV file: unit, username, display name (one account a line)"),
+                     validators=[FileRequired(_l("Choose a CSV file."))])
 
 
 class TitleForm(FlaskForm):

@@ -42,6 +42,13 @@ def granted_roles():
         .join(Board, Board.id == BoardRole.board_id).order_by(Board.position, User.username)).all()
 
 
+def roles_of(user):
+    """(BoardRole, Board) rows of the account's board roles, by board."""
+    return db.session.execute(
+        db.select(BoardRole, Board).join(Board, Board.id == BoardRole.board_id)
+        .where(BoardRole.user_id == user.id).order_by(Board.position, BoardRole.role)).all()
+
+
 def bans_in_force():
     """Bans not lifted and not expired, newest first."""
     return [b for b in db.session.execute(db.select(Ban).where(Ban.lifted_at.is_(None))
