@@ -22,7 +22,8 @@ DISK_NEAR_FULL = 0.9  # the share of the disk in use that is a warning
 
 
 def queue_sizes():
-    """{queue: items waiting}: posts, reports, letters, verifications, messages."""
+    """{queue: items waiting}: posts, reports, letters, verifications, messages (one
+    statement; each count is over a queue's open rows)."""
     waiting = {
         "posts": db.select(db.func.count()).where(QueueItem.status == "open"),
         "reports": db.select(db.func.count()).where(Report.status == "open"),
@@ -30,7 +31,9 @@ def queue_sizes():
         "verifications": db.select(db.func.count()).where(Verification.status == "pending"),
         "messages": db.select(db.func.count()).where(MessageReport.status == "open"),
     }
-    return {name: db.session.execute(query).scalar() for name, query in waiting.items()}
+    row = db.session.execute(db.select(*(query.scalar_subquery().label(name)
+                                         for name, query in waiting.items()))).one()
+    return row._asdict()
 
 
 def overdue_letters():

@@ -1,4 +1,5 @@
-"""panel: archived categories and boards, accounts that must change their first password
+"""panel: archived categories and boards, accounts that must change their first password,
+indexes for the admin home's counts
 
 Revision ID: 0027
 Revises: 0025
@@ -24,9 +25,15 @@ def upgrade():
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.add_column(sa.Column('must_change_password', sa.Boolean(), server_default=sa.false(),
                                       nullable=False))
+    op.create_index('ix_queue_item_status', 'queue_item', ['status'], unique=False)
+    op.create_index('ix_report_status', 'report', ['status'], unique=False)
+    op.create_index('ix_letter_state', 'letter', ['state'], unique=False)
 
 
 def downgrade():
+    op.drop_index('ix_letter_state', table_name='letter')
+    op.drop_index('ix_report_status', table_name='report')
+    op.drop_index('ix_queue_item_status', table_name='queue_item')
     with op.batch_alter_table('user', schema=None) as batch_op:
         batch_op.drop_column('must_change_password')
     with op.batch_alter_table('board', schema=None) as batch_op:
