@@ -44,6 +44,7 @@ ACTIONS = {
     "board_add": _l("Board created"), "board_archive": _l("Board archived"),
     "board_restore": _l("Board restored"), "account_create": _l("Account created"),
     "account_created": _l("Account created"), "unit_account": _l("Unit account flag set"),
+    "test_mail": _l("Test mail sent"),
 }
 TARGETS = {
     "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),

@@ -164,6 +164,7 @@ ROUTES = {
                              SYSTEM_POST)],
     "admin.units": [("GET", "/admin/units", None, SYSTEM_PAGE)],
     "admin.settings": [("GET", "/admin/settings", None, SYSTEM_PAGE)],
+    "admin.test_mail": [("POST", "/admin/settings/test-mail", {"to": "office@example.cn"}, SYSTEM_POST)],
     "admin.words": [("GET", "/admin/words", None, SYSTEM_PAGE)],
     "admin.holiday_calendar": [("GET", "/admin/calendar", None, SYSTEM_PAGE)],
     "admin.word_remove": [("POST", "/admin/words/{word}/remove", {}, SYSTEM_POST)],

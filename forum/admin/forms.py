@@ -4,9 +4,9 @@ from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
 from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from forum.models import Role
+from forum.models import Registration, Role
 
 
 def _strip(value):
@@ -58,6 +58,14 @@ class SettingsForm(FlaskForm):
     post_interval_seconds = IntegerField(
         _l("Minimum seconds between two posts of one account"),
         validators=[NumberRange(0, 3600, _l("A number from 0 to 3,600."))])
+    registration = SelectField(_l("Registration"), choices=[
+        SelectChoice(mode.value, mode.label) for mode in Registration])
+    registration_captcha = BooleanField(_l("An image CAPTCHA on registration"))
+
+
+class TestMailForm(FlaskForm):
+    to = StringField(_l("Send a test mail to"), filters=[_strip], validators=[
+        DataRequired(_l("Enter an address.")), Email(_l("Enter a valid email address."))])
 
 
 class WordForm(FlaskForm):

@@ -1,10 +1,13 @@
 """Control-panel writes: boards, units, site settings and accounts' titles and admin roles;
 each logged, one commit."""
+from smtplib import SMTPException
+
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from forum.admin.separation import check_account_act, check_admin_role
 from forum.extensions import db
+from forum.mail import send_mail
 from forum.models import Unit, User
 from forum.audit import describe_changes, log_action, log_security
 from forum.service import Refused, commit
@@ -57,6 +60,18 @@ def save_settings(actor, values):
     for key, value in values.items():
         put_setting(key, value)
     log_action(actor, "settings", "site", None, None, describe_changes(before, values))
+    commit()
+
+
+def send_test_mail(actor, to):
+    """A mail through the configured server (or into instance/mail without one); logged
+    without the address."""
+    try:
+        send_mail(to, _("Test mail from the forum"),
+                  _("This mail was sent from the control panel to check that mail leaves the forum."))
+    except (OSError, SMTPException) as error:
+        raise Refused(_("The mail could not be sent: %(error)s", error=error.__class__.__name__)) from None
+    log_action(actor, "test_mail", "site")
     commit()
 
 

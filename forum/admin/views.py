@@ -10,7 +10,7 @@ from forum.access import admin_required, is_admin
 from forum import workdays
 from forum.admin import bp, calendar, glance, queries, services
 from forum.admin.forms import (BanForm, BoardForm, HolidayScheduleForm, RoleForm, SettingsForm,
-                               UnitForm, WordForm)
+                               TestMailForm, UnitForm, WordForm)
 from forum.auth.services import find_user
 from forum.dates import local_today
 from forum.boards.roles import grant, revoke
@@ -84,13 +84,24 @@ def units():
 @bp.route("/settings", methods=["GET", "POST"])
 @admin_required(AdminRole.SYSTEM)
 def settings():
-    keys = ("new_account_review_posts", "post_interval_seconds")
+    keys = ("new_account_review_posts", "post_interval_seconds", "registration",
+            "registration_captcha")
     form = SettingsForm(data={key: get_setting(key) for key in keys})
     if form.validate_on_submit() and attempt(
             None, lambda: services.save_settings(current_user, {key: form[key].data for key in keys}),
             done=_("The settings have been saved."), category="info"):
         return redirect(url_for("admin.settings"))
-    return render_template("admin/settings.html", form=form)
+    return render_template("admin/settings.html", form=form, mail_form=TestMailForm())
+
+
+@bp.post("/settings/test-mail")
+@admin_required(AdminRole.SYSTEM)
+def test_mail():
+    """Send a mail through the configured server, to see that mail leaves the forum."""
+    form = TestMailForm()
+    flash_outcome(form, lambda: services.send_test_mail(current_user, form.to.data),
+                  _("A test mail has been sent to %(to)s.", to=form.to.data))
+    return redirect(url_for("admin.settings"))
 
 
 @bp.route("/calendar", methods=["GET", "POST"])

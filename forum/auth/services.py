@@ -13,12 +13,13 @@ from forum.admin.separation import check_account_act
 from forum.auth.names import check_username, refuse_reserved, skeleton
 from forum.auth.passwords import check_password
 from forum.extensions import db
-from forum.models import User
+from forum.models import Registration, User
 from forum.models.base import utcnow
 from forum import site_counters
 from forum.audit import log_security
 from forum.ratelimit import DatabaseStorage
 from forum.service import Refused, commit
+from forum.settings import get_setting
 
 CAPTCHA_AFTER = 3  # wrong passwords from one address before its logins need a CAPTCHA
 DELAY_AFTER = 3  # wrong passwords for one name before each next try waits
@@ -36,9 +37,16 @@ def find_user(username):
 
 
 def register_member(username, password):
-    """Self-registration on the web: as register_user, and official words are refused."""
+    """Self-registration on the web, while the site setting allows it: as register_user,
+    and official words are refused."""
+    if not registration_open():
+        raise Refused(_("Registration is closed: ask the security administrator for an account."))
     refuse_reserved(username.strip(), "username")
     return register_user(username, password)
+
+
+def registration_open():
+    return get_setting("registration") == Registration.OPEN
 
 
 def register_user(username, password, **fields):

@@ -12,7 +12,7 @@ from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityE
 from forum.models.notification import Notification
 from forum.models.profile import Presence, Talent
 from forum.models.reading import BoardRead, Subscription, ThreadRead
-from forum.models.site import RateCounter, SiteCounter, SiteSetting
+from forum.models.site import RateCounter, Registration, SiteCounter, SiteSetting
 from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
                                    StudyRecord, StudySession)
 from forum.models.unit import Unit
@@ -27,4 +27,4 @@ __all__ = ["Attachment", "Ban", "Board", "BoardRead", "BoardRole", "Campaign", "
            "Verification", "WordRule", "CaptchaChallenge",
            # The vocabularies stored in their columns, each member with its label.
            "AdminRole", "BoardTypeKey", "ContentStatus", "LetterKind", "LetterRating",
-           "LetterState", "Role", "UserStatus"]
+           "LetterState", "Registration", "Role", "UserStatus"]
