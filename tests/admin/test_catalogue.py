@@ -111,6 +111,8 @@ def test_an_archived_board_is_off_the_index_read_only_and_keeps_its_threads(app,
     assert "旧版块" not in app.test_client().get("/").get_data(as_text=True)
     member = login(app.test_client(), make_user(is_verified=True))
     assert member.get(f"/t/{thread.id}").status_code == 200
+    assert says(member.get(f"/b/{board.slug}").get_data(as_text=True),
+                "This board is archived: it can be read, and nothing more can be written in it.")
     assert post_form(member, f"/t/{thread.id}/reply", {"body": "回复"}).status_code in (403, 404)
     assert member.get(f"/b/{board.slug}/new").status_code in (403, 404)
     post_form(system, f"/admin/boards/{board.id}/restore", {})
