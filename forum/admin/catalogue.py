@@ -2,6 +2,7 @@
 archived (never deleted: an archived board is read-only and off the index). Each write
 is logged with its values before and after, in one commit."""
 from flask_babel import gettext as _
+from flask_babel import ngettext
 
 from forum.admin.services import checked_slug
 from forum.audit import describe_changes, log_action
@@ -40,8 +41,10 @@ def archive_category(category, actor):
     """Take a category off the index; refused while it holds live boards."""
     live = live_boards(category)
     if live:
-        raise Refused(_("%(name)s still has %(count)d live boards: move them to another category "
-                        "or archive them first.", name=category.name, count=len(live)))
+        raise Refused(ngettext("%(name)s still has %(num)d live board: move it to another category "
+                               "or archive it first.",
+                               "%(name)s still has %(num)d live boards: move them to another "
+                               "category or archive them first.", len(live), name=category.name))
     _set_archived(category, actor, "category", utcnow())
 
 
