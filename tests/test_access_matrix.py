@@ -15,7 +15,7 @@ from forum.auth.verification import request_verification
 from forum.letters.writing import write_letter
 from forum.messages.blocks import report_message
 from forum.messages.services import start_conversation
-from forum.models import (Ban, BoardRole, Category, MessageReport, Notification, PasswordReset, Post,
+from forum.models import (Ban, BoardRole, MessageReport, Notification, PasswordReset, Post,
                           QueueItem, Report, User, Verification, WordRule)
 from forum.moderation.bans import ban_user
 from forum.moderation.reports import report_post
@@ -156,7 +156,7 @@ ROUTES = {
     "admin.boards": [("GET", "/admin/boards", None, SYSTEM_PAGE)],
     "admin.board_edit": [("GET", "/admin/boards/{board}", None, SYSTEM_PAGE)],
     "admin.board_new": [("GET", "/admin/boards/new", None, SYSTEM_PAGE)],
-    "admin.board_archive": [("POST", "/admin/boards/{board}/archive", {}, SYSTEM_POST)],
+    "admin.board_archive": [("POST", "/admin/boards/{target}/archive", {}, SYSTEM_POST)],
     "admin.categories": [("GET", "/admin/categories", None, SYSTEM_PAGE)],
     "admin.category_edit": [("GET", "/admin/categories/{category}", None, SYSTEM_PAGE)],
     "admin.category_archive": [("POST", "/admin/categories/{category}/restore", {}, SYSTEM_POST)],
@@ -404,7 +404,8 @@ def _build_forum_world():
         return db.session.execute(db.select(model.id).limit(1)).scalar_one()
 
     first = db.session.execute(db.select(Post.id).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
-    ids = {"board": board.slug, "thread": thread.id, "post": post.id, "first": first,
+    ids = {"board": board.slug, "category": board.category_id, "thread": thread.id, "post": post.id,
+           "first": first,
            "moderator": people["moderator"].id, "target": target.id, "item": one(QueueItem),
            "report": one(Report), "ban": one(Ban), "word": one(WordRule), "role_row": one(BoardRole),
            "verification": one(Verification), "notification": one(Notification),
@@ -428,9 +429,8 @@ def test_every_route_has_a_row(app):
                          ids=[f"{e}-{m}" for e, rows in ROUTES.items() for m, *_ in rows])
 def test_route_answers_each_role_as_expected(app, endpoint, method, path, form, statuses):
     people, ids = build_world()
-    if endpoint in ("admin.board_edit", "admin.board_archive"):
+    if endpoint == "admin.board_edit":
         ids = {**ids, "board": db.session.execute(db.select(db.func.min(BoardRole.board_id))).scalar_one()}
-    ids["category"] = db.session.execute(db.select(db.func.min(Category.id))).scalar_one()
     url = path.format(**ids)
     wrong = []
     for role in ROLES:

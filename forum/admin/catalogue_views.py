@@ -1,6 +1,6 @@
 """/admin/categories and /admin/boards/new: the system admin's board index (categories and
 boards made, renamed, reordered, archived); a board's type settings are on its manage page."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm

@@ -5,7 +5,6 @@ Admin roles are never given here: that is the command line's (三员分立)."""
 import csv
 import io
 import secrets
-import string
 from dataclasses import dataclass
 
 from flask_babel import gettext as _
