@@ -17,6 +17,18 @@ def log_action(actor, action, target_type, target_id=None, board_id=None, reason
     return row
 
 
+def describe_changes(before, after):
+    """The audit text of a change: "name: old → new; ..." for each key whose value
+    differs, long values shortened (a row's reason holds 500 characters)."""
+    return "; ".join(f"{key}: {_short(before.get(key))} → {_short(value)}"
+                     for key, value in after.items() if before.get(key) != value)[:500]
+
+
+def _short(value, most=60):
+    text = "" if value is None else str(value)
+    return text if len(text) <= most else text[:most - 1] + "…"
+
+
 def log_security(kind, user=None, actor=None, ip=None, detail=""):
     """Record a login, failure, lockout, role change, ban or other security event."""
     row = SecurityEvent(kind=kind, user_id=getattr(user, "id", None),

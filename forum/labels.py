@@ -39,12 +39,18 @@ ACTIONS = {
     "message_report_dismissed": _l("Message report dismissed"),
     "message_reports_read": _l("Reported messages read"),
     "word_block": _l("Block"), "word_review": _l("Review"), "word_replace": _l("Replace"),
+    "category_add": _l("Category added"), "category_edit": _l("Category edited"),
+    "category_archive": _l("Category archived"), "category_restore": _l("Category restored"),
+    "board_add": _l("Board created"), "board_archive": _l("Board archived"),
+    "board_restore": _l("Board restored"), "account_create": _l("Account created"),
+    "account_created": _l("Account created"), "unit_account": _l("Unit account flag set"),
+    "test_mail": _l("Test mail sent"),
 }
 TARGETS = {
     "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
     "site": _l("Site"), "letter": _l("Letter"), "message": _l("Message"),
-    "calendar": _l("Holiday calendar"),
+    "calendar": _l("Holiday calendar"), "category": _l("Category"),
 }
 def add_labels(actions=(), targets=()):
     """A feature package names the log codes it records (from its init_app)."""

@@ -13,12 +13,15 @@ from forum.extensions import db
 from forum.models import AdminRole, BoardRole, Role, User
 
 MODERATING_ROLES = {Role.MODERATOR, Role.MANAGER}
+WRITING = Access.START | Access.REPLY
 ORGANISATION_UNIT_SLUG = "xianweizuzhibu"  # 县委组织部, as seeded from forum/data/zhijin.yaml
 
 
 def access_for(user, board, thread=None):
-    """The flags the user holds on the board, or on one thread of it."""
-    return get_type(board.type).access(user, board, thread, roles_on(user, board))
+    """The flags the user holds on the board, or on one thread of it; an archived board
+    is read-only for everyone."""
+    flags = get_type(board.type).access(user, board, thread, roles_on(user, board))
+    return flags & ~WRITING if board.archived_at is not None else flags
 
 
 def can_edit_post(user, post, access):
@@ -41,7 +44,7 @@ def has_moderators(board):
 
 def may_write(user, board):
     """May the user write on this board at all (its type decides: a mailbox takes guests')?"""
-    return get_type(board.type).may_write(user, board)
+    return board.archived_at is None and get_type(board.type).may_write(user, board)
 
 
 def can_read_post(user, post):

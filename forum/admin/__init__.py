@@ -5,6 +5,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 def init_app(app):
-    from forum.admin import accounts, last_backup, message_reports, uploads, views  # noqa: F401
+    from forum.admin import (accounts, catalogue_views, last_backup, message_reports,  # noqa: F401
+                             uploads, views)
 
     app.register_blueprint(bp)

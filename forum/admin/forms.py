@@ -1,11 +1,12 @@
 """Control-panel forms: validate, never save."""
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import DateField, IntegerField, SelectField, StringField, TextAreaField
+from flask_wtf.file import FileField, FileRequired
+from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import DataRequired, Length, NumberRange, Optional
+from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
-from forum.models import Role
+from forum.models import Registration, Role
 
 
 def _strip(value):
@@ -21,6 +22,23 @@ class BoardForm(FlaskForm):
     unit_id = SelectField(_l("Owning unit"), coerce=int)
     position = IntegerField(_l("Position"), validators=[
         NumberRange(0, 10_000, _l("A position from 0 to 10,000."))])
+
+
+class NewBoardForm(BoardForm):
+    slug = StringField(_l("Slug (ASCII, the board's address /b/<slug>)"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a slug.")), Length(max=60, message=_l("At most 60 characters."))])
+    type = SelectField(_l("Type"))
+
+
+class CategoryForm(FlaskForm):
+    name = StringField(_l("Name"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a name.")), Length(max=60, message=_l("At most 60 characters."))])
+    position = IntegerField(_l("Position"), default=0, validators=[
+        NumberRange(0, 10_000, _l("A position from 0 to 10,000."))])
+
+
+class MoveBoardsForm(FlaskForm):
+    target_id = SelectField(_l("Move its live boards to"), coerce=int)
 
 
 class UnitForm(FlaskForm):
@@ -40,6 +58,14 @@ class SettingsForm(FlaskForm):
     post_interval_seconds = IntegerField(
         _l("Minimum seconds between two posts of one account"),
         validators=[NumberRange(0, 3600, _l("A number from 0 to 3,600."))])
+    registration = SelectField(_l("Registration"), choices=[
+        SelectChoice(mode.value, mode.label) for mode in Registration])
+    registration_captcha = BooleanField(_l("An image CAPTCHA on registration"))
+
+
+class TestMailForm(FlaskForm):
+    to = StringField(_l("Send a test mail to"), filters=[_strip], validators=[
+        DataRequired(_l("Enter an address.")), Email(_l("Enter a valid email address."))])
 
 
 class WordForm(FlaskForm):
@@ -76,6 +102,20 @@ class UserSearchForm(FlaskForm):
         csrf = False
 
     q = StringField(_l("Username"), filters=[_strip])
+
+
+class NewAccountForm(FlaskForm):
+    username = StringField(_l("Username"), filters=[_strip], validators=[
+        DataRequired(_l("Enter a username.")), Length(2, 20, _l("A username has 2 to 20 characters."))])
+    display_name = StringField(_l("Display name (optional)"), filters=[_strip], validators=[
+        Length(max=40, message=_l("A display name has at most 40 characters."))])
+    unit_id = SelectField(_l("Unit"), coerce=int)
+    is_unit_account = BooleanField(_l("Unit account (部门账号): manages its unit's boards"))
+
+
+class UnitAccountsForm(FlaskForm):
+    file = FileField(_l("CSV file: unit, username, display name (one account a line)"),
+                     validators=[FileRequired(_l("Choose a CSV file."))])
 
 
 class TitleForm(FlaskForm):

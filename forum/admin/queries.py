@@ -1,5 +1,5 @@
 """Read queries for the control panel, one named function per list a page shows."""
-from sqlalchemy.orm import joinedload
+from sqlalchemy.orm import joinedload, selectinload
 
 from forum.extensions import db
 from forum.models import (Ban, Board, BoardRole, Category, Message, MessageReport, Unit, User,
@@ -11,11 +11,14 @@ REPORTS_SHOWN = 50
 
 def boards_in_order():
     """Every board, by category and position."""
-    return db.session.execute(db.select(Board).order_by(Board.category_id, Board.position)).scalars().all()
+    return db.session.execute(db.select(Board).options(joinedload(Board.category))
+                              .order_by(Board.category_id, Board.position)).scalars().all()
 
 
 def categories_in_order():
-    return db.session.execute(db.select(Category).order_by(Category.position)).scalars().all()
+    """Every category (archived too) with its boards, by position."""
+    return db.session.execute(db.select(Category).options(selectinload(Category.boards))
+                              .order_by(Category.position)).scalars().all()
 
 
 def units_in_order():
@@ -37,6 +40,13 @@ def granted_roles():
     return db.session.execute(
         db.select(BoardRole, User, Board).join(User, User.id == BoardRole.user_id)
         .join(Board, Board.id == BoardRole.board_id).order_by(Board.position, User.username)).all()
+
+
+def roles_of(user):
+    """(BoardRole, Board) rows of the account's board roles, by board."""
+    return db.session.execute(
+        db.select(BoardRole, Board).join(Board, Board.id == BoardRole.board_id)
+        .where(BoardRole.user_id == user.id).order_by(Board.position, BoardRole.role)).all()
 
 
 def bans_in_force():

@@ -1,32 +1,41 @@
 """Control-panel writes: boards, units, site settings and accounts' titles and admin roles;
 each logged, one commit."""
+from smtplib import SMTPException
+
 from flask_babel import gettext as _
 from sqlalchemy.exc import IntegrityError
 
 from forum.admin.separation import check_account_act, check_admin_role
 from forum.extensions import db
+from forum.mail import send_mail
 from forum.models import Unit, User
-from forum.audit import log_action, log_security
+from forum.audit import describe_changes, log_action, log_security
 from forum.service import Refused, commit
 from forum.settings import get_setting, put_setting
 
 
 def update_board(board, actor, **fields):
     """Change a board's name, description, category, owner or position."""
-    changed = [name for name, value in fields.items() if getattr(board, name) != value]
-    if not changed:
+    before = {name: getattr(board, name) for name in fields}
+    if before == fields:
         raise Refused(_("Nothing was changed."))
-    for name in changed:
-        setattr(board, name, fields[name])
-    log_action(actor, "board_edit", "board", board.id, board.id, ", ".join(changed))
+    for name, value in fields.items():
+        setattr(board, name, value)
+    log_action(actor, "board_edit", "board", board.id, board.id, describe_changes(before, fields))
     commit()
+
+
+def checked_slug(slug):
+    """The slug in lower case (XinZhen and xinzhen are one slug), if it is one."""
+    slug = slug.lower()
+    if not slug.isascii() or not slug.replace("-", "").isalnum():
+        raise Refused(_("A slug has only ASCII letters, digits and -."), field="slug")
+    return slug
 
 
 def add_unit(actor, name, kind, slug):
     """Add a unit; its slug is stored in lower case, so XinZhen and xinzhen are one slug."""
-    slug = slug.lower()
-    if not slug.isascii() or not slug.replace("-", "").isalnum():
-        raise Refused(_("A slug has only ASCII letters, digits and -."), field="slug")
+    slug = checked_slug(slug)
     taken = Refused(_("A unit with that name or slug exists already."), field="name")
     if db.session.execute(db.select(Unit.id).where((Unit.name == name) | (Unit.slug == slug))).first():
         raise taken
@@ -44,13 +53,25 @@ def add_unit(actor, name, kind, slug):
 
 
 def save_settings(actor, values):
-    changed = {key: value for key, value in values.items() if get_setting(key) != value}
-    if not changed:
+    """Change site settings; logged with each value before and after."""
+    before = {key: get_setting(key) for key in values}
+    if before == values:
         raise Refused(_("Nothing was changed."))
-    for key, value in changed.items():
+    for key, value in values.items():
         put_setting(key, value)
-    log_action(actor, "settings", "site", None, None,
-               ", ".join(f"{key}={value}" for key, value in changed.items()))
+    log_action(actor, "settings", "site", None, None, describe_changes(before, values))
+    commit()
+
+
+def send_test_mail(actor, to):
+    """A mail through the configured server (or into instance/mail without one); logged
+    without the address."""
+    try:
+        send_mail(to, _("Test mail from the forum"),
+                  _("This mail was sent from the control panel to check that mail leaves the forum."))
+    except (OSError, SMTPException) as error:
+        raise Refused(_("The mail could not be sent: %(error)s", error=error.__class__.__name__)) from None
+    log_action(actor, "test_mail", "site")
     commit()
 
 

@@ -8,15 +8,17 @@ from wtforms.fields.choices import SelectChoice
 
 from forum.access import admin_required, is_admin
 from forum import workdays
-from forum.admin import bp, calendar, queries, services
+from forum.admin import bp, calendar, glance, queries, services
 from forum.admin.forms import (BanForm, BoardForm, HolidayScheduleForm, RoleForm, SettingsForm,
-                               UnitForm, WordForm)
+                               TestMailForm, UnitForm, WordForm)
 from forum.auth.services import find_user
 from forum.dates import local_today
 from forum.boards.roles import grant, revoke
 from forum.dates import day_end_utc
 from forum.extensions import db
 from forum.feedback import attempt, flash_outcome
+from forum.letters.queries import mailboxes
+from forum.letters.staffing import box_warnings
 from forum.models import AdminRole, Ban, Board, BoardRole, HolidaySchedule, User, WordRule
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
@@ -27,9 +29,18 @@ from forum.settings import get_setting
 @bp.get("/")
 @admin_required(AdminRole.SYSTEM, AdminRole.SECURITY, AdminRole.AUDIT)
 def home():
+    """The system and security admins' view at a glance; the audit admin's links to the logs."""
     next_year = local_today().year + 1
     missing = is_admin(current_user, AdminRole.SYSTEM) and not workdays.current().knows(next_year)
-    return render_template("admin/home.html", missing_year=next_year if missing else None)
+    at_a_glance = {}
+    if is_admin(current_user, AdminRole.SYSTEM, AdminRole.SECURITY):
+        at_a_glance = dict(
+            box_warnings=box_warnings(mailboxes()), queues=glance.queue_sizes(),
+            overdue=glance.overdue_letters(), figures=glance.today_figures(),
+            stale_verifications=glance.stale_verifications(), disk=glance.disk_use(),
+            versions=glance.versions(), wait_days=glance.VERIFICATION_WAIT_DAYS)
+    return render_template("admin/home.html", missing_year=next_year if missing else None,
+                           **at_a_glance)
 
 
 @bp.get("/boards")
@@ -54,31 +65,43 @@ def board_edit(board_id):
             return redirect(url_for("admin.boards"))
     elif not form.is_submitted():
         form.unit_id.data = board.unit_id or 0
-    return render_template("admin/board_edit.html", board=board, form=form)
+    return render_template("admin/board_edit.html", board=board, form=form, action_form=FlaskForm())
 
 
 @bp.route("/units", methods=["GET", "POST"])
 @admin_required(AdminRole.SYSTEM)
 def units():
+    """Add a unit, then offer to create its board (filled in, in the right category)."""
     form = UnitForm()
-    if form.validate_on_submit() and attempt(
+    if form.validate_on_submit() and (added := attempt(
             form, lambda: services.add_unit(current_user, form.name.data, form.kind.data,
                                             form.slug.data),
-            done=_("The unit has been added.")):
-        return redirect(url_for("admin.units"))
+            done=_("The unit has been added. Create its board below, or leave this page to do it later."))):
+        return redirect(url_for("admin.board_new", unit=added.value.id))
     return render_template("admin/units.html", units=queries.units_in_order(), form=form)
 
 
 @bp.route("/settings", methods=["GET", "POST"])
 @admin_required(AdminRole.SYSTEM)
 def settings():
-    keys = ("new_account_review_posts", "post_interval_seconds")
+    keys = ("new_account_review_posts", "post_interval_seconds", "registration",
+            "registration_captcha")
     form = SettingsForm(data={key: get_setting(key) for key in keys})
     if form.validate_on_submit() and attempt(
             None, lambda: services.save_settings(current_user, {key: form[key].data for key in keys}),
             done=_("The settings have been saved."), category="info"):
         return redirect(url_for("admin.settings"))
-    return render_template("admin/settings.html", form=form)
+    return render_template("admin/settings.html", form=form, mail_form=TestMailForm())
+
+
+@bp.post("/settings/test-mail")
+@admin_required(AdminRole.SYSTEM)
+def test_mail():
+    """Send a mail through the configured server, to see that mail leaves the forum."""
+    form = TestMailForm()
+    flash_outcome(form, lambda: services.send_test_mail(current_user, form.to.data),
+                  _("A test mail has been sent to %(to)s.", to=form.to.data))
+    return redirect(url_for("admin.settings"))
 
 
 @bp.route("/calendar", methods=["GET", "POST"])

@@ -20,6 +20,7 @@ class RegisterForm(FlaskForm):
     confirm = PasswordField(_l("Repeat the password"), validators=[
         DataRequired(_l("Repeat the password.")),
         EqualTo("password", _l("The two passwords differ."))])
+    captcha = StringField(_l("Characters in the picture"), filters=[_strip])
 
 
 class LoginForm(FlaskForm):

@@ -82,6 +82,7 @@ def reset_password(token, new_password, kind="email", username=None):
         raise Refused(_("This link or code is not valid, has expired or was already used."))
     user = reset.user
     user.password_hash = hash_password(new_password)
+    user.must_change_password = False  # chosen by its holder now
     user.session_version = User.session_version + 1
     log_security("password_reset", user=user, detail=kind)
     commit()

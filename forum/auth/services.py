@@ -13,12 +13,13 @@ from forum.admin.separation import check_account_act
 from forum.auth.names import check_username, refuse_reserved, skeleton
 from forum.auth.passwords import check_password
 from forum.extensions import db
-from forum.models import User
+from forum.models import Registration, User
 from forum.models.base import utcnow
 from forum import site_counters
 from forum.audit import log_security
 from forum.ratelimit import DatabaseStorage
 from forum.service import Refused, commit
+from forum.settings import get_setting
 from forum.stats import daily
 
 CAPTCHA_AFTER = 3  # wrong passwords from one address before its logins need a CAPTCHA
@@ -37,24 +38,32 @@ def find_user(username):
 
 
 def register_member(username, password):
-    """Self-registration on the web: as register_user, and official words are refused."""
+    """Self-registration on the web, while the site setting allows it: as register_user,
+    and official words are refused."""
+    if not registration_open():
+        raise Refused(_("Registration is closed: ask the security administrator for an account."))
     refuse_reserved(username.strip(), "username")
     return register_user(username, password)
+
+
+def registration_open():
+    return get_setting("registration") == Registration.OPEN
 
 
 def register_user(username, password, **fields):
     """Create an account; refuse a weak password, look-alike characters, or a username
     taken in any case or looking like one that is."""
+    user = add_user(username, password, **fields)
+    commit(on_conflict=_taken())
+    return user
+
+
+def add_user(username, password, **fields):
+    """As register_user, but the account is only added to the unit of work (a caller
+    making many commits once)."""
     username = username.strip()
-    check_username(username)
+    check_new_username(username)
     check_password(password, username)
-    taken = Refused(_("This username is already taken."), field="username")
-    if find_user(username) is not None:
-        raise taken
-    if db.session.execute(db.select(User.id).where(
-            User.username_skeleton == skeleton(username))).first() is not None:
-        raise Refused(_("This username looks too much like an existing one; choose another."),
-                      field="username")
     user = User(username=username, username_key=User.key_for(username),
                 username_skeleton=skeleton(username), password_hash=hash_password(password),
                 **fields)
@@ -62,8 +71,23 @@ def register_user(username, password, **fields):
     with db.session.no_autoflush:  # the user's INSERT stays for commit(), which handles a race
         site_counters.add(site_counters.MEMBERS)
         daily.count_member()
-    commit(on_conflict=taken)
     return user
+
+
+def check_new_username(username):
+    """Refuse a username with look-alike characters, taken in any case, or looking like
+    one that is."""
+    check_username(username)
+    if find_user(username) is not None:
+        raise _taken()
+    if db.session.execute(db.select(User.id).where(
+            User.username_skeleton == skeleton(username))).first() is not None:
+        raise Refused(_("This username looks too much like an existing one; choose another."),
+                      field="username")
+
+
+def _taken():
+    return Refused(_("This username is already taken."), field="username")
 
 
 def hash_password(password):
@@ -170,7 +194,10 @@ def change_password(user, current, new):
     if not check_password_hash(user.password_hash, current or ""):
         raise Refused(_("The current password is wrong."), field="current")
     check_password(new, user.username)
+    if new == current:
+        raise Refused(_("Choose a password other than the current one."), field="password")
     user.password_hash = hash_password(new)
+    user.must_change_password = False
     user.session_version = User.session_version + 1
     log_security("password_change", user=user, actor=user)
     commit()

@@ -2,7 +2,7 @@
 never remembered (a remember-me cookie would bring an idle admin session back)."""
 import time
 
-from flask import current_app, flash, g, session
+from flask import current_app, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
@@ -38,8 +38,24 @@ def start_session(user, remember=False):
     login_user(user, remember=remember)
 
 
+# What an account whose initial password is still unchanged may reach meanwhile.
+BEFORE_NEW_PASSWORD = frozenset({"auth.password", "auth.logout", "static", "i18n.switch_language"})
+
+
 def register(app):
     app.before_request(end_idle_admin_session)
+    app.before_request(require_new_password)
+
+
+def require_new_password():
+    """An account made with an initial password (seen by whoever made it) changes it
+    before it does anything else."""
+    if (current_user.is_authenticated and current_user.must_change_password
+            and request.endpoint not in BEFORE_NEW_PASSWORD):
+        flash(_("Choose your own password: the initial one was seen by whoever made the account."),
+              "info")
+        return redirect(url_for("auth.password"))
+    return None
 
 
 def end_idle_admin_session():

@@ -5,8 +5,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from flask_login import current_user, login_required
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, StringField, TextAreaField
-from wtforms.validators import DataRequired, Length
+from wtforms import BooleanField, IntegerField, StringField, TextAreaField
+from wtforms.validators import DataRequired, InputRequired, Length
 
 from forum.access import Access, is_admin
 from forum.boards import bp
@@ -38,6 +38,8 @@ def settings_form(board, settings):
     for setting in settings:
         if isinstance(setting.default, bool):
             field = BooleanField(setting.label)
+        elif isinstance(setting.default, int):
+            field = IntegerField(setting.label, validators=[InputRequired(_l("Enter a number."))])
         else:
             field = TextAreaField(setting.label, filters=[_strip], validators=[
                 Length(max=2000, message=_l("At most 2,000 characters."))])

@@ -6,14 +6,16 @@ from forum import site_counters
 from forum.boards.registry import get_type
 from forum.dates import local_today
 from forum.extensions import db
-from forum.models import Category, ContentStatus, Post, Thread, User
+from forum.models import Board, Category, ContentStatus, Post, Thread, User
 
 
 def index_categories():
-    """Categories in order, each with its boards in order (two statements)."""
+    """Categories in order, each with its boards in order, archived ones left out (two
+    statements)."""
+    live_boards = selectinload(Category.boards.and_(Board.archived_at.is_(None)))
     return db.session.execute(
-        db.select(Category).options(selectinload(Category.boards)).order_by(Category.position)
-    ).scalars().all()
+        db.select(Category).options(live_boards).where(Category.archived_at.is_(None))
+        .order_by(Category.position)).scalars().all()
 
 
 def last_posts(post_ids):

@@ -31,6 +31,11 @@ def get_type(key):
     return _TYPES.get(key) or PendingType(key)
 
 
+def built_types():
+    """The registered types whose behaviour exists, for the choice of a new board's type."""
+    return [board_type for board_type in _TYPES.values() if board_type.built]
+
+
 def types_where(policy):
     """Keys of the registered types whose `policy` attribute is true, e.g. "counted"."""
     return [key for key, board_type in _TYPES.items() if getattr(board_type, policy)]
@@ -40,7 +45,8 @@ def types_where(policy):
 class Setting:
     """A setting a board of a type offers on its manage page, stored in Board.settings.
 
-    The default's type is the setting's: a bool is a checkbox, a str a text box.
+    The default's type is the setting's: a bool is a checkbox, an int a number, a str a
+    text box.
     `editor` says who changes it: "manager" (the owning unit's accounts and the system
     admin) or "admin" (the system admin only). `check`, if given, takes the value given
     and returns the value to store, or raises forum.service.Refused (naming the setting
@@ -155,6 +161,10 @@ class BoardType:
         """Whether no admin account may hold a role on this board (三员分立, DESIGN §1)."""
         return False
 
+    def check_staff(self, board, role, user):
+        """Refuse (forum.service.Refused, field "username") an account this type does not
+        take as `role` on `board`; any verified account by default."""
+
     # Pages
 
     def board_page(self, board, user):
@@ -188,7 +198,7 @@ class BoardType:
 
     def may_move_in(self, board):
         """Whether a moderator may move a thread of another board into this one."""
-        return self.built
+        return self.built and board.archived_at is None
 
     def may_move_out(self, board):
         """Whether a thread of this board may be moved to another."""

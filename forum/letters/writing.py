@@ -41,8 +41,11 @@ def letter_kinds(board):
 def superior_box(board):
     """The box named by this box's `superior` setting, if it is a mailbox."""
     slug = board.settings.get("superior")
-    if not slug:
-        return None
+    return mailbox_by_slug(slug) if slug else None
+
+
+def mailbox_by_slug(slug):
+    """The mailbox with this slug, or None."""
     return db.session.execute(db.select(Board).where(
         Board.slug == slug, Board.type == BoardTypeKey.MAILBOX)).scalar_one_or_none()
 

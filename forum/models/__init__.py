@@ -12,7 +12,7 @@ from forum.models.moderation import Ban, ModAction, QueueItem, Report, SecurityE
 from forum.models.notification import Notification
 from forum.models.profile import Presence, Talent
 from forum.models.reading import BoardRead, Subscription, ThreadRead
-from forum.models.site import RateCounter, SiteCounter, SiteSetting
+from forum.models.site import RateCounter, Registration, SiteCounter, SiteSetting
 from forum.models.stats import ActiveMember, BoardDay, CategoryMonth, SiteDay, UnitMonth, VisitorDay
 from forum.models.training import (CheckQuestion, IdentityCheck, Lesson, QuizQuestion,
                                    StudyRecord, StudySession)
@@ -28,4 +28,4 @@ __all__ = ["ActiveMember", "Attachment", "Ban", "Board", "BoardDay", "BoardRead"
            "Verification", "VisitorDay", "WordRule", "CaptchaChallenge",
            # The vocabularies stored in their columns, each member with its label.
            "AdminRole", "BoardTypeKey", "ContentStatus", "LetterKind", "LetterRating",
-           "LetterState", "Role", "UserStatus"]
+           "LetterState", "Registration", "Role", "UserStatus"]

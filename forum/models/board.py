@@ -35,6 +35,7 @@ class Category(db.Model):
     id = db.Column(db.Integer, primary_key=True)
     name = db.Column(db.String(60), nullable=False, unique=True)
     position = db.Column(db.Integer, nullable=False, default=0)
+    archived_at = db.Column(db.DateTime, nullable=True)  # off the index, never deleted
 
     boards = db.relationship("Board", back_populates="category", order_by="Board.position")
 
@@ -60,6 +61,8 @@ class Board(db.Model):
     today_posts = db.Column(db.Integer, nullable=False, default=0, server_default="0")
     today_on = db.Column(db.Date, nullable=True)
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    # An archived board is read-only and off the index; its threads stay where they were.
+    archived_at = db.Column(db.DateTime, nullable=True)
 
     category = db.relationship("Category", back_populates="boards")
     unit = db.relationship("Unit")

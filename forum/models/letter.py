@@ -51,7 +51,9 @@ RATEABLE_STATES = (LetterState.ANSWERED, LetterState.CLOSED)
 class Letter(db.Model):
     """A letter's kind, state, deadlines, answer, rating and (sealed) writer."""
 
-    __table_args__ = (db.Index("ix_letter_board_state", "board_id", "state", "created_at"),)
+    # The second index finds open and overdue letters of every box (the admin home).
+    __table_args__ = (db.Index("ix_letter_board_state", "board_id", "state", "created_at"),
+                      db.Index("ix_letter_state", "state"))
 
     id = db.Column(db.Integer, primary_key=True)
     thread_id = db.Column(db.ForeignKey("thread.id"), nullable=False, unique=True)

@@ -1,6 +1,17 @@
 """Site-wide settings and shared rate-limit counters."""
+from flask_babel import lazy_gettext as _l
+
 from forum.extensions import db
+from forum.models.base import LabelledEnum
 from forum.models.board import BoardTypeKey
+
+
+class Registration(LabelledEnum):
+    """Who may make an account at /register."""
+
+    OPEN = "open", _l("Open: anyone may register")
+    CLOSED = "closed", _l("Closed: accounts are made by the security administrator")
+
 
 SITE_DEFAULTS = {
     "new_account_review_posts": 3,   # an account's first N posts wait in the queue
@@ -15,6 +26,8 @@ SITE_DEFAULTS = {
     "message_new_account_posts": 5,
     "message_new_account_people_per_day": 5,
     "last_backup": None,  # {"at": naive UTC ISO time, "size": bytes} of the last forum backup
+    "registration": Registration.OPEN.value,
+    "registration_captcha": False,   # an image CAPTCHA on /register
 }
 
 

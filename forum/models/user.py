@@ -44,6 +44,9 @@ class User(UserMixin, db.Model):
     # A department account (部门账号): manages the boards of its unit.
     is_unit_account = db.Column(db.Boolean, nullable=False, default=False)
     session_version = db.Column(db.Integer, nullable=False, default=1)
+    # An initial password from the security admin: changed before anything else is done.
+    must_change_password = db.Column(db.Boolean, nullable=False, default=False,
+                                     server_default=db.false())
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
     last_seen_at = db.Column(db.DateTime, nullable=True)
     post_count = db.Column(db.Integer, nullable=False, default=0)

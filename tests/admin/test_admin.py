@@ -103,6 +103,7 @@ def test_a_board_that_does_not_exist_is_404(system):
 
 def test_the_system_admin_edits_a_boards_name_description_category_and_owner(system, admins, board):
     category, unit = make_category(name="乡镇"), make_unit(name="猫场镇")
+    before = (board.name, board.description, board.category_id)
     response = post_form(system, f"/admin/boards/{board.id}", {
         "name": "猫场镇党建", "description": "猫场镇的版块", "category_id": str(category.id),
         "unit_id": str(unit.id), "position": "3"})
@@ -112,7 +113,9 @@ def test_the_system_admin_edits_a_boards_name_description_category_and_owner(sys
         "猫场镇党建", "猫场镇的版块", category.id, unit.id, 3)
     [row] = log("board_edit")
     assert (row.actor_id, row.board_id, row.target_id) == (admins["system"].id, board.id, board.id)
-    assert row.reason == "name, description, category_id, unit_id, position"
+    assert row.reason == (f"name: {before[0]} → 猫场镇党建; description: {before[1]} → 猫场镇的版块; "
+                          f"category_id: {before[2]} → {category.id}; unit_id:  → {unit.id}; "
+                          "position: 0 → 3")
     assert "猫场镇党建" in system.get("/admin/boards").get_data(as_text=True)
 
 
@@ -196,7 +199,7 @@ def test_the_system_admin_changes_the_site_settings_and_they_are_logged(system, 
     assert (get_setting("new_account_review_posts"), get_setting("post_interval_seconds")) == (2, 30)
     [row] = log("settings")
     assert row.actor_id == admins["system"].id
-    assert row.reason == "new_account_review_posts=2, post_interval_seconds=30"
+    assert row.reason == "new_account_review_posts: 0 → 2; post_interval_seconds: 15 → 30"
     page = system.get("/admin/settings").get_data(as_text=True)
     assert 'value="2"' in page and 'value="30"' in page
 

@@ -91,7 +91,7 @@ def test_the_system_admin_sets_upload_limits_per_board_type(app):
     assert response.status_code == 302
     assert get_setting("upload_limits_mb")["notice"] == 1
     assert get_setting("uploads_per_day") == 7
-    assert log("settings")[-1].reason.startswith("upload_limits_mb=")
+    assert log("settings")[-1].reason.startswith("upload_limits_mb: ")
 
 
 def test_an_upload_limit_outside_the_range_is_refused(app):

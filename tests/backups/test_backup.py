@@ -4,9 +4,11 @@ import os
 import secrets
 import threading
 import time
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from flask_babel import gettext
 from jinja2.filters import do_filesizeformat as filesizeformat
 
 from forum.attachments import storage
@@ -16,7 +18,9 @@ from forum.backups.restore import restore_backup
 from forum.boards.services import reply
 from forum.extensions import db
 from forum.models import Post
+from forum.models.base import utcnow
 from forum.search.adapter import search
+from forum.settings import put_setting
 from tests.backups.conftest import table_rows, upload_hashes
 from tests.checks import says
 from tests.conftest import login
@@ -191,6 +195,19 @@ def test_the_system_admin_home_shows_the_last_backups_time_and_size(app, tmp_pat
     line = system.get("/admin/").get_data(as_text=True).split('class="last-backup">')[1]
     assert filesizeformat(made["size"]) in line.split("</p>")[0]
     assert "last-backup" not in security.get("/admin/").get_data(as_text=True)
+
+
+def test_the_admin_home_warns_when_the_last_backup_is_more_than_a_day_old(app):
+    system = login(app.test_client(), make_user(admin_role="system"))
+    stale = ("The last backup is more than a day old (%(at)s): run forum backup, or check "
+             "the backup timer (docs/deploy.md).")
+    for hours, warned in ((3, False), (30, True)):
+        put_setting("last_backup", {"at": (utcnow() - timedelta(hours=hours)).isoformat(), "size": 1024})
+        db.session.commit()
+        page = system.get("/admin/").get_data(as_text=True)
+        before, after = str(gettext(stale, at="\0")).split("\0")
+        assert (before in page and after in page) == warned, hours
+        assert 'class="last-backup"' in page
 
 
 def test_restore_puts_back_the_keys_from_their_own_folder(app, fresh_app, tmp_path):
