@@ -14,7 +14,7 @@ from forum.dates import local_today
 from forum.extensions import db
 from forum.letters.staffing import overdue_counts
 from forum.models import (Board, Letter, LetterState, MessageReport, QueueItem, Report,
-                          Verification)
+                          SiteDay, Verification)
 from forum.models.base import utcnow
 
 VERIFICATION_WAIT_DAYS = 3  # a real-name request older than this is a warning
@@ -42,10 +42,18 @@ def overdue_letters():
 
 
 def today_figures():
-    """Members and today's posts, from the counters the writes keep."""
-    today = db.session.execute(db.select(db.func.coalesce(db.func.sum(Board.today_posts), 0))
-                               .where(Board.today_on == local_today())).scalar()
-    return {"members": site_counters.value(site_counters.MEMBERS), "posts_today": today}
+    """Members, and today's posts (every board's), page views, visitors and new members,
+    from the counters and summary rows the writes and the hit counter keep."""
+    day = local_today()
+    posts = (db.select(db.func.coalesce(db.func.sum(Board.today_posts), 0))
+             .where(Board.today_on == day).scalar_subquery())
+    row = db.session.execute(
+        db.select(posts.label("posts_today"), *(
+            db.select(db.func.coalesce(db.func.max(column), 0)).where(SiteDay.day == day)
+            .scalar_subquery().label(name)
+            for name, column in (("hits_today", SiteDay.hits), ("visitors_today", SiteDay.uniques),
+                                 ("members_today", SiteDay.members))))).one()
+    return {"members": site_counters.value(site_counters.MEMBERS), **row._asdict()}
 
 
 def stale_verifications():
