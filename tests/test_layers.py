@@ -8,7 +8,7 @@ CORE = ["forum.access", "forum.permissions", "forum.boards", "forum.audit", "for
         "forum.labels", "forum.settings", "forum.urls", "forum.pages", "forum.feedback"]
 FEATURES = ["forum.letters", "forum.training", "forum.messages", "forum.notifications",
             "forum.search", "forum.attachments", "forum.moderation", "forum.disclosure",
-            "forum.counsel", "forum.fund", "forum.branch", "forum.receipts"]
+            "forum.counsel", "forum.fund", "forum.branch", "forum.receipts", "forum.petitions"]
 
 
 @pytest.fixture(scope="module")
