@@ -54,7 +54,7 @@ def move_open_deadlines(before, **_ignored):
     """Keep open petitions' due dates as many working days after their start as they were."""
     after = workdays.current()
     for petition in db.session.execute(db.select(Petition).where(Petition.state.in_(OPEN_STATES))).scalars():
-        petition.accept_due = recounted(before, after, local_day(petition.created_at), petition.accept_due)
+        petition.accept_due = recounted(before, after, petition.received_on, petition.accept_due)
         if petition.answer_due is not None:
             petition.answer_due = recounted(before, after, local_day(petition.transferred_at),
                                             petition.answer_due)

@@ -3,8 +3,8 @@ plus one row here: its kind, the unit it concerns, the unit it was transferred t
 state and working-day deadlines (the mailboxes' vocabulary and clock, `forum.cases`),
 the unit's official reply (a post of the thread) and the petitioner's verdict.
 
-The figures columns (`month`, `days_taken`, `on_time`) are written by the steps, so
-/stats and the boards count petitions from this table's indexes, never from posts.
+The figures are summary rows (`PetitionMonth`, per unit and month received) the steps
+keep, so /stats and the units' boards count no petitions, threads or posts.
 """
 from flask_babel import lazy_gettext as _l
 
@@ -35,7 +35,7 @@ class Petition(db.Model):
     __table_args__ = (
         db.Index("ix_petition_board_state", "board_id", "state", "created_at"),
         db.Index("ix_petition_unit_state", "unit_id", "state", "created_at"),
-        db.Index("ix_petition_unit_month", "unit_id", "month"),
+        db.Index("ix_petition_state", "state", "created_at"),
     )
 
     id = db.Column(db.Integer, primary_key=True)
@@ -46,7 +46,7 @@ class Petition(db.Model):
     state = db.Column(db.String(12), nullable=False, default=LetterState.PENDING)
     concerned_unit_id = db.Column(db.ForeignKey("unit.id"), nullable=True)  # the petitioner's pick
     unit_id = db.Column(db.ForeignKey("unit.id"), nullable=True)  # transferred to
-    month = db.Column(db.Date, nullable=False)  # first day of the local month received
+    received_on = db.Column(db.Date, nullable=False)  # the local day it came in
     accept_due = db.Column(db.Date, nullable=False)
     answer_due = db.Column(db.Date, nullable=True)  # set on transfer
     decline_reason = db.Column(db.String(16), nullable=True)  # a DeclineReason
@@ -81,3 +81,17 @@ class Petition(db.Model):
 
     def __repr__(self):
         return f"<Petition {self.id} {self.state}>"
+
+
+class PetitionMonth(db.Model):
+    """A unit's petitions of one month received: transferred to it, answered (on time),
+    working days to the answers in all, rated (satisfied or fairly)."""
+
+    unit_id = db.Column(db.ForeignKey("unit.id"), primary_key=True)
+    month = db.Column(db.Date, primary_key=True)
+    received = db.Column(db.Integer, nullable=False, default=0)
+    answered = db.Column(db.Integer, nullable=False, default=0)
+    on_time = db.Column(db.Integer, nullable=False, default=0)
+    days_total = db.Column(db.Integer, nullable=False, default=0)
+    rated = db.Column(db.Integer, nullable=False, default=0)
+    satisfied = db.Column(db.Integer, nullable=False, default=0)

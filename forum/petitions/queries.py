@@ -1,16 +1,15 @@
 """Reading petitions: one thread's, the queues of /mod/, the badges of a board's list and
 the figures (from the petition table's indexes, never by counting posts)."""
 from flask_babel import gettext as _
-from sqlalchemy import case, func
+from sqlalchemy import func
 from sqlalchemy.orm import joinedload
 
 from forum import cases, workdays
 from forum.extensions import db
-from forum.models import LetterRating, LetterState, Unit
-from forum.petitions.models import OPEN_STATES, Petition
+from forum.models import LetterState, Unit
+from forum.petitions.models import OPEN_STATES, Petition, PetitionMonth
 
 QUEUE_MAX = 50
-SATISFIED = (LetterRating.SATISFIED, LetterRating.FAIR)
 
 
 def petition_of_thread(thread_id):
@@ -61,7 +60,7 @@ def thread_badges(threads):
         return {}
     rows = db.session.execute(
         db.select(Petition.thread_id, Petition.state, Petition.accept_due, Petition.answer_due,
-                  Petition.created_at, Petition.days_taken, Unit.name)
+                  Petition.received_on, Petition.days_taken, Unit.name)
         .outerjoin(Unit, Unit.id == Petition.unit_id).where(Petition.thread_id.in_(ids))).all()
     today = cases.today()
     return {row.thread_id: [(state_label(row.state, row.name, taken(row, today)),
@@ -82,29 +81,22 @@ def taken(petition, today):
     """Working days from the petition's arrival to its answer, or to today while unanswered."""
     if petition.days_taken is not None:
         return petition.days_taken
-    return workdays.current().count(cases.local_day(petition.created_at), today)
+    return workdays.current().count(petition.received_on, today)
 
 
 def unit_months(unit_ids=None):
-    """Per unit (transferred to) and month received: received, answered, answered on
-    time, average working days to the answer, rated and satisfied; newest month first."""
-    query = (db.select(Petition.unit_id, Petition.month, func.count(Petition.id),
-                       func.count(Petition.answered_at),
-                       func.coalesce(func.sum(case((Petition.on_time.is_(True), 1), else_=0)), 0),
-                       func.avg(Petition.days_taken), func.count(Petition.rating),
-                       func.coalesce(func.sum(case((Petition.rating.in_(SATISFIED), 1), else_=0)), 0))
-             .where(Petition.unit_id.is_not(None)).group_by(Petition.unit_id, Petition.month))
+    """Per unit and month received (summary rows): received, answered, answered on time,
+    average working days to the answer, rated and satisfied; newest month first."""
+    query = db.select(PetitionMonth).order_by(PetitionMonth.month.desc(), PetitionMonth.unit_id)
     if unit_ids is not None:
-        query = query.where(Petition.unit_id.in_(unit_ids))
-    names = ("unit_id", "month", "received", "answered", "on_time", "average_days", "rated",
-             "satisfied")
-    rows = [dict(zip(names, row)) for row in db.session.execute(query)]
-    for row in rows:
-        row["month"] = row["month"].strftime("%Y-%m")
-        row["average_days"] = round(float(row["average_days"]), 1) if row["average_days"] is not None else None
-        row["on_time_rate"] = _rate(row["on_time"], row["answered"])
-        row["satisfaction"] = _rate(row["satisfied"], row["rated"])
-    return sorted(rows, key=lambda r: (r["month"], r["unit_id"]), reverse=True)
+        query = query.where(PetitionMonth.unit_id.in_(unit_ids))
+    return [{"unit_id": row.unit_id, "month": row.month.strftime("%Y-%m"), "received": row.received,
+             "answered": row.answered, "on_time": row.on_time,
+             "on_time_rate": _rate(row.on_time, row.answered),
+             "days_total": row.days_total, "average_days": _average(row.days_total, row.answered),
+             "rated": row.rated,
+             "satisfied": row.satisfied, "satisfaction": _rate(row.satisfied, row.rated)}
+            for row in db.session.execute(query).scalars()]
 
 
 def unit_names(unit_ids):
@@ -120,13 +112,13 @@ def ranking(months):
             ("received", "answered", "on_time", "rated", "satisfied", "days"), 0))
         for name in ("received", "answered", "on_time", "rated", "satisfied"):
             total[name] += row[name]
-        total["days"] += (row["average_days"] or 0) * row["answered"]
+        total["days"] += row["days_total"]
     ranked = sorted(totals.items(), key=lambda item: (
         -(_rate(item[1]["on_time"], item[1]["answered"]) or 0),
         -(_rate(item[1]["satisfied"], item[1]["rated"]) or 0), -item[1]["answered"], item[0]))
     return [{"rank": rank, "unit_id": unit_id, "received": t["received"], "answered": t["answered"],
              "on_time_rate": _rate(t["on_time"], t["answered"]),
-             "average_days": round(t["days"] / t["answered"], 1) if t["answered"] else None,
+             "average_days": _average(t["days"], t["answered"]),
              "satisfaction": _rate(t["satisfied"], t["rated"])}
             for rank, (unit_id, t) in enumerate(ranked, start=1)]
 
@@ -134,6 +126,10 @@ def ranking(months):
 def _listed():
     return db.select(Petition).options(joinedload(Petition.thread), joinedload(Petition.board),
                                        joinedload(Petition.unit))
+
+
+def _average(total, count):
+    return round(total / count, 1) if count else None
 
 
 def _rate(part, whole):

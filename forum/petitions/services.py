@@ -13,11 +13,12 @@ from forum.extensions import db
 from forum.models import ContentStatus, LetterKind, LetterRating, LetterState, Unit
 from forum.models.base import utcnow
 from forum.petitions.access import answers, is_petitioner, moderates
-from forum.petitions.models import KINDS, DeclineReason, Petition
+from forum.petitions.models import KINDS, DeclineReason, Petition, PetitionMonth
 from forum.petitions.notices import notify_overdue, notify_petitioner, notify_unit
 from forum.petitions.queries import open_overdue
 from forum.petitions.rules import MOST_DAYS, petition_days, takes_petitions
 from forum.service import Refused, commit
+from forum.stats.daily import session_bump
 from forum.unit_groups import units_without_account
 from forum.urls import parse_int
 
@@ -50,7 +51,7 @@ def add_petition(thread, author, kind, concerned_unit_id):
     received = cases.today()
     petition = Petition(thread=thread, board_id=board.id, petitioner_id=author.id,
                         kind=checked_kind(kind), concerned_unit_id=checked_unit(concerned_unit_id),
-                        state=LetterState.PENDING, month=received.replace(day=1),
+                        state=LetterState.PENDING, received_on=received,
                         accept_due=workdays.add_working_days(received, petition_days(board)[0]))
     db.session.add(petition)
     return petition
@@ -60,10 +61,12 @@ def make_petition(thread, actor, kind, concerned_unit_id):
     """A moderator turns an ordinary published thread into a petition of its author."""
     if thread.status != ContentStatus.PUBLISHED or thread.author_id is None:
         raise Refused(_("Only a published thread with an author can be a petition."))
+    already = Refused(_("This thread is a petition already."))
+    if db.session.execute(db.select(Petition.id).where(Petition.thread_id == thread.id)).first():
+        raise already
     petition = add_petition(thread, thread.author, kind, concerned_unit_id)
-    db.session.flush()
-    log_action(actor, "petition_make", "petition", petition.id, thread.board_id)
-    commit(on_conflict=Refused(_("This thread is a petition already.")))
+    log_action(actor, "petition_make", "thread", thread.id, thread.board_id)
+    commit(on_conflict=already)
     return petition
 
 
@@ -80,6 +83,7 @@ def transfer_petition(petition, actor, unit_id):
     due = workdays.add_working_days(cases.today(), petition_days(petition.board)[1])
     _step(petition, actor, "transfer", (Petition.state == LetterState.PENDING,),
           state=LetterState.TRANSFERRED, unit_id=unit_id, transferred_at=utcnow(), answer_due=due)
+    _count(petition, received=1)
     notify_unit(petition, "petition_transferred", actor)
     _done(petition, actor)
 
@@ -128,9 +132,10 @@ def record_answer(post, petition_id):
     _claim(petition, (Petition.state == LetterState.TRANSFERRED, Petition.reply_post_id.is_(None)),
            state=LetterState.ANSWERED, reply_post_id=post.id, answered_at=utcnow(),
            on_time=answered <= petition.answer_due,
-           days_taken=workdays.current().count(cases.local_day(petition.created_at), answered))
+           days_taken=workdays.current().count(petition.received_on, answered))
     log_action(post.author, "petition_answer", "petition", petition.id, petition.board_id)
     db.session.refresh(petition)
+    _count(petition, answered=1, on_time=int(petition.on_time), days_total=petition.days_taken)
     notify_petitioner(petition, post.author)
 
 
@@ -187,6 +192,7 @@ def rate_petition(petition, actor, rating):
     _step(petition, actor, "rate", (Petition.state.in_((LetterState.ANSWERED, LetterState.CLOSED)),
                                     Petition.rating.is_(None)),
           rating=rating, rated_at=utcnow())
+    _count(petition, rated=1, satisfied=int(rating in (LetterRating.SATISFIED, LetterRating.FAIR)))
     commit()
 
 
@@ -205,6 +211,11 @@ def _step(petition, actor, action, conditions, **values):
     _claim(petition, conditions, **values)
     log_action(actor, f"petition_{action}", "petition", petition.id, petition.board_id)
     db.session.refresh(petition)
+
+
+def _count(petition, **amounts):
+    """Add to the figures of the petition's unit and month received."""
+    session_bump(PetitionMonth, {"unit_id": petition.unit_id, "month": petition.received_on.replace(day=1)}, **amounts)
 
 
 def _done(petition, actor):

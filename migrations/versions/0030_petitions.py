@@ -1,4 +1,4 @@
-"""petitions: a petition row per 网络问政 thread of a discussion board
+"""petitions: a petition row per 网络问政 thread of a discussion board, monthly figures per unit
 
 Revision ID: 0030
 Revises: 0027
@@ -26,7 +26,7 @@ def upgrade():
     sa.Column('state', sa.String(length=12), nullable=False),
     sa.Column('concerned_unit_id', sa.Integer(), nullable=True),
     sa.Column('unit_id', sa.Integer(), nullable=True),
-    sa.Column('month', sa.Date(), nullable=False),
+    sa.Column('received_on', sa.Date(), nullable=False),
     sa.Column('accept_due', sa.Date(), nullable=False),
     sa.Column('answer_due', sa.Date(), nullable=True),
     sa.Column('decline_reason', sa.String(length=16), nullable=True),
@@ -60,14 +60,29 @@ def upgrade():
     with op.batch_alter_table('petition', schema=None) as batch_op:
         batch_op.create_index('ix_petition_board_state', ['board_id', 'state', 'created_at'], unique=False)
         batch_op.create_index('ix_petition_unit_state', ['unit_id', 'state', 'created_at'], unique=False)
-        batch_op.create_index('ix_petition_unit_month', ['unit_id', 'month'], unique=False)
+        batch_op.create_index('ix_petition_state', ['state', 'created_at'], unique=False)
         batch_op.create_index(batch_op.f('ix_petition_petitioner_id'), ['petitioner_id'], unique=False)
 
 
+    op.create_table('petition_month',
+    sa.Column('unit_id', sa.Integer(), nullable=False),
+    sa.Column('month', sa.Date(), nullable=False),
+    sa.Column('received', sa.Integer(), nullable=False),
+    sa.Column('answered', sa.Integer(), nullable=False),
+    sa.Column('on_time', sa.Integer(), nullable=False),
+    sa.Column('days_total', sa.Integer(), nullable=False),
+    sa.Column('rated', sa.Integer(), nullable=False),
+    sa.Column('satisfied', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['unit_id'], ['unit.id'], name=op.f('fk_petition_month_unit_id_unit')),
+    sa.PrimaryKeyConstraint('unit_id', 'month', name=op.f('pk_petition_month'))
+    )
+
+
 def downgrade():
+    op.drop_table('petition_month')
     with op.batch_alter_table('petition', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_petition_petitioner_id'))
-        batch_op.drop_index('ix_petition_unit_month')
+        batch_op.drop_index('ix_petition_state')
         batch_op.drop_index('ix_petition_unit_state')
         batch_op.drop_index('ix_petition_board_state')
 

@@ -7,6 +7,7 @@ import pytest
 
 from forum import cases
 from forum.boards.roles import grant
+from forum.extensions import db
 from forum.models import Role
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_unit, make_user
@@ -88,3 +89,9 @@ def step(client, petition, name, **fields):
 def at(day, hour=2):
     """A naive UTC datetime on that local day (10:00 in Zhijin)."""
     return datetime(day.year, day.month, day.day, hour)
+
+
+def reread(row):
+    """The row as the database holds it now (the requests wrote through other sessions)."""
+    db.session.refresh(row)
+    return row
