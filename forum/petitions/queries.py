@@ -85,29 +85,27 @@ def taken(petition, today):
 
 
 def unit_months(unit_ids=None):
-    """Per unit and month received (summary rows): received, answered, answered on time,
-    average working days to the answer, rated and satisfied; newest month first."""
-    query = db.select(PetitionMonth).order_by(PetitionMonth.month.desc(), PetitionMonth.unit_id)
+    """Per unit and month received (summary rows, with the unit's name): received,
+    answered, answered on time, average working days to the answer, rated and satisfied;
+    newest month first."""
+    query = (db.select(PetitionMonth, Unit.name).join(Unit, Unit.id == PetitionMonth.unit_id)
+             .order_by(PetitionMonth.month.desc(), Unit.position, Unit.id))
     if unit_ids is not None:
         query = query.where(PetitionMonth.unit_id.in_(unit_ids))
-    return [{"unit_id": row.unit_id, "month": row.month.strftime("%Y-%m"), "received": row.received,
-             "answered": row.answered, "on_time": row.on_time,
-             "on_time_rate": _rate(row.on_time, row.answered),
-             "days_total": row.days_total, "average_days": _average(row.days_total, row.answered),
-             "rated": row.rated,
+    return [{"unit_id": row.unit_id, "unit": name, "month": row.month.strftime("%Y-%m"),
+             "received": row.received, "answered": row.answered, "on_time": row.on_time,
+             "on_time_rate": _rate(row.on_time, row.answered), "days_total": row.days_total,
+             "average_days": _average(row.days_total, row.answered), "rated": row.rated,
              "satisfied": row.satisfied, "satisfaction": _rate(row.satisfied, row.rated)}
-            for row in db.session.execute(query).scalars()]
-
-
-def unit_names(unit_ids):
-    return dict(db.session.execute(db.select(Unit.id, Unit.name).where(Unit.id.in_(unit_ids or [-1]))).all())
+            for row, name in db.session.execute(query)]
 
 
 def ranking(months):
     """The units by answers on time, then satisfaction, then petitions answered: the
     问政 ranking of every unit that received a petition."""
-    totals = {}
+    totals, names = {}, {}
     for row in months:
+        names[row["unit_id"]] = row["unit"]
         total = totals.setdefault(row["unit_id"], dict.fromkeys(
             ("received", "answered", "on_time", "rated", "satisfied", "days"), 0))
         for name in ("received", "answered", "on_time", "rated", "satisfied"):
@@ -116,7 +114,7 @@ def ranking(months):
     ranked = sorted(totals.items(), key=lambda item: (
         -(_rate(item[1]["on_time"], item[1]["answered"]) or 0),
         -(_rate(item[1]["satisfied"], item[1]["rated"]) or 0), -item[1]["answered"], item[0]))
-    return [{"rank": rank, "unit_id": unit_id, "received": t["received"], "answered": t["answered"],
+    return [{"rank": rank, "unit": names[unit_id], "received": t["received"], "answered": t["answered"],
              "on_time_rate": _rate(t["on_time"], t["answered"]),
              "average_days": _average(t["days"], t["answered"]),
              "satisfaction": _rate(t["satisfied"], t["rated"])}

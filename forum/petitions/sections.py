@@ -101,13 +101,7 @@ def stats_section(**_ignored):
     """Per unit and month, and the units' ranking; the CSV tables "petitions" and
     "petition_ranking"."""
     months = queries.unit_months()
-    names = queries.unit_names({row["unit_id"] for row in months})
-    ranking = [{"rank": row["rank"], "unit": names[row["unit_id"]], **_without_id(row, "rank")}
-               for row in queries.ranking(months)]
-    monthly = [{"unit": names[row["unit_id"]], **_without_id(row)} for row in months]
+    ranking = queries.ranking(months)
+    monthly = [{name: value for name, value in row.items() if name != "unit_id"} for row in months]
     return "petitions/stats.html", {"months": monthly, "ranking": ranking,
                                     "tables": {"petitions": monthly, "petition_ranking": ranking}}
-
-
-def _without_id(row, *also):
-    return {name: value for name, value in row.items() if name not in ("unit_id", *also)}

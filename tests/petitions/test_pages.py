@@ -58,11 +58,11 @@ def test_a_boards_manager_turns_petitions_off_and_sets_the_days(app, today, town
     page = client.get(f"/b/{township_board.slug}/manage").get_data(as_text=True)
     assert 'name="petition_answer_days"' in page
     bad = post_form(client, f"/b/{township_board.slug}/manage", {
-        "description": "", "petitions": "y", "petition_accept_days": "0", "petition_answer_days": "10"})
+        "description": "", "petition_accept_days": "0", "petition_answer_days": "10"})
     assert says(bad.get_data(as_text=True), "Give a number of working days from 1 to %(most)d.", most=60)
     post_form(client, f"/b/{township_board.slug}/manage", {
-        "description": "", "petition_accept_days": "3", "petition_answer_days": "15"})
-    assert reread(township_board).settings["petitions"] is False
+        "description": "", "no_petitions": "y", "petition_accept_days": "3", "petition_answer_days": "15"})
+    assert reread(township_board).settings["no_petitions"] is True
     assert says(post_petition(as_user(app, petitioner), township_board).get_data(as_text=True),
                 "This board does not take petitions.")
 
