@@ -67,10 +67,11 @@ def petition_fields(board, user, **_ignored):
 
 @section("board")
 def unit_figures(board, **_ignored):
-    """A unit's own board: the petitions transferred to the unit, by month."""
+    """A unit's own board: the petitions transferred to the unit, by month (once there are)."""
     if board.unit_id is None or not takes_petitions(board):
         return None
-    return "petitions/_board.html", {"months": queries.unit_months([board.unit_id])}
+    months = queries.unit_months([board.unit_id])
+    return ("petitions/_board.html", {"months": months}) if months else None
 
 
 @section("mod")

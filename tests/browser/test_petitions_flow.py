@@ -33,7 +33,7 @@ def _check(axe, page, what, found, shot=None):
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_a_petition_goes_from_a_netizen_to_the_bureau_and_is_rated(
         new_page, axe, zh, today, township_board, moderator, petitioner, transport,  # noqa: F811
-        transport_account, device):
+        transport_account, device):  # noqa: F811
     bureau_board = make_board(slug="jiaotongju", name="县交通局", unit=transport)
     found = []
     netizen = new_page(device)
