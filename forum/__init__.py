@@ -59,7 +59,7 @@ def configure_extensions(app):
 # before mentions. A new board type is one more package here.
 PACKAGES = ("moderation", "auth", "stats", "boards", "admin", "attachments", "letters",
             "notifications", "search", "messages", "profiles", "feeds", "training", "disclosure",
-            "counsel", "fund", "branch", "receipts", "health")
+            "counsel", "fund", "branch", "receipts", "health", "petitions")
 
 
 def configure_packages(app):
@@ -87,10 +87,11 @@ def configure_page_cache(app):
 
 
 def configure_templates(app):
-    from forum import labels
+    from forum import hooks, labels
     from forum.access import Access, can
 
-    app.jinja_env.globals.update(Access=Access, can=can, action_label=labels.action_label,
+    app.jinja_env.globals.update(Access=Access, can=can, page_sections=hooks.sections,
+                                 thread_badges=hooks.badges_of, action_label=labels.action_label,
                                  target_label=labels.target_label, role_label=labels.role_label,
                                  logged_text=labels.logged_text)
 

@@ -10,7 +10,10 @@ The core (boards, permissions, the registry) never imports a feature package. In
   notifications, attachments) to the session and commit nothing;
 - where a page shows a feature's part (the moderation panel, the follow button), it asks
   the **page parts** registered for that page; where a page shows a block of a
-  feature's own (its figures on /stats), it asks the **sections** registered for it;
+  feature's own (its figures on /stats, a petition's card on its thread), it asks the
+  **sections** registered for it; where a board lists threads, the **thread badges**;
+- where a board's manage page offers settings, it adds the **board settings** features
+  offer to those of the board's type;
 - where a file belongs to no post but to a feature's own row (a receipt's file), the
   feature registered as its **file keeper** says who reads it;
 - where it needs one thing done that a feature does (store the files sent with a post),
@@ -98,9 +101,14 @@ _sections = {}
 
 def section(page):
     """Register section(**page_values) -> (template, values), or None to add nothing: a
-    block of its own a feature adds to a core page ("stats", "search"). On "stats" the
-    values are JSON-able and the same in every language, as /stats.json gives them under
-    the template's folder name (docs/stats.md)."""
+    block of its own a feature adds to a core page, where the template is included with
+    the values as `section`. Pages and their values: "stats", "search" (query), "board"
+    (board, user: under the board's title), "thread" (thread, access, user: under the
+    thread's title), "new_thread" (board, user: inside the new-thread form, after the
+    title), "mod" (user: on /mod/), "header" (user: in the site header's account links,
+    on every page; a logged-in user's only). On "stats" the values are JSON-able and the
+    same in every language, as /stats.json gives them under the template's folder name
+    (docs/stats.md)."""
     def register(block):
         _sections.setdefault(page, {})[_key(block)] = block
         return block
@@ -111,6 +119,40 @@ def sections(page, **values):
     """The (template, values) blocks features add to a page, in the order they registered."""
     found = (block(**values) for block in _sections.get(page, {}).values())
     return [each for each in found if each]
+
+
+_badge_sources = {}
+
+
+def thread_badges(source):
+    """Register source(threads) -> {thread id: [(label, css class)]}: the badges a feature
+    puts beside threads where a board lists them (read in one query for the page)."""
+    _badge_sources[_key(source)] = source
+    return source
+
+
+def badges_of(threads):
+    """{thread id: [(label, css class)]} from every registered source."""
+    found = {}
+    for source in _badge_sources.values():
+        for thread_id, badges in source(threads).items():
+            found.setdefault(thread_id, []).extend(badges)
+    return found
+
+
+_setting_offers = {}
+
+
+def board_settings(offer):
+    """Register offer(board) -> the `forum.boards.registry.Setting`s a feature adds to a
+    board's manage page beside those of its type (stored in Board.settings alike)."""
+    _setting_offers[_key(offer)] = offer
+    return offer
+
+
+def offered_settings(board):
+    """The settings features offer on this board, in registration order."""
+    return [setting for offer in _setting_offers.values() for setting in offer(board)]
 
 
 _file_keepers = {}

@@ -1,13 +1,13 @@
 """Units picked by group, as the seed groups them: townships by kind (镇 / 乡 / 民族乡),
 departments by their group (党群, 政府, 政法, 垂直管理…). Used wherever a form targets units
-(notices' receipts, study campaigns)."""
+(notices' receipts, study campaigns, petitions' transfers)."""
 from flask_babel import lazy_gettext as _l
 from wtforms import SelectMultipleField
 from wtforms.fields.choices import SelectChoice
 from wtforms.widgets import CheckboxInput, ListWidget
 
 from forum.extensions import db
-from forum.models import Unit
+from forum.models import Unit, User
 from forum.models.base import LabelledEnum
 from forum.models.unit import TOWNSHIP_KINDS
 from forum.urls import coerce_id
@@ -66,3 +66,12 @@ def unit_ids_in(groups, unit_ids):
     chosen = {int(n) for n in unit_ids or () if str(n).isdigit()}
     known = set(db.session.execute(query.where(Unit.id.in_(chosen))).scalars()) if chosen else set()
     return picked | known
+
+
+def units_without_account(unit_ids):
+    """The target units no active unit account can sign for, in the seed's order."""
+    with_account = db.select(User.unit_id).where(
+        User.is_unit_account.is_(True), User.unit_id.is_not(None), User.deleted_at.is_(None))
+    return db.session.execute(
+        db.select(Unit).where(Unit.id.in_(unit_ids), Unit.id.not_in(with_account))
+        .order_by(Unit.position)).scalars().all()

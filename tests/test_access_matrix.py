@@ -27,6 +27,7 @@ from tests.conftest import login, post_form
 from tests.branch.matrix import build_branch_world
 from tests.counsel.matrix import build_counsel_world
 from tests.disclosure.feedback_fixtures import build_feedback_world
+from tests.petitions.matrix import build_petitions_world
 from tests.receipts.matrix import build_receipts_world
 from tests.factories import make_board, make_thread, make_unit, make_user
 from tests.fund.matrix import build_fund_world
@@ -74,6 +75,10 @@ BRANCH_READERS_PAGE = expect(404, guest=302, verified=200, unit_account=200, mod
 BRANCH_READERS_POST = expect(404, guest=302, verified=302, unit_account=302, moderator=302)
 SECRETARIES_PAGE = expect(404, guest=302, unit_account=200, moderator=200)
 SECRETARIES_POST = expect(404, guest=302, unit_account=302, moderator=302)
+# Petitions: any unit account may try a unit's step (refused unless the petition is its
+# unit's); the verified account is the petitioner (tests/petitions/matrix.py).
+UNIT_ACCOUNTS_POST = expect(403, guest=302, other_unit_account=302, unit_account=302)
+PETITIONER_POST = expect(403, guest=302, verified=302)
 
 # endpoint: [(method, path, form, expected statuses)]
 ROUTES = {
@@ -349,6 +354,19 @@ ROUTES = {
     "receipts.urgent": [("POST", "/notices/{news}/urgent", {"ends_at": "2000-01-01T08:00"},
                          MANAGERS_POST)],
     "receipts.end_banner": [("POST", "/notices/{news}/urgent/end", {}, MANAGERS_POST)],
+    "petitions.make": [("POST", "/t/{thread}/petition", {"step-kind": "help"}, MODERATORS)],
+    "petitions.step": [
+        ("POST", "/petitions/{pending_petition}/transfer", {"step-unit": "1"}, MODERATORS),
+        ("POST", "/petitions/{pending_petition}/merge", {"step-thread": "1"}, MODERATORS),
+        ("POST", "/petitions/{pending_petition}/decline", {"step-reason": "not_petition"}, MODERATORS),
+        ("POST", "/petitions/{transferred_petition}/extend", {"step-days": "2", "step-reason": "核实"},
+         UNIT_ACCOUNTS_POST),
+        ("POST", "/petitions/{transferred_petition}/answer", {"step-body": "官方回复"}, UNIT_ACCOUNTS_POST),
+        ("POST", "/petitions/{transferred_petition}/close", {}, UNIT_ACCOUNTS_POST),
+        ("POST", "/petitions/{closed_petition}/rate", {"step-rating": "fair"}, PETITIONER_POST),
+        ("POST", "/petitions/{closed_petition}/confirm", {}, PETITIONER_POST),
+        ("POST", "/petitions/{closed_petition}/reopen", {}, PETITIONER_POST),
+    ],
 }
 
 
@@ -361,6 +379,7 @@ def build_world():
     ids.update(build_fund_world(people))
     ids.update(build_branch_world(people))
     ids.update(build_receipts_world(people))
+    ids.update(build_petitions_world(people, ids["board"]))
     return people, ids
 
 

@@ -3,12 +3,12 @@ core. Read from the code's import statements (grimp), lazy imports inside functi
 import grimp
 import pytest
 
-CORE = ["forum.access", "forum.permissions", "forum.boards", "forum.audit", "forum.hooks",
+CORE = ["forum.access", "forum.permissions", "forum.boards", "forum.audit", "forum.hooks", "forum.cases",
         "forum.models", "forum.extensions", "forum.service", "forum.markup", "forum.inbound",
         "forum.labels", "forum.settings", "forum.urls", "forum.pages", "forum.feedback"]
 FEATURES = ["forum.letters", "forum.training", "forum.messages", "forum.notifications",
             "forum.search", "forum.attachments", "forum.moderation", "forum.disclosure",
-            "forum.counsel", "forum.fund", "forum.branch", "forum.receipts"]
+            "forum.counsel", "forum.fund", "forum.branch", "forum.receipts", "forum.petitions"]
 
 
 @pytest.fixture(scope="module")

@@ -25,7 +25,7 @@ from tests.factories import make_board, make_thread, make_user
 GROWING = {"post", "thread", "user", "notification", "letter", "message", "thread_read",
            "board_read", "attachment", "mod_action", "security_event", "queue_item",
            "report", "subscription", "presence", "study_record", "study_session",
-           "disclosure", "disclosure_feedback"}
+           "disclosure", "disclosure_feedback", "petition"}
 POSTS, THREADS, USERS = 4000, 200, 300
 
 

@@ -8,6 +8,7 @@ from flask_wtf import FlaskForm
 from wtforms import BooleanField, IntegerField, StringField, TextAreaField
 from wtforms.validators import DataRequired, InputRequired, Length
 
+from forum import hooks
 from forum.access import Access, is_admin
 from forum.boards import bp
 from forum.boards.loaders import load_board
@@ -51,7 +52,8 @@ def settings_form(board, settings):
 def editable_settings(board, user):
     """The settings of the board's type this user changes."""
     system = is_admin(user, AdminRole.SYSTEM)
-    return [s for s in get_type(board.type).settings if s.editor == "manager" or system]
+    offered = (*get_type(board.type).settings, *hooks.offered_settings(board))
+    return [s for s in offered if s.editor == "manager" or system]
 
 
 @bp.route("/b/<slug>/manage", methods=["GET", "POST"])

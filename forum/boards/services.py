@@ -40,10 +40,11 @@ def create_thread(board, author, title, body, attachments=()):
     return thread
 
 
-def reply(thread, author, body, attachments=()):
+def reply(thread, author, body, attachments=(), found=None):
     """Add a post at the thread's next floor of a published thread; it is published or
-    waits for a moderator."""
-    draft = validated(Draft(thread.board, author, body))
+    waits for a moderator. `found`: what a feature's service writing the reply says of it
+    to its own receivers (as `draft.found`: a petition's official reply)."""
+    draft = validated(Draft(thread.board, author, body, found=dict(found or {})))
     now = utcnow()
     # Taking the next floor locks the thread row: two replies at once get two floors.
     # Only a published thread takes one: a reply to a held or hidden thread would put

@@ -4,8 +4,8 @@ from dataclasses import dataclass
 
 from flask_babel import lazy_gettext as _l
 
+from forum.cases import today as local_today
 from forum.disclosure.models import DisclosureState
-from forum.letters.deadlines import today as local_today
 from forum.workdays import add_working_days, is_working_day
 
 PRE_APPOINTMENT_DAYS = 5  # 干部任前公示: at least five working days

@@ -4,7 +4,7 @@ from collections import defaultdict
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
-from forum.letters.deadlines import local_day
+from forum.cases import local_day
 from forum.letters.writers import is_whistleblower_box
 from forum.models import Board, BoardTypeKey, Letter, LetterRating, Post, Thread
 

@@ -4,7 +4,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from forum.extensions import db
-from forum.letters.deadlines import due_date, today
+from forum.cases import due_date, today
 from forum.models import BoardRole, Letter, Role
 from forum.models.letter import OPEN_STATES
 

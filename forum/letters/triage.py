@@ -6,10 +6,10 @@ that the database lets only one of two people win; the step is logged without th
 letter's box (so only the audit admin's whole log shows it) and the writer is told.
 """
 from flask_babel import gettext as _
-from sqlalchemy import update
 
+from forum.cases import claim_step, is_overdue, today
 from forum.extensions import db
-from forum.letters.deadlines import box_days, is_overdue, today
+from forum.letters.deadlines import box_days
 from forum.workdays import add_working_days
 from forum.letters.notices import notify_box_admins, notify_handlers, notify_unit, notify_writer
 from forum.markup import render
@@ -123,12 +123,8 @@ def _move(letter, actor, action, from_states, to_state, notify=True, tell=None, 
 
 
 def _claim(letter, conditions, **values):
-    won = db.session.execute(
-        update(Letter).where(Letter.id == letter.id, *conditions).values(**values)
-        .execution_options(synchronize_session=False)).rowcount == 1
-    if not won:
-        db.session.rollback()
-        raise Refused(_("This letter has moved on meanwhile; nothing was changed."))
+    claim_step(Letter, letter, conditions,
+               _("This letter has moved on meanwhile; nothing was changed."), **values)
 
 
 def _required(text, limit, field):

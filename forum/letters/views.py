@@ -235,7 +235,7 @@ def stats_section():
 def letter_labels():
     """Kinds, states and ratings (each with its label), and deadline helpers, for letter
     templates."""
-    from forum.letters.deadlines import due_date, is_overdue
+    from forum.cases import due_date, is_overdue
 
     return {"LetterKind": LetterKind, "LetterState": LetterState, "LetterRating": LetterRating,
             "letter_due": due_date, "letter_overdue": is_overdue}

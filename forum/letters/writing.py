@@ -9,9 +9,10 @@ from datetime import timedelta
 from flask_babel import gettext as _
 
 from forum.attachments.services import MB, discard_files, prepare_attachments
+from forum.cases import local_day
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
-from forum.letters.deadlines import box_days, local_day
+from forum.letters.deadlines import box_days
 from forum.letters.seal import seal
 from forum.letters.writers import link_writer
 from forum.markup import render

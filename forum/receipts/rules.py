@@ -1,25 +1,14 @@
-"""The rules of issuing and signing that no form can check alone: who the targets are,
-which of them have no account to sign with, and when a receipt is overdue."""
+"""The rules of issuing and signing that no form can check alone: who the targets are
+and when a receipt is overdue (which targets have no account to sign with:
+`forum.unit_groups.units_without_account`)."""
 from flask_babel import gettext as _
 
-from forum.extensions import db
-from forum.models import Unit, User
 from forum.receipts import clock
 from forum.receipts.models import ReceiptMode, ReceiptStatus
 from forum.service import Refused
 
 NOTE_MAX = 500
 DOC_NUMBER_MAX = 60
-
-
-
-def units_without_account(unit_ids):
-    """The target units no active unit account can sign for, in the seed's order."""
-    with_account = db.select(User.unit_id).where(
-        User.is_unit_account.is_(True), User.unit_id.is_not(None), User.deleted_at.is_(None))
-    return db.session.execute(
-        db.select(Unit).where(Unit.id.in_(unit_ids), Unit.id.not_in(with_account))
-        .order_by(Unit.position)).scalars().all()
 
 
 def check_receipts(mode, unit_ids, deadline_at):

@@ -23,7 +23,7 @@ from forum.receipts.access import FILE_KEEPER, signs_for
 from forum.receipts.models import NoticeIssue, Receipt, ReceiptMode, ReceiptStatus
 from forum.receipts.notices import notify_units
 from forum.service import Refused, commit
-from forum.unit_groups import unit_ids_in
+from forum.unit_groups import unit_ids_in, units_without_account
 
 
 def issue_notice(board, issuer, *, title, body, unit_id=None, doc_number="", mode=None,
@@ -157,7 +157,7 @@ def _issuing_unit(board, issuer, unit_id):
 
 
 def _check_accounts(targets):
-    missing = rules.units_without_account(targets)
+    missing = units_without_account(targets)
     if missing:
         raise Refused(_("%(n)d of the chosen units have no account to sign with: %(units)s. "
                         "Tick the box below to send the notice to them anyway; they sign "

@@ -100,8 +100,9 @@ def test_a_disclosure_page_takes_at_most_13_statements(reader, issuer, make_disc
     view_counts.flush()
 
 
-def test_a_disclosure_page_costs_its_issuer_no_more_than_13_statements(client, issuer,
+def test_a_disclosure_page_costs_its_issuer_no_more_than_14_statements(client, issuer,
                                                                       make_disclosure, count_queries, today):
     disclosure = make_disclosure()
-    assert statements_for(login(client, issuer), count_queries, f"/t/{disclosure.thread_id}") <= 13
+    # 14: a unit account's header counts the petitions waiting for its answer too (issue 25).
+    assert statements_for(login(client, issuer), count_queries, f"/t/{disclosure.thread_id}") <= 14
     view_counts.flush()

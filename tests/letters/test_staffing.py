@@ -7,7 +7,7 @@ from flask_babel import ngettext
 
 from forum.extensions import db
 from forum.labels import role_label
-from forum.letters.deadlines import today
+from forum.cases import today
 from forum.models import BoardRole, Letter
 from tests.checks import log, says
 from tests.conftest import login, post_form

@@ -16,7 +16,7 @@ import pytest
 from sqlalchemy import text
 
 from forum.extensions import db
-from forum.letters.deadlines import today
+from forum.cases import today
 from forum.mail import outbox
 from forum.models import Letter, Post, Thread
 from forum.models.base import utcnow

@@ -119,7 +119,8 @@ def test_the_table_of_all_134_units_costs_a_few_statements(seeded, client, make_
     assert issue.target_count == len(units) == 134
     reader = login(client, issuer)
     assert statements_for(reader, count_queries, f"/notices/{issue.thread_id}/receipts") <= 12
-    assert statements_for(reader, count_queries, f"/t/{issue.thread_id}") <= 12
+    # 13: a unit account's header counts the petitions waiting for its answer too (issue 25).
+    assert statements_for(reader, count_queries, f"/t/{issue.thread_id}") <= 13
     assert statements_for(login(client.application.test_client(), accounts[30]), count_queries,
                           f"/t/{issue.thread_id}") <= 12
     assert db.session.execute(db.select(db.func.count(User.id))).scalar() > 40
