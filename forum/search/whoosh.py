@@ -1,18 +1,16 @@
 """The embedded backend: a Whoosh index in the instance folder (DESIGN §8, §11).
 
-Whoosh allows one writer at a time. Every process appends the ids it touched to a file
-in `pending/` (so nothing is lost if it dies), then tries a cross-process file lock;
-whoever holds the lock drains every pending file through one writer. After releasing
-the lock the holder looks again, so a file written while it worked is never stranded:
-a writer that finds the lock taken leaves its file to the holder. A failed write leaves
-the files in place and the next drain retries them; `forum reindex` rebuilds everything.
+Whoosh allows one writer at a time. The changes to apply wait in the search outbox
+(forum.search.outbox, rows in the database); a cross-process file lock decides who
+applies them (forum.search.adapter.drain): whoever holds it applies every waiting row
+through one writer, and after releasing it looks again, so a row written meanwhile is
+never stranded: a process that finds the lock taken leaves its rows to the holder.
 """
 import fcntl
 import logging
 import os
 import shutil
 import threading
-import uuid
 from contextlib import contextmanager
 from itertools import takewhile
 from pathlib import Path
@@ -24,7 +22,6 @@ from whoosh.reading import SegmentReader
 from whoosh.util.times import long_to_datetime
 
 from forum.search import text
-from forum.search.changes import Changes
 
 log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
@@ -68,40 +65,18 @@ class WhooshBackend:
 
     def __init__(self, folder):
         self.folder = Path(folder)
-        self.pending = self.folder / "pending"
         self._searcher = None
         self._searcher_lock = threading.Lock()
 
     # -- writing -------------------------------------------------------------------
 
     def apply(self, changes, load):
-        """Queue the changed ids durably, then drain the queue if no one else is."""
-        self.pending.mkdir(parents=True, exist_ok=True)
-        if changes:
-            name = f"{os.getpid()}-{uuid.uuid4().hex}"
-            tmp = self.pending / f".{name}.tmp"
-            tmp.write_text(changes.dump())
-            tmp.rename(self.pending / f"{name}.ids")  # atomic: a drainer sees all or nothing
-        self.drain(load)
-
-    def drain(self, load, block=False):
-        """Apply every pending file while holding the lock; look again after letting go."""
-        while any(self.pending.glob("*.ids")):
-            with self._locked(block) as held:
-                if not held:
-                    return  # the holder will see our file when it looks again
-                files = sorted(self.pending.glob("*.ids"))
-                changes = Changes.merge(path.read_text() for path in files)
-                try:
-                    self._write(*load(changes))
-                except Exception:
-                    log.exception("search index write failed; will retry on the next write")
-                    return
-                for path in files:
-                    path.unlink()
+        """Reconcile the index with the rows behind `changes`; the caller holds the lock."""
+        self._write(*load(changes))
 
     @contextmanager
-    def _locked(self, block):
+    def locked(self, block):
+        """Hold the cross-process writer lock; yields False if `block` is off and it is taken."""
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.folder / "writer.lock", "a") as handle:
             flags = fcntl.LOCK_EX if block else fcntl.LOCK_EX | fcntl.LOCK_NB
@@ -138,9 +113,8 @@ class WhooshBackend:
         """Replace the whole index with the documents of `batches` (lists of documents).
 
         The new index is built beside the old one, which answers searches until the new
-        one takes its place; writes meanwhile wait in the queue."""
-        with self._locked(block=True):
-            stale = list(self.pending.glob("*.ids")) if self.pending.exists() else []
+        one takes its place; writes meanwhile wait in the outbox."""
+        with self.locked(block=True):
             building, old = self.folder / "index.new", self.folder / "index.old"
             for folder in (building, old):
                 shutil.rmtree(folder, ignore_errors=True)
@@ -157,15 +131,12 @@ class WhooshBackend:
                 current.rename(old)
             building.rename(current)  # searchers see a new folder and reopen
             shutil.rmtree(old, ignore_errors=True)
-            for path in stale:  # covered by the rebuild
-                path.unlink(missing_ok=True)
         return count
 
     def clear(self):
-        """Drop the index and the queue (tests)."""
-        with self._locked(block=True):
+        """Drop the index (tests)."""
+        with self.locked(block=True):
             shutil.rmtree(self.folder / "index", ignore_errors=True)
-            shutil.rmtree(self.pending, ignore_errors=True)
         with self._searcher_lock:
             self._close_searcher()
 
