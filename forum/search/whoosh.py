@@ -28,6 +28,9 @@ TITLE_BOOST = 5.0
 WINDOW = 4000  # docnums scanned first for the newest matches; widened 4x as needed
 TAIL_RATIO = 4
 MATCH_COST = 4  # reading one match, in documents of a date range (see _newer_before)
+# What reading a generation whose files a writer just deleted raises: the file's error,
+# or, for a vanished column file, an IndexError from Whoosh's column reader.
+VANISHED = (OSError, IndexError)
 
 
 class WordTokenizer(Tokenizer):
@@ -166,22 +169,31 @@ class WhooshBackend:
         common word's every match would cost far more, and no one pages further. Title
         matches rank first through the title's boost.
         """
+        exact = _grams_query(parsed) if fallback else _words_query(parsed)
+        restrict = _filter_query(filters)
+        if restrict:
+            exact = query.And([exact, restrict])
         with self._searcher_lock:
-            searcher = self._current_searcher()
-            if searcher is None:
-                return [], 0
-            exact = _grams_query(parsed) if fallback else _words_query(parsed)
-            restrict = _filter_query(filters)
-            if restrict:
-                exact = query.And([exact, restrict])
-            if newest:
-                docnums, total = _newest_first(searcher, exact, page * per_page, cap)
-            else:
-                ranked, _complete = _newest_matches(searcher, exact, cap)
-                total = len(ranked)
-                docnums = [docnum for _score, docnum in sorted(ranked, reverse=True)]
-            docnums = docnums[(page - 1) * per_page:page * per_page]
-            return [int(searcher.stored_fields(d)["post_id"]) for d in docnums], total
+            try:
+                return self._search(exact, newest, page, per_page, cap)
+            except VANISHED:
+                # A write replaced the generation being read and deleted its files (a
+                # file opened late, or a segment's column, is gone): read the new one.
+                self._close_searcher()
+                return self._search(exact, newest, page, per_page, cap)
+
+    def _search(self, exact, newest, page, per_page, cap):
+        searcher = self._current_searcher()
+        if searcher is None:
+            return [], 0
+        if newest:
+            docnums, total = _newest_first(searcher, exact, page * per_page, cap)
+        else:
+            ranked, _complete = _newest_matches(searcher, exact, cap)
+            total = len(ranked)
+            docnums = [docnum for _score, docnum in sorted(ranked, reverse=True)]
+        docnums = docnums[(page - 1) * per_page:page * per_page]
+        return [int(searcher.stored_fields(d)["post_id"]) for d in docnums], total
 
     def _current_searcher(self):
         # Reopen when the index has a new generation, or is a new index (a rebuild
