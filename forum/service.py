@@ -1,6 +1,7 @@
 """What every write service shares: one commit, and refusals people can read."""
-from sqlalchemy import update
+from sqlalchemy import inspect, update
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.extensions import db
 
@@ -14,9 +15,15 @@ class Refused(Exception):
         self.field = field
 
 
-def commit(on_conflict=None):
-    """Commit the unit of work once; roll back everything if it fails."""
+def commit(on_conflict=None, keep=()):
+    """Commit the unit of work once; roll back everything if it fails.
+
+    The column values of the objects in `keep` stay known after the commit, so the view
+    answers from them without a query: once the post is saved, a database blip must not
+    turn the answer into an error, which its writer would take for a lost post."""
     try:
+        db.session.flush()
+        known = [(obj, _columns(obj)) for obj in keep]
         db.session.commit()
     except IntegrityError:
         db.session.rollback()
@@ -26,6 +33,15 @@ def commit(on_conflict=None):
     except Exception:
         db.session.rollback()
         raise
+    for obj, values in known:
+        for key, value in values.items():
+            set_committed_value(obj, key, value)
+
+
+def _columns(obj):
+    state = inspect(obj)
+    return {prop.key: state.dict[prop.key] for prop in state.mapper.column_attrs
+            if prop.key in state.dict}
 
 
 def claim(model, row_id, from_status, **values):

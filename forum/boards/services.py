@@ -36,7 +36,7 @@ def create_thread(board, author, title, body, attachments=()):
         thread.last_post_id = post.id
         count_post(board, author, post, new_thread=True)
     post_created.send(post, draft=draft, attachments=attachments)
-    commit()
+    commit(keep=(thread,))  # the view redirects from it
     return thread
 
 
@@ -69,7 +69,7 @@ def reply(thread, author, body, attachments=()):
         db.session.execute(update(Thread).where(Thread.id == thread.id).values(last_post_id=post.id))
         count_post(thread.board, author, post, new_thread=False)
     post_created.send(post, draft=draft, attachments=attachments)
-    commit()
+    commit(keep=(post,))  # the view redirects from it
     return post
 
 
