@@ -1,6 +1,8 @@
 """What every write service shares: one commit, and refusals people can read."""
+import errno
+
 from sqlalchemy import inspect, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm.attributes import set_committed_value
 
 from forum.extensions import db
@@ -42,6 +44,18 @@ def _columns(obj):
     state = inspect(obj)
     return {prop.key: state.dict[prop.key] for prop in state.mapper.column_attrs
             if prop.key in state.dict}
+
+
+def disk_full(error):
+    """Did this write fail because the server's disk is full (the database's or a file's)?"""
+    if isinstance(error, OperationalError):
+        # SQLite's words; PostgreSQL's SQLSTATE 53100 (disk_full) or the system's words
+        return (getattr(error.orig, "sqlstate", None) == "53100"
+                or any(words in str(error.orig) for words in DISK_FULL_WORDS))
+    return isinstance(error, OSError) and error.errno == errno.ENOSPC
+
+
+DISK_FULL_WORDS = ("database or disk is full", "No space left on device")
 
 
 def claim(model, row_id, from_status, **values):
