@@ -44,12 +44,10 @@ def reply(thread, author, body, attachments=()):
     """Add a post at the thread's next floor of a published thread; it is published or
     waits for a moderator."""
     draft = validated(Draft(thread.board, author, body))
-    now = utcnow()
     # Taking the next floor locks the thread row: two replies at once get two floors.
     # Only a published thread takes one: a reply to a held or hidden thread would put
     # its title in the board's and the index's last post.
-    published = {} if draft.review else {"reply_count": Thread.reply_count + 1,
-                                         "last_post_at": now}
+    published = {} if draft.review else {"reply_count": Thread.reply_count + 1}
     number = db.session.execute(
         update(Thread).where(Thread.id == thread.id, Thread.status == ContentStatus.PUBLISHED)
         .values(last_number=Thread.last_number + 1, **published)
@@ -59,6 +57,7 @@ def reply(thread, author, body, attachments=()):
         db.session.rollback()
         raise Refused(_("This thread is awaiting a moderator or hidden: it takes no replies "
                         "until it is published."), field="body")
+    now = utcnow()  # under the lock: floors and times go up together, as recount expects
     post = Post(thread_id=thread.id, author_id=author.id, number=number, body=draft.body,
                 body_html=draft.body_html, status=ContentStatus.PENDING if draft.review
                 else ContentStatus.PUBLISHED,
@@ -66,7 +65,8 @@ def reply(thread, author, body, attachments=()):
     db.session.add(post)
     db.session.flush()
     if not draft.review:
-        db.session.execute(update(Thread).where(Thread.id == thread.id).values(last_post_id=post.id))
+        db.session.execute(update(Thread).where(Thread.id == thread.id)
+                           .values(last_post_id=post.id, last_post_at=now))
         count_post(thread.board, author, post, new_thread=False)
     post_created.send(post, draft=draft, attachments=attachments)
     commit(keep=(post,))  # the view redirects from it
