@@ -15,7 +15,7 @@ from tests.faults.conftest import second_app
 
 def _unavailable(response):
     page = response.get_data(as_text=True)
-    return response.status_code == 503 and "briefly unavailable" in page and "Traceback" not in page
+    return response.status_code == 503 and "论坛暂时无法访问" in page and "Traceback" not in page
 
 
 def test_a_database_that_does_not_answer_gets_a_translated_503_page(monkeypatch, tmp_path):

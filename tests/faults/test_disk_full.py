@@ -70,7 +70,7 @@ def _stored(app):
 
 def _says_disk_full_and_keeps_the_text(response):
     page = response.get_data(as_text=True)
-    return (response.status_code == 200 and "disk is full; your text is kept below" in page
+    return (response.status_code == 200 and "服务器磁盘已满，您输入的内容保留在下方" in page
             and TEXT in page)
 
 
