@@ -1,21 +1,29 @@
 """Error pages: translated, and never a stack trace."""
 import math
 import time
+from contextlib import suppress
 
-from flask import render_template
+from flask import current_app, render_template, request
 from flask_login import current_user
 from flask_babel import gettext as _, ngettext
 from flask_wtf.csrf import CSRFError
+from sqlalchemy.exc import DisconnectionError, OperationalError, SQLAlchemyError
 from werkzeug.exceptions import HTTPException, SecurityError
 
-from forum.extensions import limiter
+from forum.extensions import db, limiter
+from forum.feedback import disk_full_message
 from forum.moderation.guard import ban_message
+from forum.service import disk_full
+
+RETRY_SECONDS = 30  # told to clients of a 503: the database is usually back by then
 
 
 def register(app):
     app.register_error_handler(CSRFError, csrf_failed)
     app.register_error_handler(SecurityError, untrusted_host)
     app.register_error_handler(HTTPException, http_error)
+    app.register_error_handler(OperationalError, database_unavailable)
+    app.register_error_handler(DisconnectionError, database_unavailable)
 
 
 def csrf_failed(error):
@@ -64,3 +72,22 @@ def _wait_message():
     minutes = max(1, math.ceil((limit.reset_at - time.time()) / 60))
     return ngettext("You are doing that too often. Please try again in %(num)d minute.",
                     "You are doing that too often. Please try again in %(num)d minutes.", minutes)
+
+
+def database_unavailable(error):
+    """The database is not answering (restarting, unreachable) or cannot write (disk full):
+    503, on a page that needs no database; the pool's pre-ping reconnects once it is back."""
+    with suppress(SQLAlchemyError):
+        db.session.rollback()
+    current_app.logger.warning("database unavailable: %s", getattr(error, "orig", error))
+    if disk_full(error):
+        title, message = _("The disk is full"), disk_full_message(kept=False)
+    else:
+        title = _("The forum is briefly unavailable")
+        message = _("The forum's database is not answering just now; please try again in a "
+                    "minute. If you were sending something, go back and check whether it was "
+                    "saved before you send it again.")
+    # Rendered without the context processors: they ask the database about the reader.
+    page = current_app.jinja_env.get_template("errors/unavailable.html")
+    return (page.render(title=title, message=message, path=request.path), 503,
+            {"Retry-After": str(RETRY_SECONDS)})

@@ -8,8 +8,11 @@ from dataclasses import dataclass
 from functools import wraps
 
 from flask import flash, jsonify
+from flask_babel import gettext as _
+from sqlalchemy.exc import OperationalError
 
-from forum.service import Refused
+from forum.extensions import db
+from forum.service import Refused, disk_full
 
 
 @dataclass(frozen=True)
@@ -26,15 +29,31 @@ class Outcome:
 
 def attempt(form, act, default=None, done=None, category="error"):
     """Run act(); a refusal goes beside the form field it names (or `default`), else is
-    flashed as `category` (always, when form is None); `done` is flashed on success."""
+    flashed as `category` (always, when form is None); `done` is flashed on success.
+    A full disk is said as a refusal is: the form comes back with what was typed."""
     try:
         value = act()
     except Refused as refusal:
         _show(form, refusal, default, category)
         return Outcome(refused=True)
+    except (OperationalError, OSError) as error:
+        if not disk_full(error):
+            raise
+        db.session.rollback()  # nothing of it is kept (the post's files are deleted too)
+        _show(form, Refused(disk_full_message(kept=form is not None)), default, category)
+        return Outcome(refused=True)
     if done is not None:
         flash(done, "success")
     return Outcome(value)
+
+
+def disk_full_message(kept):
+    """What a write that the full disk stopped says; `kept`: the form shows the text again."""
+    if kept:
+        return _("The server's disk is full; your text is kept below. Please copy it somewhere "
+                 "safe and try again later, or tell the site's administrators.")
+    return _("The server's disk is full, so nothing was saved. Please try again later, or "
+             "tell the site's administrators.")
 
 
 def flash_outcome(form, act, done):

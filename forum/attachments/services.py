@@ -63,7 +63,13 @@ def prepare_attachments(user, board, files, max_files=MAX_FILES, max_bytes=None)
         raise Refused(_("These files come to more than %(n)d MB together; send fewer or smaller ones.",
                         n=max_bytes // MB), field="files")
     checked = [(name, inspect(data)) for name, data in contents]
-    rows = [_keep(user, name, result) for name, result in checked]
+    rows = []
+    try:
+        for name, result in checked:
+            rows.append(_keep(user, name, result))
+    except OSError:  # a full disk: the files stored so far go too
+        discard_files(rows)
+        raise
     db.session.add_all(rows)
     return rows
 
@@ -140,9 +146,13 @@ def _check_quota(user, adding):
 
 def _keep(user, name, result):
     token = secrets.token_urlsafe(24)  # 192 random bits: the URL cannot be guessed
-    storage.write(storage.attachment_path(token), result.data)
-    if result.thumb is not None:
-        storage.write(storage.attachment_path(token, thumb=True), result.thumb)
+    try:
+        storage.write(storage.attachment_path(token), result.data)
+        if result.thumb is not None:
+            storage.write(storage.attachment_path(token, thumb=True), result.thumb)
+    except OSError:
+        storage.remove(storage.attachment_path(token), storage.attachment_path(token, thumb=True))
+        raise
     return Attachment(token=token, uploader_id=user and user.id, kind=result.kind, mime=result.mime,
                       ext=result.ext, filename=_with_extension(name, result.ext),
                       size=len(result.data), width=result.width, height=result.height)

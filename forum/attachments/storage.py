@@ -25,8 +25,12 @@ def write(path, data):
     """Write whole or not at all: a reader never sees half a file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     partial = path.with_name(path.name + ".part")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+    try:
+        partial.write_bytes(data)
+        os.replace(partial, path)
+    except OSError:  # a full disk: leave no half-written file behind
+        partial.unlink(missing_ok=True)
+        raise
 
 
 def remove(*paths):

@@ -36,7 +36,7 @@ def create_thread(board, author, title, body, attachments=()):
         thread.last_post_id = post.id
         count_post(board, author, post, new_thread=True)
     post_created.send(post, draft=draft, attachments=attachments)
-    commit()
+    commit(keep=(thread,))  # the view redirects from it
     return thread
 
 
@@ -45,12 +45,10 @@ def reply(thread, author, body, attachments=(), found=None):
     waits for a moderator. `found`: what a feature's service writing the reply says of it
     to its own receivers (as `draft.found`: a petition's official reply)."""
     draft = validated(Draft(thread.board, author, body, found=dict(found or {})))
-    now = utcnow()
     # Taking the next floor locks the thread row: two replies at once get two floors.
     # Only a published thread takes one: a reply to a held or hidden thread would put
     # its title in the board's and the index's last post.
-    published = {} if draft.review else {"reply_count": Thread.reply_count + 1,
-                                         "last_post_at": now}
+    published = {} if draft.review else {"reply_count": Thread.reply_count + 1}
     number = db.session.execute(
         update(Thread).where(Thread.id == thread.id, Thread.status == ContentStatus.PUBLISHED)
         .values(last_number=Thread.last_number + 1, **published)
@@ -60,6 +58,7 @@ def reply(thread, author, body, attachments=(), found=None):
         db.session.rollback()
         raise Refused(_("This thread is awaiting a moderator or hidden: it takes no replies "
                         "until it is published."), field="body")
+    now = utcnow()  # under the lock: floors and times go up together, as recount expects
     post = Post(thread_id=thread.id, author_id=author.id, number=number, body=draft.body,
                 body_html=draft.body_html, status=ContentStatus.PENDING if draft.review
                 else ContentStatus.PUBLISHED,
@@ -67,10 +66,11 @@ def reply(thread, author, body, attachments=(), found=None):
     db.session.add(post)
     db.session.flush()
     if not draft.review:
-        db.session.execute(update(Thread).where(Thread.id == thread.id).values(last_post_id=post.id))
+        db.session.execute(update(Thread).where(Thread.id == thread.id)
+                           .values(last_post_id=post.id, last_post_at=now))
         count_post(thread.board, author, post, new_thread=False)
     post_created.send(post, draft=draft, attachments=attachments)
-    commit()
+    commit(keep=(post,))  # the view redirects from it
     return post
 
 

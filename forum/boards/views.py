@@ -128,6 +128,7 @@ def thread(thread_id):
 @login_required
 def reply_to(thread_id):
     thread = load_thread(thread_id, need=Access.REPLY)
+    board = thread.board  # read now: after the commit, the answer needs no query
     form = PostForm()
     preview = None
     quoted_id = int_arg("quote")
@@ -136,11 +137,11 @@ def reply_to(thread_id):
     if form.validate_on_submit():
         if form.wants_preview:
             preview = render(form.body.data)
-            hooks.files_previewed(current_user, thread.board, form)
+            hooks.files_previewed(current_user, board, form)
         elif replied := attempt(form, lambda: _reply(thread, form), default="body"):
-            _flash_if_queued(replied.value.status, thread.board)
+            _flash_if_queued(replied.value.status, board)
             return redirect(url_for("boards.post", post_id=replied.value.id))
-    return render_template("boards/reply.html", thread=thread, board=thread.board, form=form,
+    return render_template("boards/reply.html", thread=thread, board=board, form=form,
                            preview=preview, **hooks.parts("editor"))
 
 
@@ -205,7 +206,7 @@ def edit(post_id):
         elif outcome := attempt(form, lambda: _edit(post, form, someone_elses), default="body"):
             flash(_("Your edit waits for a moderator; until it is approved the post stays as "
                     "it was.") if outcome.value else _("Your changes have been saved."), "success")
-            return redirect(url_for("boards.post", post_id=post.id))
+            return redirect(url_for("boards.post", post_id=post_id))
     return render_template("boards/edit.html", post=post, thread=post.thread,
                            board=post.thread.board, form=form, preview=preview,
                            needs_reason=someone_elses, **hooks.parts("editor"))

@@ -4,7 +4,7 @@ full-text search when the database is PostgreSQL.
 
 Only public content is indexed: published posts of published threads in boards whose
 type may be indexed (BoardType.indexed). The index is reconciled with the rows after each commit
-(forum.search.changes), and results are checked against the rows and the reader's
+through the search outbox (forum.search.changes, forum.search.outbox), and results are checked against the rows and the reader's
 access again before anyone sees them.
 """
 from dataclasses import dataclass, field
@@ -18,7 +18,7 @@ from forum.boards.registry import types_where
 from forum.extensions import db
 from forum.models import Board, ContentStatus, Post, Thread
 from forum.progress import progress
-from forum.search import text
+from forum.search import outbox, text
 from forum.search.changes import Changes
 from forum.search.results import visible_hits
 
@@ -74,9 +74,43 @@ def remove_post(post_id):
 
 
 def apply_changes(changes):
-    """Reconcile the index with the rows behind `changes` (called after commit)."""
+    """Reconcile the index with the rows behind `changes`, through the outbox (for rows
+    changed outside the ORM's sessions)."""
+    with db.engine.begin() as connection:
+        outbox.record(connection, changes)
+    drain()
+
+
+def drain(min_age=0, block=False):
+    """Apply the outbox rows at least `min_age` seconds old and delete them.
+
+    One process applies at a time on Whoosh (its writer lock; `block` waits for it): one
+    that finds the lock taken leaves its rows to the holder, who looks again after
+    letting go (the periodic drain, looking for old rows only, leaves a young one to the
+    next pass). A failure raises and leaves the rows for the next drain."""
     load_jieba()
-    backend().apply(changes, load_documents)
+    chosen = backend()
+    while True:
+        with chosen.locked(block) as held:
+            if not held:
+                return
+            rows = _waiting(min_age)
+            if rows:
+                chosen.apply(Changes.merge(row.changes for row in rows), load_documents)
+                with db.engine.begin() as connection:
+                    outbox.forget(connection, [row.id for row in rows])
+        if not _waiting(min_age):
+            return
+
+
+def drain_stale():
+    """The periodic drain: rows that their own process did not apply (it failed or died)."""
+    drain(min_age=outbox.STALE_SECONDS)
+
+
+def _waiting(min_age):
+    with db.engine.connect() as connection:
+        return outbox.waiting(connection, min_age)
 
 
 def load_documents(changes):
@@ -142,7 +176,7 @@ def reindex(batch=2000, advance=None, limit=None):
                     return
 
     count = backend().rebuild(batches())
-    apply_changes(Changes())  # what changed while it ran (Whoosh queues it meanwhile)
+    drain(block=True)  # what changed while it ran, and anything left by a failure
     return count
 
 

@@ -1,5 +1,7 @@
-"""What a transaction changed, for the search index: recorded on flush, applied after
-commit, so every service is covered without calling search itself (DESIGN §8)."""
+"""What a transaction changed, for the search index: recorded on flush as a row of the
+search outbox in the same transaction, applied after commit, so every service is covered
+without calling search itself (DESIGN §8), and a committed change is never lost: a row
+whose applying fails stays for the next drain (forum.search.outbox)."""
 import json
 import logging
 
@@ -7,9 +9,11 @@ from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from forum.models import Post, Thread
+from forum.search import outbox
 
 log = logging.getLogger(__name__)
-_KEY = "search_changes"
+_FLUSH = "search_changes"  # this flush's changes, recorded before it
+_KEY = "search_outbox"  # the transaction wrote outbox rows
 # Post attributes that change its document; thread attributes that change all its posts'.
 _POST_FIELDS = ("body", "status", "thread_id", "author_id")
 _THREAD_FIELDS = ("status", "board_id")
@@ -48,7 +52,7 @@ def _changed(obj, fields):
 def _record(session, _context, _instances):
     # Before the flush, attribute history still says what changed; new rows get their
     # ids during the flush, so they are picked up after it.
-    changes = session.info.setdefault(_KEY, Changes())
+    changes = session.info.setdefault(_FLUSH, Changes())
     for obj in session.dirty:
         if isinstance(obj, Post) and _changed(obj, _POST_FIELDS):
             changes.posts.add(obj.id)
@@ -65,24 +69,27 @@ def _record(session, _context, _instances):
 
 
 @event.listens_for(Session, "after_flush")
-def _record_new(session, _context):
-    changes = session.info.setdefault(_KEY, Changes())
+def _write_row(session, _context):
+    changes = session.info.pop(_FLUSH, None) or Changes()
     changes.posts.update(obj.id for obj in session.new if isinstance(obj, Post))
+    if changes:
+        outbox.record(session.connection(), changes)
+        session.info[_KEY] = True
 
 
 @event.listens_for(Session, "after_commit")
 def _apply(session):
-    changes = session.info.pop(_KEY, None)
-    if changes:
-        from forum.search.adapter import apply_changes
+    if session.info.pop(_KEY, None):
+        from forum.search.adapter import drain
 
         try:
-            apply_changes(changes)
-        except Exception:  # the post is committed; `forum reindex` can always rebuild
-            log.exception("search indexing failed after commit")
+            drain()
+        except Exception:  # the rows stay: the periodic drain applies them later
+            log.exception("search indexing failed after commit; the outbox keeps it")
 
 
 @event.listens_for(Session, "after_soft_rollback")
 def _forget(session, previous_transaction):
     if previous_transaction.parent is None:  # the whole transaction, not a savepoint
         session.info.pop(_KEY, None)
+        session.info.pop(_FLUSH, None)

@@ -1,18 +1,16 @@
 """The embedded backend: a Whoosh index in the instance folder (DESIGN §8, §11).
 
-Whoosh allows one writer at a time. Every process appends the ids it touched to a file
-in `pending/` (so nothing is lost if it dies), then tries a cross-process file lock;
-whoever holds the lock drains every pending file through one writer. After releasing
-the lock the holder looks again, so a file written while it worked is never stranded:
-a writer that finds the lock taken leaves its file to the holder. A failed write leaves
-the files in place and the next drain retries them; `forum reindex` rebuilds everything.
+Whoosh allows one writer at a time. The changes to apply wait in the search outbox
+(forum.search.outbox, rows in the database); a cross-process file lock decides who
+applies them (forum.search.adapter.drain): whoever holds it applies every waiting row
+through one writer, and after releasing it looks again, so a row written meanwhile is
+never stranded: a process that finds the lock taken leaves its rows to the holder.
 """
 import fcntl
 import logging
 import os
 import shutil
 import threading
-import uuid
 from contextlib import contextmanager
 from itertools import takewhile
 from pathlib import Path
@@ -24,13 +22,15 @@ from whoosh.reading import SegmentReader
 from whoosh.util.times import long_to_datetime
 
 from forum.search import text
-from forum.search.changes import Changes
 
 log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
 WINDOW = 4000  # docnums scanned first for the newest matches; widened 4x as needed
 TAIL_RATIO = 4
 MATCH_COST = 4  # reading one match, in documents of a date range (see _newer_before)
+# What reading a generation whose files a writer just deleted raises: the file's error,
+# or, for a vanished column file, an IndexError from Whoosh's column reader.
+VANISHED = (OSError, IndexError)
 
 
 class WordTokenizer(Tokenizer):
@@ -68,40 +68,18 @@ class WhooshBackend:
 
     def __init__(self, folder):
         self.folder = Path(folder)
-        self.pending = self.folder / "pending"
         self._searcher = None
         self._searcher_lock = threading.Lock()
 
     # -- writing -------------------------------------------------------------------
 
     def apply(self, changes, load):
-        """Queue the changed ids durably, then drain the queue if no one else is."""
-        self.pending.mkdir(parents=True, exist_ok=True)
-        if changes:
-            name = f"{os.getpid()}-{uuid.uuid4().hex}"
-            tmp = self.pending / f".{name}.tmp"
-            tmp.write_text(changes.dump())
-            tmp.rename(self.pending / f"{name}.ids")  # atomic: a drainer sees all or nothing
-        self.drain(load)
-
-    def drain(self, load, block=False):
-        """Apply every pending file while holding the lock; look again after letting go."""
-        while any(self.pending.glob("*.ids")):
-            with self._locked(block) as held:
-                if not held:
-                    return  # the holder will see our file when it looks again
-                files = sorted(self.pending.glob("*.ids"))
-                changes = Changes.merge(path.read_text() for path in files)
-                try:
-                    self._write(*load(changes))
-                except Exception:
-                    log.exception("search index write failed; will retry on the next write")
-                    return
-                for path in files:
-                    path.unlink()
+        """Reconcile the index with the rows behind `changes`; the caller holds the lock."""
+        self._write(*load(changes))
 
     @contextmanager
-    def _locked(self, block):
+    def locked(self, block):
+        """Hold the cross-process writer lock; yields False if `block` is off and it is taken."""
         self.folder.mkdir(parents=True, exist_ok=True)
         with open(self.folder / "writer.lock", "a") as handle:
             flags = fcntl.LOCK_EX if block else fcntl.LOCK_EX | fcntl.LOCK_NB
@@ -138,9 +116,8 @@ class WhooshBackend:
         """Replace the whole index with the documents of `batches` (lists of documents).
 
         The new index is built beside the old one, which answers searches until the new
-        one takes its place; writes meanwhile wait in the queue."""
-        with self._locked(block=True):
-            stale = list(self.pending.glob("*.ids")) if self.pending.exists() else []
+        one takes its place; writes meanwhile wait in the outbox."""
+        with self.locked(block=True):
             building, old = self.folder / "index.new", self.folder / "index.old"
             for folder in (building, old):
                 shutil.rmtree(folder, ignore_errors=True)
@@ -157,15 +134,12 @@ class WhooshBackend:
                 current.rename(old)
             building.rename(current)  # searchers see a new folder and reopen
             shutil.rmtree(old, ignore_errors=True)
-            for path in stale:  # covered by the rebuild
-                path.unlink(missing_ok=True)
         return count
 
     def clear(self):
-        """Drop the index and the queue (tests)."""
-        with self._locked(block=True):
+        """Drop the index (tests)."""
+        with self.locked(block=True):
             shutil.rmtree(self.folder / "index", ignore_errors=True)
-            shutil.rmtree(self.pending, ignore_errors=True)
         with self._searcher_lock:
             self._close_searcher()
 
@@ -195,22 +169,31 @@ class WhooshBackend:
         common word's every match would cost far more, and no one pages further. Title
         matches rank first through the title's boost.
         """
+        exact = _grams_query(parsed) if fallback else _words_query(parsed)
+        restrict = _filter_query(filters)
+        if restrict:
+            exact = query.And([exact, restrict])
         with self._searcher_lock:
-            searcher = self._current_searcher()
-            if searcher is None:
-                return [], 0
-            exact = _grams_query(parsed) if fallback else _words_query(parsed)
-            restrict = _filter_query(filters)
-            if restrict:
-                exact = query.And([exact, restrict])
-            if newest:
-                docnums, total = _newest_first(searcher, exact, page * per_page, cap)
-            else:
-                ranked, _complete = _newest_matches(searcher, exact, cap)
-                total = len(ranked)
-                docnums = [docnum for _score, docnum in sorted(ranked, reverse=True)]
-            docnums = docnums[(page - 1) * per_page:page * per_page]
-            return [int(searcher.stored_fields(d)["post_id"]) for d in docnums], total
+            try:
+                return self._search(exact, newest, page, per_page, cap)
+            except VANISHED:
+                # A write replaced the generation being read and deleted its files (a
+                # file opened late, or a segment's column, is gone): read the new one.
+                self._close_searcher()
+                return self._search(exact, newest, page, per_page, cap)
+
+    def _search(self, exact, newest, page, per_page, cap):
+        searcher = self._current_searcher()
+        if searcher is None:
+            return [], 0
+        if newest:
+            docnums, total = _newest_first(searcher, exact, page * per_page, cap)
+        else:
+            ranked, _complete = _newest_matches(searcher, exact, cap)
+            total = len(ranked)
+            docnums = [docnum for _score, docnum in sorted(ranked, reverse=True)]
+        docnums = docnums[(page - 1) * per_page:page * per_page]
+        return [int(searcher.stored_fields(d)["post_id"]) for d in docnums], total
 
     def _current_searcher(self):
         # Reopen when the index has a new generation, or is a new index (a rebuild

@@ -56,8 +56,8 @@ def flush():
 
 
 class Flusher:
-    """Calls `flush` every VIEW_FLUSH_SECONDS from one daemon thread per process (started
-    after a fork), and once at exit."""
+    """Calls `flush` at start and every VIEW_FLUSH_SECONDS from one daemon thread per
+    process (started after a fork), and once at exit."""
 
     def __init__(self, app, flush, name):
         self.app = app
@@ -75,6 +75,7 @@ class Flusher:
 
     def _loop(self):
         stop = threading.Event()
+        self._flush()  # at start too: what a dead process left (the search outbox)
         while not stop.wait(self.interval):
             self._flush()
 

@@ -1,6 +1,7 @@
 """gunicorn app servers for the deployment tests, started as deploy/systemd starts them:
 `gunicorn --config deploy/gunicorn.conf.py wsgi:app`, on a free loopback port, with this
 test session's instance folder and database."""
+import http.cookiejar
 import os
 import signal
 import socket
@@ -8,9 +9,12 @@ import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
+
+from tests.conftest import CSRF_RE
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -21,11 +25,32 @@ def free_port():
         return s.getsockname()[1]
 
 
+class Server:
+    """A running app server: its base URL and its master process."""
+
+    def __init__(self, base, process):
+        self.base, self.process = base, process
+
+    def workers(self):
+        """The master's worker processes' ids."""
+        pid = self.process.pid
+        return [int(child) for child in
+                Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+
 @contextmanager
 def gunicorn(workers=1, **environment):
-    """An app server; yields its base URL, stops it with SIGTERM (workers flush their
-    buffered counts at exit) and fails on any traceback it logged."""
-    port = free_port()
+    """An app server; yields its base URL (see `gunicorn_server`)."""
+    with gunicorn_server(workers, **environment) as server:
+        yield server.base
+
+
+@contextmanager
+def gunicorn_server(workers=1, port=None, **environment):
+    """An app server on `port` (a free one by default); yields a Server, stops it with
+    SIGTERM (workers flush their buffered counts at exit) and fails on any traceback it
+    logged."""
+    port = port or free_port()
     env = {**os.environ, "FORUM_BIND": f"127.0.0.1:{port}", "FORUM_WORKERS": str(workers),
            "FORUM_ACCESS_LOG": "", **environment}
     process = subprocess.Popen(
@@ -34,7 +59,7 @@ def gunicorn(workers=1, **environment):
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/healthz", process)
-        yield base
+        yield Server(base, process)
     finally:
         process.send_signal(signal.SIGTERM)
         _, errors = process.communicate(timeout=30)
@@ -51,3 +76,38 @@ def _wait_for(url, process, seconds=60):
         except (urllib.error.URLError, ConnectionError, TimeoutError):
             time.sleep(0.2)
     raise AssertionError(f"{url} did not answer (exit code {process.poll()})")
+
+
+class Browser:
+    """One person's browser: one cookie jar for every app server it talks to."""
+
+    def __init__(self):
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
+        self.opener.addheaders = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0")]
+
+    def get(self, url):
+        return self._open(urllib.request.Request(url))
+
+    def post(self, url, form_page, data):
+        return self.send(url, {"csrf_token": self.token(form_page), **data})
+
+    def token(self, form_page):
+        """The session's CSRF token, read from a page with a form."""
+        return CSRF_RE.search(self.get(form_page)[1]).group(1)
+
+    def send(self, url, data):
+        """POST a form as it is (with its csrf_token)."""
+        return self._open(urllib.request.Request(url, data=urllib.parse.urlencode(data).encode()))
+
+    def _open(self, request):
+        try:
+            with self.opener.open(request, timeout=30) as answer:
+                return answer.status, answer.read().decode()
+        except urllib.error.HTTPError as answer:
+            return answer.code, answer.read().decode()
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

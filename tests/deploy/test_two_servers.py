@@ -7,15 +7,12 @@ the other beyond the guest cache's seconds; a view on each is counted once each.
 PostgreSQL only (SQLite is one machine's database). Redis is started here on a free
 port; `.ci/run` installs redis-server. Without it the test skips locally and fails in CI.
 """
-import http.cookiejar
 import os
 import shutil
 import socket
 import subprocess
 import time
-import urllib.error
 import urllib.parse
-import urllib.request
 from contextlib import contextmanager
 
 import pytest
@@ -24,8 +21,7 @@ from forum.extensions import db
 from forum.models import Thread
 from tests.browser.helpers import require_or_skip
 from tests.checks import says
-from tests.conftest import CSRF_RE
-from tests.deploy.servers import free_port, gunicorn
+from tests.deploy.servers import Browser, free_port, gunicorn
 from tests.factories import PASSWORD, make_board, make_thread, make_user
 
 PAGE_CACHE_SECONDS = 2
@@ -62,35 +58,6 @@ def app_server(redis_url):
     with gunicorn(REDIS_URL=redis_url, FORUM_RATE_LIMITS="on",
                   FORUM_PAGE_CACHE_SECONDS=str(PAGE_CACHE_SECONDS)) as base:
         yield base
-
-
-class Browser:
-    """A cookie jar shared by requests to both servers, as one person's browser is."""
-
-    def __init__(self):
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()), _NoRedirect())
-        self.opener.addheaders = [("User-Agent", "Mozilla/5.0 (X11; Linux x86_64) Chrome/131.0")]
-
-    def get(self, url):
-        return self._open(urllib.request.Request(url))
-
-    def post(self, url, form_page, data):
-        token = CSRF_RE.search(self.get(form_page)[1]).group(1)
-        body = urllib.parse.urlencode({"csrf_token": token, **data}).encode()
-        return self._open(urllib.request.Request(url, data=body))
-
-    def _open(self, request):
-        try:
-            with self.opener.open(request, timeout=30) as answer:
-                return answer.status, answer.read().decode()
-        except urllib.error.HTTPError as answer:
-            return answer.code, answer.read().decode()
-
-
-class _NoRedirect(urllib.request.HTTPRedirectHandler):
-    def redirect_request(self, *args, **kwargs):
-        return None
 
 
 def _view_count(thread_id):

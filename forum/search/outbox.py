@@ -1,0 +1,48 @@
+"""The search outbox (issue 24): the index changes of a transaction, as a row written in
+that same transaction, so a committed post can never be forgotten by the index.
+
+A row is applied after its commit and deleted once applied (forum.search.adapter.drain);
+a row left behind by a failure (a full disk, a killed worker, a database restart) is
+applied by any process's periodic drain, at startup, or by `forum reindex`. Applying
+reconciles the index with the rows, so applying a row twice is harmless.
+"""
+from datetime import timedelta
+
+from sqlalchemy import delete, insert, select
+
+from forum.extensions import db
+from forum.models.base import utcnow
+
+STALE_SECONDS = 5  # the periodic drain leaves younger rows to the process that wrote them
+BATCH = 1000  # rows applied at once; a drain goes on until none are left
+
+
+class SearchChange(db.Model):
+    """One transaction's changed ids (forum.search.changes.Changes, as JSON)."""
+
+    __tablename__ = "search_outbox"
+    id = db.Column(db.Integer, primary_key=True)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
+    changes = db.Column(db.Text, nullable=False)
+
+
+def record(connection, changes):
+    """Write `changes` as a row in the transaction of `connection`; its id."""
+    table = SearchChange.__table__
+    return connection.execute(insert(table).values(created_at=utcnow(), changes=changes.dump())
+                              .returning(table.c.id)).scalar_one()
+
+
+def waiting(connection, min_age=0):
+    """(id, changes as JSON) of the oldest BATCH rows at least `min_age` seconds old."""
+    table = SearchChange.__table__
+    query = select(table.c.id, table.c.changes).order_by(table.c.id).limit(BATCH)
+    if min_age:
+        query = query.where(table.c.created_at <= utcnow() - timedelta(seconds=min_age))
+    return connection.execute(query).all()
+
+
+def forget(connection, ids):
+    """Delete applied rows."""
+    table = SearchChange.__table__
+    connection.execute(delete(table).where(table.c.id.in_(ids)))

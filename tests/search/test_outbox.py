@@ -1,0 +1,79 @@
+"""The search outbox (issue 24): a post's index change is a row of its own transaction,
+applied after the commit and deleted once applied; a failure leaves the row for the next
+drain, so a committed post is always found in the end."""
+from datetime import timedelta
+
+from forum.access import Guest
+from forum.boards.services import reply
+from forum.extensions import db
+from forum.models import Post
+from forum.models.base import utcnow
+from forum.search.adapter import backend, drain, drain_stale, search
+from forum.search.outbox import STALE_SECONDS, SearchChange
+from tests.factories import make_thread, make_user
+
+
+def _found(word):
+    return [hit.post.id for hit in search(word, Guest()).hits]
+
+
+def _rows():
+    return SearchChange.query.count()
+
+
+def _fail_index_writes(monkeypatch):
+    """The backend's write fails, as on a full disk, until monkeypatch.undo()."""
+    def full(*_args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(backend(), "_write", full)
+
+
+def test_an_applied_change_leaves_no_row():
+    thread = make_thread(body="zzapplied 内容")
+    assert _found("zzapplied") == [thread.id] and _rows() == 0  # one post: ids match
+
+
+def test_a_failed_index_write_keeps_the_row_and_the_next_drain_makes_the_post_findable(
+        monkeypatch):
+    thread = make_thread()
+    _fail_index_writes(monkeypatch)
+    post = reply(thread, make_user(), "zzkept 回复")
+
+    assert _rows() == 1 and _found("zzkept") == []
+    monkeypatch.undo()
+    drain()
+    assert _found("zzkept") == [post.id] and _rows() == 0
+
+
+def test_a_rolled_back_post_leaves_no_row():
+    thread = make_thread()
+    db.session.add(Post(thread_id=thread.id, author_id=thread.author_id, number=2,
+                        body="zzrolledback", body_html="<p>zzrolledback</p>"))
+    db.session.flush()
+    assert _rows() == 1  # written in the post's transaction
+    db.session.rollback()
+    assert _rows() == 0 and _found("zzrolledback") == []
+
+
+def test_the_periodic_drain_applies_only_rows_their_writer_left_behind(monkeypatch):
+    thread = make_thread()
+    _fail_index_writes(monkeypatch)
+    old, young = (reply(thread, make_user(), f"zz{word} 回复") for word in ("old", "young"))
+    first = db.session.execute(db.select(SearchChange).order_by(SearchChange.id)).scalars().first()
+    first.created_at = utcnow() - timedelta(seconds=STALE_SECONDS + 1)
+    db.session.commit()  # no index change: no row, no drain
+    monkeypatch.undo()
+
+    drain_stale()
+
+    assert _found("zzold") == [old.id] and _found("zzyoung") == [] and _rows() == 1
+
+
+def test_reindex_applies_what_a_failure_left(app, monkeypatch):
+    thread = make_thread()
+    _fail_index_writes(monkeypatch)
+    post = reply(thread, make_user(), "zzreindexed 回复")
+    monkeypatch.undo()
+    assert app.test_cli_runner().invoke(args=["forum", "reindex"]).exit_code == 0
+    assert _found("zzreindexed") == [post.id] and _rows() == 0
