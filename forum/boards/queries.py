@@ -6,14 +6,28 @@ from forum import site_counters
 from forum.boards.registry import get_type
 from forum.dates import local_today
 from forum.extensions import db
-from forum.models import Category, ContentStatus, Post, Thread, User
+from forum.models import Board, BoardRole, Category, ContentStatus, Post, Role, Thread, User
 
 
 def index_categories():
-    """Categories in order, each with its boards in order (two statements)."""
+    """Categories in order, each with its boards in order and their units (two statements)."""
     return db.session.execute(
-        db.select(Category).options(selectinload(Category.boards)).order_by(Category.position)
+        db.select(Category).options(selectinload(Category.boards).joinedload(Board.unit))
+        .order_by(Category.position)
     ).scalars().all()
+
+
+def board_moderators(board_ids):
+    """{board id: [moderator, …] by name} for these boards (one statement)."""
+    rows = db.session.execute(
+        db.select(BoardRole.board_id, User).join(User, User.id == BoardRole.user_id)
+        .where(BoardRole.board_id.in_(list(board_ids)), BoardRole.role == Role.MODERATOR,
+               User.deleted_at.is_(None))
+        .order_by(User.username))
+    moderators = {}
+    for board_id, user in rows:
+        moderators.setdefault(board_id, []).append(user)
+    return moderators
 
 
 def last_posts(post_ids):

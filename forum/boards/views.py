@@ -9,9 +9,11 @@ from forum.boards import bp, queries
 from forum.boards.forms import EditForm, PostForm, ThreadForm
 from forum.boards.loaders import (get_board, load_board, load_post, load_thread, quotable_post,
                                   start_refusal)
-from forum.boards.reading import mark_thread_read, unread_ids
+from forum.boards.board_index import board_grid, unit_groups
+from forum.boards.reading import mark_thread_read, unread_board_ids, unread_ids
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
+from forum.dates import local_today
 from forum.extensions import limiter
 from forum.feedback import attempt
 from forum.inbound import accepts_files
@@ -24,7 +26,11 @@ from forum.urls import int_arg
 
 @bp.get("/")
 def index():
-    return render_template("boards/index.html", board_list=fragments.cached("index", _board_list))
+    board_list = fragments.cached("index", _board_list)
+    if current_user.is_authenticated:
+        board_list = fragments.fill(board_list, "new", unread_board_ids(current_user),
+                                    render_template("boards/_new_mark.html"))
+    return render_template("boards/index.html", board_list=board_list)
 
 
 def _board_list():
@@ -32,7 +38,9 @@ def _board_list():
     boards = [b for c in categories for b in c.boards]
     last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).on_index)
     return render_template("boards/_index_list.html", categories=categories, last_posts=last,
-                           type_figures=_type_figures(boards),
+                           type_figures=_type_figures(boards), today=local_today(),
+                           moderators=queries.board_moderators(b.id for b in boards),
+                           grid=board_grid, unit_groups=unit_groups, slot=fragments.slot,
                            figures=queries.site_figures(categories), online=online.online_counts())
 
 
