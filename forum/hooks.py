@@ -78,7 +78,9 @@ _parts = {}
 
 def page_part(page):
     """Register part(**page_values) -> dict of template values for a core page
-    ("board" or "thread"); the page is rendered with every part's values."""
+    ("board", "thread", "editor", or "thread_row": the rows of a board's list, given
+    `threads`, whose `thread_tags` {thread id: [(label, css class)]} show in each row);
+    the page is rendered with every part's values."""
     def register(part):
         _parts.setdefault(page, {})[_key(part)] = part
         return part

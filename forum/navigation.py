@@ -10,7 +10,7 @@ import threading
 import time
 
 from flask import current_app
-from flask_babel import lazy_pgettext
+from flask_babel import lazy_gettext as _l, lazy_pgettext
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
@@ -23,7 +23,7 @@ PLACES = (
     (lazy_pgettext("nav", "Leaders' mailboxes"), "secretary", "mail"),
     (lazy_pgettext("nav", "Party affairs"), "disclosure", "doc"),
     (lazy_pgettext("nav", "Training centre"), "training", "study"),
-    (lazy_pgettext("nav", "Heart-to-heart room"), "counsel", "talk"),
+    (_l("Heart-to-heart room"), "counsel", "talk"),
 )
 
 _lock = threading.Lock()
