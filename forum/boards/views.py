@@ -60,8 +60,8 @@ def board(slug):
     board = load_board(slug)
     access = access_for(current_user, board)
     board_type = get_type(board.type)
-    listing_form = ListingForm(request.args)
-    listing = listing_form.listing()
+    sort_form = ListingForm(request.args)
+    listing = sort_form.listing()
     page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
     pinned = queries.pinned_threads(board) if board_type.built else []
     if listing["unanswered"]:
@@ -73,8 +73,8 @@ def board(slug):
     last = queries.last_posts(t.last_post_id for t in shown)
     return render_template(board_type.template("board.html"), board=board, board_type=board_type,
                            access=access, pinned=pinned if page == 1 else [], threads=threads,
-                           last_posts=last, page=page, pages=pages, listing_form=listing_form,
-                           listing_args=listing_form.query_args(),
+                           last_posts=last, page=page, pages=pages, sort_form=sort_form,
+                           sort_args=sort_form.query_args(),
                            unread=unread_ids(current_user, shown),
                            **hooks.parts("board", board=board, user=current_user),
                            **hooks.parts("thread_row", board=board, threads=shown, user=current_user),
