@@ -6,7 +6,7 @@ written before someone joined is not news to them).
 """
 from sqlalchemy import and_, or_, select
 
-from forum.boards.registry import types_where
+from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.models import Board, BoardRead, ContentStatus, Post, ThreadRead
 from forum.models.base import insert_for, utcnow
@@ -42,13 +42,13 @@ def unread_board_ids(user):
         return set()
     board_mark = and_(BoardRead.board_id == Board.id, BoardRead.user_id == user.id)
     thread_mark = and_(ThreadRead.thread_id == Post.thread_id, ThreadRead.user_id == user.id)
-    return set(db.session.execute(
-        select(Board.id).join(Post, Post.id == Board.last_post_id)
+    rows = db.session.execute(
+        select(Board.id, Board.type).join(Post, Post.id == Board.last_post_id)
         .outerjoin(BoardRead, board_mark).outerjoin(ThreadRead, thread_mark)
-        .where(Board.type.in_(types_where("on_index")), Post.created_at > user.created_at,
+        .where(Post.created_at > user.created_at,
                or_(BoardRead.read_at.is_(None), Post.created_at > BoardRead.read_at),
-               or_(ThreadRead.read_at.is_(None), Post.created_at > ThreadRead.read_at))
-    ).scalars())
+               or_(ThreadRead.read_at.is_(None), Post.created_at > ThreadRead.read_at)))
+    return {board_id for board_id, key in rows if get_type(key).on_index}
 
 
 def first_unread_post(user, thread):
