@@ -4,8 +4,10 @@ The board index below the header is the same for a guest and for every member, y
 rendering it costs tens of milliseconds; members used to pay that on every view, as the
 guests' whole-page cache (forum/pagecache.py) does not serve anyone with a session.
 A fragment lives as long as a guest's cached page (PAGE_CACHE_SECONDS; 0, as in the
-tests, turns it off), one per language, and each worker keeps its own.
+tests, turns it off), one per language, and each worker keeps its own. What differs per
+reader (a member's new-post marks) is left as a slot in it and filled per request.
 """
+import re
 import threading
 import time
 
@@ -30,6 +32,18 @@ def cached(name, render):
     with _lock:
         _fragments[key] = (time.monotonic() + seconds, html)
     return html
+
+
+def slot(name, key):
+    """A place in a shared fragment for one reader's own mark (see fill)."""
+    return Markup(f"<!--{name}:{int(key)}-->")
+
+
+def fill(html, name, keys, mark):
+    """The fragment with `mark` in the `name` slots of these keys, and the others empty."""
+    keys = {int(key) for key in keys}
+    pattern = re.compile(rf"<!--{re.escape(name)}:(\d+)-->")
+    return Markup(pattern.sub(lambda slot: mark if int(slot[1]) in keys else "", html))
 
 
 def clear():

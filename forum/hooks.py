@@ -81,7 +81,8 @@ _parts = {}
 
 def page_part(page):
     """Register part(**page_values) -> dict of template values for a core page
-    ("board" or "thread"); the page is rendered with every part's values."""
+    ("board", "thread", "editor"; badges beside the threads of a board's list come from
+    `thread_badges` instead); the page is rendered with every part's values."""
     def register(part):
         _parts.setdefault(page, {})[_key(part)] = part
         return part

@@ -60,3 +60,14 @@ def test_the_kept_list_is_kept_per_language(caching_app, member):
     reader.post("/lang/en", data={"next": "/"})
     english = reader.get("/").get_data(as_text=True)
     assert "帖子" in chinese.split("<main")[1] and "Posts" in english.split("<main")[1]
+
+
+def test_a_members_new_post_marks_stay_theirs_in_the_shared_list(caching_app):
+    thread = make_thread(title="三会一课")
+    ann, bob = make_user(username="ann"), make_user(username="bob")
+    reply(thread, thread.author, "新的回复")
+    ann_client, bob_client = (login(caching_app.test_client(), u) for u in (ann, bob))
+    ann_client.get(f"/t/{thread.id}")  # ann reads it; bob has not
+    bob_page = bob_client.get("/").get_data(as_text=True)
+    ann_page = ann_client.get("/").get_data(as_text=True)
+    assert 'class="new-mark"' in bob_page and 'class="new-mark"' not in ann_page

@@ -32,6 +32,8 @@ POSTS, THREADS, USERS = 4000, 200, 300
 def test_the_busiest_pages_scan_no_growing_table(app, seeded):
     member, moderator, thread, board = _instance()
     pages = [(None, "/"), (None, f"/b/{board.slug}"), (None, f"/b/{board.slug}?page=3"),
+             (None, f"/b/{board.slug}?order=started&page=2"), (None, f"/b/{board.slug}?order=replies"),
+             (None, f"/b/{board.slug}?unanswered=1"),
              (None, f"/t/{thread.id}"), (None, f"/t/{thread.id}?page=5"),
              (None, "/search?q=党建"), (None, "/stats"),
              (member, "/"), (member, f"/b/{board.slug}"), (member, f"/t/{thread.id}"),

@@ -9,6 +9,8 @@ def init_app(app):
     from forum.boards import manage, reading_views, views  # noqa: F401
     from forum.boards.registry import get_type
     from forum.boards.types import discussion  # noqa: F401
+    from forum.icons import icon
+    from forum.navigation import nav_places
 
     app.register_blueprint(bp)
-    app.jinja_env.globals["get_type"] = get_type
+    app.jinja_env.globals.update(get_type=get_type, nav_places=nav_places, icon=icon)

@@ -2,8 +2,11 @@
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import MultipleFileField, StringField, SubmitField, TextAreaField
-from wtforms.validators import DataRequired, ValidationError
+from wtforms import BooleanField, MultipleFileField, SelectField, StringField, SubmitField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import DataRequired, Optional, ValidationError
+
+from forum.boards.queries import ThreadOrder
 
 
 def _strip(value):
@@ -72,3 +75,26 @@ class EditForm(PostForm):
         if self.edits_title:
             for check in TITLE["validators"]:
                 check(self, field)
+
+
+class ListingForm(FlaskForm):
+    """A board page's sort and filter (a GET form, no CSRF): a bad value is shown beside
+    its field and the board lists as it does by default."""
+
+    class Meta:
+        csrf = False
+
+    order = SelectField(_l("Sort by"), choices=[SelectChoice(o.value, o.label) for o in ThreadOrder],
+                        default=ThreadOrder.LAST_REPLY.value, validators=[Optional()])
+    unanswered = BooleanField(_l("Unanswered only"))
+
+    def listing(self):
+        """{"order": ThreadOrder, "unanswered": bool} as asked, valid or by default."""
+        order = self.order.data if self.validate() and self.order.data else ThreadOrder.LAST_REPLY
+        return {"order": ThreadOrder(order), "unanswered": bool(self.unanswered.data)}
+
+    def query_args(self):
+        """The URL arguments that keep this listing across pages (none by default)."""
+        listing = self.listing()
+        args = {"order": listing["order"].value} if listing["order"] != ThreadOrder.LAST_REPLY else {}
+        return args | ({"unanswered": "1"} if listing["unanswered"] else {})

@@ -1,21 +1,52 @@
 """Read queries for the forum pages, each a fixed number of statements."""
-from sqlalchemy import or_
+from flask_babel import lazy_gettext as _l, lazy_pgettext
+from sqlalchemy import func, or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum import site_counters
 from forum.boards.registry import get_type
 from forum.dates import local_today
 from forum.extensions import db
-from forum.models import Board, Category, ContentStatus, Post, Thread, User
+from forum.models import Board, BoardRole, Category, ContentStatus, Post, Role, Thread, User
+from forum.models.base import LabelledEnum
+
+
+class ThreadOrder(LabelledEnum):
+    """How a board lists its threads; each order walks an index of the thread table."""
+
+    LAST_REPLY = "last", _l("Last reply")
+    STARTED = "started", _l("Start time")
+    REPLIES = "replies", lazy_pgettext("order", "Most replies")
+
+
+_ORDERS = {  # ix_thread_listing, ix_thread_started, ix_thread_replies (migration 0031)
+    ThreadOrder.LAST_REPLY: (Thread.last_post_at.desc(), Thread.id.desc()),
+    ThreadOrder.STARTED: (Thread.created_at.desc(), Thread.id.desc()),
+    ThreadOrder.REPLIES: (Thread.reply_count.desc(), Thread.last_post_at.desc(), Thread.id.desc()),
+}
 
 
 def index_categories():
-    """Categories in order, each with its boards in order, archived ones left out (two
-    statements)."""
+    """Categories in order, archived ones left out, each with its live boards in order and
+    their units (two statements)."""
     live_boards = selectinload(Category.boards.and_(Board.archived_at.is_(None)))
     return db.session.execute(
-        db.select(Category).options(live_boards).where(Category.archived_at.is_(None))
-        .order_by(Category.position)).scalars().all()
+        db.select(Category).options(live_boards.joinedload(Board.unit))
+        .where(Category.archived_at.is_(None)).order_by(Category.position)
+    ).scalars().all()
+
+
+def board_moderators(board_ids):
+    """{board id: [moderator, …] by name} for these boards (one statement)."""
+    rows = db.session.execute(
+        db.select(BoardRole.board_id, User).join(User, User.id == BoardRole.user_id)
+        .where(BoardRole.board_id.in_(list(board_ids)), BoardRole.role == Role.MODERATOR,
+               User.deleted_at.is_(None))
+        .order_by(User.username))
+    moderators = {}
+    for board_id, user in rows:
+        moderators.setdefault(board_id, []).append(user)
+    return moderators
 
 
 def last_posts(post_ids):
@@ -59,25 +90,39 @@ def pinned_threads(board):
     return _threads_by_ids(ids)
 
 
-def board_threads(board, page, per_page):
-    """One page of a board's unpinned threads, newest activity first.
+def board_threads(board, page, per_page, order=ThreadOrder.LAST_REPLY, unanswered=False):
+    """One page of a board's unpinned threads in the order asked, newest activity first
+    by default; `unanswered` keeps the threads without a reply.
 
-    The inner query reads only the listing index (a deferred join), so a deep page
-    costs an index walk, never a scan of the thread rows before it.
+    The inner query reads only an index (a deferred join), so a deep page costs an index
+    walk, never a scan of the thread rows before it. Unanswered threads last posted when
+    they were started, so every order lists them by ix_thread_replies' last_post_at.
     """
-    ids = (db.select(Thread.id)
-           .where(Thread.board_id == board.id, Thread.status == ContentStatus.PUBLISHED,
-                  Thread.is_pinned.is_(False))
-           .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+    if unanswered:
+        order = ThreadOrder.LAST_REPLY
+    ids = (_listed(board, unanswered).with_only_columns(Thread.id).order_by(*_ORDERS[order])
            .limit(per_page).offset((page - 1) * per_page))
-    return _threads_by_ids(ids)
+    return _threads_by_ids(ids, _ORDERS[order])
 
 
-def _threads_by_ids(id_query):
+def unanswered_count(board):
+    """How many of the board's unpinned threads have no reply (a range of one index)."""
+    return db.session.execute(
+        _listed(board, True).with_only_columns(func.count(Thread.id))).scalar_one()
+
+
+def _listed(board, unanswered):
+    query = db.select(Thread).where(Thread.board_id == board.id,
+                                    Thread.status == ContentStatus.PUBLISHED,
+                                    Thread.is_pinned.is_(False))
+    return query.where(Thread.reply_count == 0) if unanswered else query
+
+
+def _threads_by_ids(id_query, order=_ORDERS[ThreadOrder.LAST_REPLY]):
     return db.session.execute(
         db.select(Thread).options(joinedload(Thread.author))
         .where(Thread.id.in_(id_query.scalar_subquery()))
-        .order_by(Thread.last_post_at.desc(), Thread.id.desc())
+        .order_by(*order)
     ).scalars().all()
 
 

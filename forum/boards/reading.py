@@ -4,10 +4,11 @@ A thread is unread when its last post is newer than the latest of: the member's 
 mark on it, their "mark board read" on its board, and their registration (what was
 written before someone joined is not news to them).
 """
-from sqlalchemy import select
+from sqlalchemy import and_, or_, select
 
+from forum.boards.registry import get_type
 from forum.extensions import db
-from forum.models import BoardRead, ContentStatus, Post, ThreadRead
+from forum.models import Board, BoardRead, ContentStatus, Post, ThreadRead
 from forum.models.base import insert_for, utcnow
 from forum.service import commit
 
@@ -32,6 +33,22 @@ def unread_ids(user, threads):
         return set()
     marks = read_marks(user, threads)
     return {t.id for t in threads if t.last_post_at and t.last_post_at > marks[t.id]}
+
+
+def unread_board_ids(user):
+    """Ids of the index's boards whose newest post the member has not read (one
+    statement): a board's mark, as a thread's unread mark is for its newest thread."""
+    if not user.is_authenticated:
+        return set()
+    board_mark = and_(BoardRead.board_id == Board.id, BoardRead.user_id == user.id)
+    thread_mark = and_(ThreadRead.thread_id == Post.thread_id, ThreadRead.user_id == user.id)
+    rows = db.session.execute(
+        select(Board.id, Board.type).join(Post, Post.id == Board.last_post_id)
+        .outerjoin(BoardRead, board_mark).outerjoin(ThreadRead, thread_mark)
+        .where(Post.created_at > user.created_at,
+               or_(BoardRead.read_at.is_(None), Post.created_at > BoardRead.read_at),
+               or_(ThreadRead.read_at.is_(None), Post.created_at > ThreadRead.read_at)))
+    return {board_id for board_id, key in rows if get_type(key).on_index}
 
 
 def first_unread_post(user, thread):

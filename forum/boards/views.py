@@ -6,12 +6,14 @@ from flask_login import current_user, login_required
 from forum import fragments, hooks
 from forum.access import Access
 from forum.boards import bp, queries
-from forum.boards.forms import EditForm, PostForm, ThreadForm
+from forum.boards.forms import EditForm, ListingForm, PostForm, ThreadForm
 from forum.boards.loaders import (get_board, load_board, load_post, load_thread, quotable_post,
                                   start_refusal)
-from forum.boards.reading import mark_thread_read, unread_ids
+from forum.boards.board_index import board_grid, unit_groups
+from forum.boards.reading import mark_thread_read, unread_board_ids, unread_ids
 from forum.boards.registry import get_type
 from forum.boards.services import create_thread, edit_post, reply
+from forum.dates import local_today
 from forum.extensions import limiter
 from forum.feedback import attempt
 from forum.inbound import accepts_files
@@ -24,7 +26,11 @@ from forum.urls import int_arg
 
 @bp.get("/")
 def index():
-    return render_template("boards/index.html", board_list=fragments.cached("index", _board_list))
+    board_list = fragments.cached("index", _board_list)
+    if current_user.is_authenticated:
+        board_list = fragments.fill(board_list, "new", unread_board_ids(current_user),
+                                    render_template("boards/_new_mark.html"))
+    return render_template("boards/index.html", board_list=board_list)
 
 
 def _board_list():
@@ -32,7 +38,9 @@ def _board_list():
     boards = [b for c in categories for b in c.boards]
     last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).on_index)
     return render_template("boards/_index_list.html", categories=categories, last_posts=last,
-                           type_figures=_type_figures(boards),
+                           type_figures=_type_figures(boards), today=local_today(),
+                           moderators=queries.board_moderators(b.id for b in boards),
+                           grid=board_grid, unit_groups=unit_groups, slot=fragments.slot,
                            figures=queries.site_figures(categories), online=online.online_counts())
 
 
@@ -52,19 +60,32 @@ def board(slug):
     board = load_board(slug)
     access = access_for(current_user, board)
     board_type = get_type(board.type)
+    sort_form = ListingForm(request.args)
+    listing = sort_form.listing()
     page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
     pinned = queries.pinned_threads(board) if board_type.built else []
-    pages = page_count(board.thread_count - sum(t.board_id == board.id for t in pinned), per_page)
+    if listing["unanswered"]:
+        pinned = [t for t in pinned if t.reply_count == 0]
+    pages = page_count(_listed_count(board, pinned, listing), per_page)
     check_in_range(page, pages)
-    threads = queries.board_threads(board, page, per_page) if board_type.built else []
+    threads = queries.board_threads(board, page, per_page, **listing) if board_type.built else []
     shown = (pinned if page == 1 else []) + threads
     last = queries.last_posts(t.last_post_id for t in shown)
     return render_template(board_type.template("board.html"), board=board, board_type=board_type,
                            access=access, pinned=pinned if page == 1 else [], threads=threads,
-                           last_posts=last, page=page, pages=pages,
+                           last_posts=last, page=page, pages=pages, sort_form=sort_form,
+                           sort_args=sort_form.query_args(),
                            unread=unread_ids(current_user, shown),
                            **hooks.parts("board", board=board, user=current_user),
                            **board_type.board_page(board, current_user))
+
+
+def _listed_count(board, pinned, listing):
+    """How many unpinned threads the listing pages through: the board's counter, or for
+    unanswered threads one count over an index."""
+    if listing["unanswered"] and get_type(board.type).built:
+        return queries.unanswered_count(board)
+    return board.thread_count - sum(t.board_id == board.id for t in pinned)
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])

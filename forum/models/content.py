@@ -23,6 +23,10 @@ class Thread(db.Model):
     __table_args__ = (
         # The board listing walks this index in order: no sort, no table scan.
         db.Index("ix_thread_listing", "board_id", "status", "is_pinned", "last_post_at", "id"),
+        # The listing's other orders (start time, most replies) and its unanswered filter.
+        db.Index("ix_thread_started", "board_id", "status", "is_pinned", "created_at", "id"),
+        db.Index("ix_thread_replies", "board_id", "status", "is_pinned", "reply_count",
+                 "last_post_at", "id"),
         # Only pinned threads: an index of mostly NULLs looked as slow as a scan to SQLite.
         db.Index("ix_thread_site_pins", "pin_scope", sqlite_where=PINNED, postgresql_where=PINNED),
     )

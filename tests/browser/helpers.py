@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-SCREENS = Path("/tmp/screens")
+SCREENS = Path(os.environ.get("SCREENS", "/tmp/screens"))
 
 
 def require_or_skip(available, reason):
