@@ -69,7 +69,7 @@ def test_a_unit_account_appoints_a_handler_of_its_mailbox_on_the_manage_page(new
     unit = make_unit(name="县委组织部")
     box = make_board(type="mailbox", unit=unit, name="组织部长信箱")
     account = make_user(username="组织部账号", unit_id=unit.id, is_unit_account=True, is_verified=True)
-    make_user(username="信箱经办人", is_verified=True)
+    make_user(username="信箱经办人", unit_id=unit.id, is_verified=True)  # of the box's unit
     db.session.commit()
 
     page = new_page(device)
