@@ -156,6 +156,7 @@ def test_the_search_page_runs_a_bounded_number_of_queries(client, count_queries)
     board = make_board()
     for n in range(10):
         make_thread(board=board, title=f"党建{n}", body="内容")
+    client.get("/search?q=其他")  # what a worker reads once (the nav bar's boards, the banner)
     with count_queries() as queries:
         _text(client.get("/search?q=党建"))
     assert len(queries) <= 6, queries.statements
