@@ -40,14 +40,22 @@ def unread_board_ids(user):
     statement): a board's mark, as a thread's unread mark is for its newest thread."""
     if not user.is_authenticated:
         return set()
-    board_mark = and_(BoardRead.board_id == Board.id, BoardRead.user_id == user.id)
-    thread_mark = and_(ThreadRead.thread_id == Post.thread_id, ThreadRead.user_id == user.id)
+    # The newest post's time and thread by a lookup per board, not a join: without
+    # statistics on the board table SQLite takes it for a big one and reads the whole
+    # post table into a Bloom filter for the join (280 ms at 1,000,000 posts).
+    def of_last(column):
+        return select(column).where(Post.id == Board.last_post_id).scalar_subquery()
+
+    last = select(Board.id, Board.type, of_last(Post.created_at).label("at"),
+                  of_last(Post.thread_id).label("thread_id")).subquery()
+    board_mark = and_(BoardRead.board_id == last.c.id, BoardRead.user_id == user.id)
+    thread_mark = and_(ThreadRead.thread_id == last.c.thread_id, ThreadRead.user_id == user.id)
     rows = db.session.execute(
-        select(Board.id, Board.type).join(Post, Post.id == Board.last_post_id)
+        select(last.c.id, last.c.type)
         .outerjoin(BoardRead, board_mark).outerjoin(ThreadRead, thread_mark)
-        .where(Post.created_at > user.created_at,
-               or_(BoardRead.read_at.is_(None), Post.created_at > BoardRead.read_at),
-               or_(ThreadRead.read_at.is_(None), Post.created_at > ThreadRead.read_at)))
+        .where(last.c.at > user.created_at,
+               or_(BoardRead.read_at.is_(None), last.c.at > BoardRead.read_at),
+               or_(ThreadRead.read_at.is_(None), last.c.at > ThreadRead.read_at)))
     return {board_id for board_id, key in rows if get_type(key).on_index}
 
 
