@@ -6,12 +6,9 @@ one of two people can win; both fall due in Chinese working days (`forum.workday
 both keep their open cases' due dates in step when a year's holiday schedule is entered.
 A case model has `state`, `accept_due` and `answer_due` (dates) and `is_open`.
 """
-from datetime import datetime, timezone
-from zoneinfo import ZoneInfo
-
-from flask import current_app
 from sqlalchemy import update
 
+from forum.dates import local_today, utc_to_local
 from forum.extensions import db
 from forum.models import LetterState
 from forum.service import Refused
@@ -19,13 +16,12 @@ from forum.service import Refused
 
 def local_day(at):
     """The forum's local date of a naive UTC datetime."""
-    zone = ZoneInfo(current_app.config["BABEL_DEFAULT_TIMEZONE"])
-    return at.replace(tzinfo=timezone.utc).astimezone(zone).date()
+    return utc_to_local(at).date()
 
 
 def today():
     """The forum's local date now (tests move it with monkeypatch)."""
-    return local_day(datetime.now(timezone.utc).replace(tzinfo=None))
+    return local_today()
 
 
 def due_date(case):
