@@ -7,29 +7,21 @@ bp = Blueprint("receipts", __name__)
 
 
 def init_app(app):
-    """Register the pages, the board type, the notification kinds, the header's count,
-    the banner, the log labels and the daily reminder command."""
-    from flask_login import current_user
-
+    """Register the pages, the board type, the notification kinds, the header's link
+    (a section of views.py), the banner, the log labels and the daily reminder command."""
     from forum import labels
     from forum.cli import forum_cli
     from forum.receipts import boardtype, notices, views  # noqa: F401
-    from forum.receipts.access import has_inbox
     from forum.receipts.banners import current_banner
     from forum.receipts.logged import ACTIONS, TARGETS
     from forum.receipts.models import ReceiptMode, ReceiptStatus
-    from forum.receipts.queries import unsigned_count
 
     app.register_blueprint(bp)
     forum_cli.add_command(remind_command)
     app.jinja_env.globals.update(ReceiptMode=ReceiptMode, ReceiptStatus=ReceiptStatus)
     labels.add_labels(actions=ACTIONS, targets=TARGETS)
-    # Only a unit account's pages ask for the count; every page shows the banner, read
-    # from the worker's cache (forum/receipts/banners.py).
-    app.context_processor(lambda: {
-        "unsigned_receipts": (lambda: unsigned_count(current_user))
-        if current_user and has_inbox(current_user) else None,
-        "urgent_banner": current_banner})
+    # Every page shows the banner, read from the worker's cache (forum/receipts/banners.py).
+    app.context_processor(lambda: {"urgent_banner": current_banner})
 
 
 @click.command("receipts-remind")

@@ -174,3 +174,11 @@ def _urgent_thread(thread_id):
     if not marks_urgent(current_user, thread.board):
         abort(403)
     return thread
+
+
+@hooks.section("header")
+def inbox_link(user, **_ignored):
+    """A unit account's link to its inbox, with the notices still to sign (one indexed count)."""
+    if not has_inbox(user):
+        return None
+    return "receipts/_header.html", {"unsigned": queries.unsigned_count(user)}
