@@ -1,4 +1,5 @@
-"""A few seconds of whole-page cache for guests' reads of the index, boards and threads.
+"""A few seconds of whole-page cache for guests' reads of the index, boards, threads and
+/stats.
 
 Guests are most of a public forum's readers, and rendering a page in Python costs
 10-40 ms where serving stored bytes costs well under one. Anyone with a session or
@@ -14,7 +15,7 @@ from flask import current_app, request
 
 from forum.stats import view_counts
 
-CACHED_ENDPOINTS = frozenset({"boards.index", "boards.board", "boards.thread"})
+CACHED_ENDPOINTS = frozenset({"boards.index", "boards.board", "boards.thread", "stats.index"})
 MAX_BYTES = 64 * 1024 * 1024  # per worker
 
 _lock = threading.Lock()

@@ -1,4 +1,4 @@
-"""Guests' index, board and thread pages are served from a few seconds of cache."""
+"""Guests' index, board and thread pages and /stats are served from a few seconds of cache."""
 import pytest
 
 import config
@@ -73,3 +73,10 @@ def test_guests_pages_set_no_cookie(client, path):
     thread = make_thread()
     response = client.get(path.format(board=thread.board.slug, thread=thread.id))
     assert response.status_code == 200 and "Set-Cookie" not in response.headers
+
+
+def test_a_guests_stats_page_is_kept_in_the_cache(caching_app):
+    guest = caching_app.test_client()
+    first = guest.get("/stats")
+    assert [key for key in pagecache._pages if key[0].startswith("/stats")]
+    assert guest.get("/stats").get_data() == first.get_data()
