@@ -41,6 +41,7 @@ _WIDTHS_JS = """() => {
 
 def assert_fits_width(page, what):
     """Nothing scrolls sideways: document.documentElement.scrollWidth <= window.innerWidth."""
+    page.wait_for_load_state()
     widths = page.evaluate(_WIDTHS_JS)
     assert widths["scroll"] <= widths["inner"], (
         f"{what} scrolls sideways at {widths['inner']} px: scrollWidth is {widths['scroll']}; "

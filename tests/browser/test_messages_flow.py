@@ -33,6 +33,8 @@ def test_members_exchange_messages_block_and_report(device, new_page, zh):
     reader.locator("nav.account .messages-link").click()
     expect(reader.locator(".conversations .unread")).to_have_count(1)
     reader.locator(".conversations a.thread-title", has_text="支部活动安排").click()
+    # The conversation itself first: a count of none also holds mid-navigation.
+    expect(reader.locator("article.message .post-body strong")).to_have_text("九点")
     expect(reader.locator("nav.account .messages-link .count")).to_have_count(0)
     if device == "phone":
         assert_fits_width(reader, "a conversation")

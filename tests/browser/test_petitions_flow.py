@@ -69,6 +69,7 @@ def test_a_petition_goes_from_a_netizen_to_the_bureau_and_is_rated(
     bureau.locator("#step-days").fill("3")
     bureau.locator(".step-extend textarea").fill("需要与出租车公司逐一核实")
     bureau.locator(".step-extend button").click()
+    expect(bureau.locator(".flash-success")).to_be_visible()  # the new page, before counting none
     expect(bureau.locator(".petition-card .overdue")).to_have_count(0)
     bureau.locator(".step-answer textarea").fill("已责成县运管所开展专项检查，所有出租车须打表计费，投诉电话12328。")
     _check(axe, bureau, "the unit's answer form", found, f"4-answer-{device}")
