@@ -6,6 +6,8 @@ guests' whole-page cache (forum/pagecache.py) does not serve anyone with a sessi
 A fragment lives as long as a guest's cached page (PAGE_CACHE_SECONDS; 0, as in the
 tests, turns it off), one per language, and each worker keeps its own. What differs per
 reader (a member's new-post marks) is left as a slot in it and filled per request.
+A board page's rows are kept the same way (forum/boards/thread_list.py), keyed by the
+board's counters so that a new post is listed at once.
 """
 import re
 import threading
@@ -16,22 +18,31 @@ from flask_babel import get_locale
 from markupsafe import Markup
 
 _lock = threading.Lock()
-_fragments = {}  # (name, locale) -> (expires, html)
+_fragments = {}  # key -> (expires, value)
+_PURGE_AT = 2000  # entries; keys that name a board's counters go out of use as it changes
 
 
 def cached(name, render):
     """The fragment `name` in the reader's language: kept if still fresh, else render()."""
+    return kept((name, str(get_locale())), lambda: Markup(render()))
+
+
+def kept(key, build):
+    """The value kept under `key` while fresh (PAGE_CACHE_SECONDS), else build()'s."""
     seconds = current_app.config["PAGE_CACHE_SECONDS"]
     if not seconds:
-        return Markup(render())
-    key = (name, str(get_locale()))
+        return build()
     hit = _fragments.get(key)
-    if hit is not None and hit[0] > time.monotonic():
+    now = time.monotonic()
+    if hit is not None and hit[0] > now:
         return hit[1]
-    html = Markup(render())
+    value = build()
     with _lock:
-        _fragments[key] = (time.monotonic() + seconds, html)
-    return html
+        if len(_fragments) >= _PURGE_AT:
+            for stale in [k for k, (expires, _) in _fragments.items() if expires <= now]:
+                del _fragments[stale]
+        _fragments[key] = (now + seconds, value)
+    return value
 
 
 def slot(name, key):

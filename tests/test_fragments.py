@@ -1,4 +1,6 @@
 """Members' board index: the part every reader sees alike is kept a few seconds."""
+import re
+
 import pytest
 
 from forum import create_app, fragments, pagecache
@@ -71,3 +73,52 @@ def test_a_members_new_post_marks_stay_theirs_in_the_shared_list(caching_app):
     bob_page = bob_client.get("/").get_data(as_text=True)
     ann_page = ann_client.get("/").get_data(as_text=True)
     assert 'class="new-mark"' in bob_page and 'class="new-mark"' not in ann_page
+
+
+# A board page's rows (forum/boards/thread_list.py)
+
+def test_a_second_members_board_page_reads_no_threads_or_last_posts(caching_app, count_queries):
+    thread = make_thread(title="三会一课")
+    first, second = (login(caching_app.test_client(), make_user()) for _ in range(2))
+    path = f"/b/{thread.board.slug}"
+    with caching_app.app_context(), count_queries() as rendered:
+        first.get(path)
+    with caching_app.app_context(), count_queries() as kept:
+        page = second.get(path).get_data(as_text=True)
+    assert "三会一课" in page
+    assert len(kept) < len(rendered)
+    assert not [q for q in kept.statements if re.search(r"FROM (thread|post)\b", q)]
+
+
+def test_a_reply_is_listed_on_the_board_at_once_not_after_the_rows_expire(caching_app, member):
+    thread = make_thread(title="三会一课")
+    reader = login(caching_app.test_client(), member)
+    path = f"/b/{thread.board.slug}"
+    assert "<strong>0</strong>" in reader.get(path).get_data(as_text=True)
+    reply(thread, thread.author, "新的回复")
+    row = reader.get(path).get_data(as_text=True).split('class="threads"')[1]
+    assert "<strong>1</strong>" in row  # the board's counters are in the rows' key
+
+
+def test_a_members_new_post_marks_on_a_board_stay_theirs_in_the_shared_rows(caching_app):
+    thread = make_thread(title="三会一课")
+    ann, bob = make_user(username="ann"), make_user(username="bob")
+    reply(thread, thread.author, "新的回复")
+    ann_client, bob_client = (login(caching_app.test_client(), u) for u in (ann, bob))
+    ann_client.get(f"/t/{thread.id}")  # ann reads it; bob has not
+    path = f"/b/{thread.board.slug}"
+    bob_page = bob_client.get(path).get_data(as_text=True)
+    ann_page = ann_client.get(path).get_data(as_text=True)
+    assert 'class="unread-mark"' in bob_page and 'thread-row unread' in bob_page
+    assert 'class="unread-mark"' not in ann_page and 'thread-row unread' not in ann_page
+    assert ann_page.count('class="thread-row') == bob_page.count('class="thread-row') == 1
+
+
+def test_a_board_pages_kept_rows_are_kept_per_language(caching_app, member):
+    thread = make_thread()
+    reader = login(caching_app.test_client(), member)
+    path = f"/b/{thread.board.slug}"
+    chinese = reader.get(path).get_data(as_text=True).split('class="threads"')[1]
+    reader.post("/lang/en", data={"next": "/"})
+    english = reader.get(path).get_data(as_text=True).split('class="threads"')[1]
+    assert "回复" in chinese and "Replies" in english

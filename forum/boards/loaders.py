@@ -49,7 +49,9 @@ def start_refusal(board):
 
 
 def get_board(slug):
-    board = db.session.execute(db.select(Board).where(Board.slug == slug)).scalar_one_or_none()
+    """The board with its category (the breadcrumb names it), or 404."""
+    board = db.session.execute(db.select(Board).options(joinedload(Board.category))
+                               .where(Board.slug == slug)).scalar_one_or_none()
     if board is None:
         abort(404)
     return board

@@ -10,8 +10,9 @@ from forum.boards.forms import EditForm, ListingForm, PostForm, ThreadForm
 from forum.boards.loaders import (get_board, load_board, load_post, load_thread, quotable_post,
                                   start_refusal)
 from forum.boards.board_index import board_grid, unit_groups
-from forum.boards.reading import mark_thread_read, unread_board_ids, unread_ids
+from forum.boards.reading import mark_thread_read, unread_board_ids
 from forum.boards.registry import get_type
+from forum.boards.thread_list import ThreadList
 from forum.boards.services import create_thread, edit_post, reply
 from forum.dates import local_today
 from forum.extensions import limiter
@@ -61,31 +62,14 @@ def board(slug):
     access = access_for(current_user, board)
     board_type = get_type(board.type)
     sort_form = ListingForm(request.args)
-    listing = sort_form.listing()
-    page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
-    pinned = queries.pinned_threads(board) if board_type.built else []
-    if listing["unanswered"]:
-        pinned = [t for t in pinned if t.reply_count == 0]
-    pages = page_count(_listed_count(board, pinned, listing), per_page)
-    check_in_range(page, pages)
-    threads = queries.board_threads(board, page, per_page, **listing) if board_type.built else []
-    shown = (pinned if page == 1 else []) + threads
-    last = queries.last_posts(t.last_post_id for t in shown)
+    page = requested_page()
+    listed = ThreadList(board, page, current_app.config["THREADS_PER_PAGE"], sort_form.listing())
+    check_in_range(page, listed.pages)
     return render_template(board_type.template("board.html"), board=board, board_type=board_type,
-                           access=access, pinned=pinned if page == 1 else [], threads=threads,
-                           last_posts=last, page=page, pages=pages, sort_form=sort_form,
+                           access=access, listed=listed, page=page, sort_form=sort_form,
                            sort_args=sort_form.query_args(),
-                           unread=unread_ids(current_user, shown),
                            **hooks.parts("board", board=board, user=current_user),
                            **board_type.board_page(board, current_user))
-
-
-def _listed_count(board, pinned, listing):
-    """How many unpinned threads the listing pages through: the board's counter, or for
-    unanswered threads one count over an index."""
-    if listing["unanswered"] and get_type(board.type).built:
-        return queries.unanswered_count(board)
-    return board.thread_count - sum(t.board_id == board.id for t in pinned)
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
