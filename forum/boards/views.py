@@ -11,6 +11,7 @@ from forum.boards.loaders import (get_board, load_board, load_post, load_thread,
                                   start_refusal)
 from forum.boards.board_index import board_grid, unit_groups
 from forum.boards.reading import mark_thread_read, unread_board_ids
+from forum.boards.post_list import PostList
 from forum.boards.registry import get_type
 from forum.boards.thread_list import ThreadList
 from forum.boards.services import create_thread, edit_post, reply
@@ -109,17 +110,18 @@ def thread(thread_id):
     check_in_range(page, pages)
     posts = queries.thread_posts(thread, page, per_page)
     view_counts.record_view(thread.id)
-    page_html = render_template(board_type.template("thread.html"), thread=thread,
-                               board=thread.board, posts=posts, access=access, page=page,
-                               pages=pages, can_edit=lambda post: can_edit_post(current_user, post, access),
-                               shows=lambda post: board_type.post_view(current_user, post, access),
+    values = dict(thread=thread, board=thread.board, access=access, page=page, pages=pages,
+                  can_edit=lambda post: can_edit_post(current_user, post, access),
+                  shows=lambda post: board_type.post_view(current_user, post, access),
+                  **hooks.parts("thread", thread=thread, posts=posts, access=access,
+                                user=current_user))
+    page_html = render_template(board_type.template("thread.html"), posts=posts,
+                               posts_html=PostList(thread, page, posts, access, values),
                                views=thread.view_count + view_counts.pending(thread.id),
                                # Forms carry a CSRF token, which puts a cookie on the page:
                                # only for those who can use them, so guests' pages stay shareable.
                                form=PostForm() if Access.REPLY in access else None,
-                               **hooks.parts("editor"),
-                               **hooks.parts("thread", thread=thread, posts=posts, access=access,
-                                             user=current_user),
+                               **hooks.parts("editor"), **values,
                                **board_type.thread_page(thread, current_user))
     if current_user.is_authenticated and posts:
         # After rendering: the commit expires what the page has loaded.
