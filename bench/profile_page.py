@@ -1,10 +1,11 @@
 """Where does a page's time go? SQL statements per request, time per request, cProfile.
 
     FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/profile_page.py /b/chengguanzhen?page=500 \
-        [-n 50] [--top 30] [--sql]
+        [-n 50] [--top 30] [--sql] [--member]
 
 Runs the page in-process (Flask test client, same app and config as gunicorn would use,
-rate limits off), after a warm-up request: prints the statements one request sends,
+rate limits off), as a guest or, with --member, logged in as the first plain member (whose
+password it sets), after a warm-up request: prints the statements one request sends,
 the mean wall time per request, and the top functions by cumulative time under cProfile.
 """
 import argparse
@@ -32,10 +33,13 @@ def main():
     parser.add_argument("--top", type=int, default=30)
     parser.add_argument("--sql", action="store_true", help="print each statement and its time")
     parser.add_argument("--sort", default="cumulative", help="pstats sort key (cumulative, tottime)")
+    parser.add_argument("--member", action="store_true", help="as a logged-in member")
     args = parser.parse_args()
 
     app = create_app()
     client = app.test_client()
+    if args.member:
+        log_in_a_member(app, client)
     statements = []
 
     with app.app_context():
@@ -79,6 +83,22 @@ def main():
     out = io.StringIO()
     pstats.Stats(profiler, stream=out).sort_stats(args.sort).print_stats(args.top)
     print(out.getvalue())
+
+
+def log_in_a_member(app, client):
+    """Log in as the first member who is neither an admin nor a unit account."""
+    from forum.auth.services import hash_password
+    from forum.models import User
+    password = "bench member 2026"
+    app.config["WTF_CSRF_ENABLED"] = False
+    with app.app_context():
+        user = db.session.execute(db.select(User).where(
+            User.admin_role.is_(None), User.is_unit_account.is_(False)).order_by(User.id).limit(1)).scalar_one()
+        user.password_hash = hash_password(password)
+        db.session.commit()
+        name = user.username
+    if client.post("/login", data={"username": name, "password": password}).status_code != 302:
+        raise SystemExit(f"could not log in as {name}")
 
 
 if __name__ == "__main__":
