@@ -11,6 +11,7 @@ from flask_babel import gettext as _
 
 from forum.audit import log_action
 from forum.boards.services import count_post, validated_announcement
+from forum.dates import local_today
 from forum.extensions import db
 from forum.fund.access import is_treasurer, may_approve
 from forum.fund.models import (Channel, DonorKind, EntryKind, Flow, FundAppeal, FundApproval,
@@ -27,8 +28,9 @@ EARLIEST = date(2000, 1, 1)
 
 
 def today():
-    """The fund's calendar day (a function, so tests can set it)."""
-    return date.today()
+    """The fund's calendar day, Beijing's as every date the forum shows (a function, so
+    tests can set it)."""
+    return local_today()
 
 
 def start_appeal(board, treasurer, *, title, body, target, starts_on, ends_on, how_to_give):
