@@ -9,9 +9,13 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import psycopg
+from flask_migrate import upgrade
 
+from forum.extensions import db
+from forum.settings import put_setting
 from tests.browser.helpers import require_or_skip
 from tests.deploy.servers import free_port
+from tests.faults.conftest import second_app
 
 
 def _bin_folder():
@@ -74,3 +78,19 @@ def postgres_cluster():
         subprocess.run(cluster.command("pg_ctl", "-D", str(data), "-m", "immediate", "stop"),
                        capture_output=True)  # not running if the test failed to start it
         shutil.rmtree(data, ignore_errors=True)
+
+
+@contextmanager
+def forum_on(cluster, monkeypatch, tmp_path, create="CREATE DATABASE forum"):
+    """A forum whose database `forum` (made by `create`) is on the cluster, migrated, with
+    the tests' settings; its app context is pushed meanwhile. Yields the app."""
+    cluster.execute(create)
+    made = second_app(monkeypatch, tmp_path, cluster.url("forum"))
+    with made.app_context():
+        upgrade()
+        put_setting("new_account_review_posts", 0)  # as the tests' own app
+        put_setting("post_interval_seconds", 0)  # flood control would refuse most replies
+        db.session.commit()
+        yield made
+        db.session.remove()
+        db.engine.dispose()

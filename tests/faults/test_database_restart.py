@@ -10,15 +10,12 @@ import threading
 import time
 
 import pytest
-from flask_migrate import upgrade
 
 from forum.extensions import db
-from forum.settings import put_setting
 from tests.deploy.load import Member, Tally, wait_for_an_empty_outbox
 from tests.deploy.servers import Browser, gunicorn_server
 from tests.factories import make_board, make_thread, make_user
-from tests.faults.cluster import postgres_cluster
-from tests.faults.conftest import second_app
+from tests.faults.cluster import forum_on, postgres_cluster
 
 CLIENTS = 4
 AWAY_SECONDS = 4
@@ -28,21 +25,12 @@ UNAVAILABLE = "论坛暂时无法访问"  # the 503 page's title, in Chinese
 
 @pytest.fixture()
 def forum(monkeypatch, tmp_path):
-    """A forum on a cluster of its own: (cluster, thread id, members' names); the app
-    context of that forum is pushed meanwhile."""
-    with postgres_cluster() as cluster:
-        cluster.execute("CREATE DATABASE forum")
-        made = second_app(monkeypatch, tmp_path, cluster.url("forum"))
-        with made.app_context():
-            upgrade()
-            put_setting("new_account_review_posts", 0)
-            put_setting("post_interval_seconds", 0)  # flood control would refuse most replies
-            thread_id = make_thread(board=make_board(), title="数据库重启测试").id
-            names = [make_user(username=f"restart{n}").username for n in range(CLIENTS)]
-            db.session.commit()
-            yield cluster, thread_id, names
-            db.session.remove()
-            db.engine.dispose()
+    """A forum on a cluster of its own: (cluster, thread id, members' names)."""
+    with postgres_cluster() as cluster, forum_on(cluster, monkeypatch, tmp_path):
+        thread_id = make_thread(board=make_board(), title="数据库重启测试").id
+        names = [make_user(username=f"restart{n}").username for n in range(CLIENTS)]
+        db.session.commit()
+        yield cluster, thread_id, names
 
 
 def _unavailable_page(status, page):
