@@ -17,6 +17,7 @@ from forum.hooks import Draft, post_created, post_edited, validate
 from forum.markup import render
 from forum.models import Board, ContentStatus, Post, Thread, User
 from forum.models.base import utcnow
+from forum.permissions import has_moderators
 from forum.service import Refused, commit
 from forum.stats import daily
 
@@ -36,6 +37,7 @@ def create_thread(board, author, title, body, attachments=()):
         thread.last_post_id = post.id
         count_post(board, author, post, new_thread=True)
     post_created.send(post, draft=draft, attachments=attachments)
+    _note_reviewers(thread, board, draft)
     commit(keep=(thread,))  # the view redirects from it
     return thread
 
@@ -70,8 +72,16 @@ def reply(thread, author, body, attachments=(), found=None):
                            .values(last_post_id=post.id, last_post_at=now))
         count_post(thread.board, author, post, new_thread=False)
     post_created.send(post, draft=draft, attachments=attachments)
+    _note_reviewers(post, thread.board, draft)
     commit(keep=(post,))  # the view redirects from it
     return post
+
+
+def _note_reviewers(row, board, draft):
+    """Say on a new thread or reply, before the commit, who reviews it if it waits: after
+    the commit its view asks the database nothing. `row.unattended` is no column: true
+    when nobody moderates the board, so the system admins review it."""
+    row.unattended = bool(draft.review) and not has_moderators(board)
 
 
 def edit_post(post, editor, body, title=None, reason=None, attachments=(), remove=()):

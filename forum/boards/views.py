@@ -22,7 +22,7 @@ from forum.inbound import accepts_files
 from forum.markup import quote_source, render
 from forum.models import ContentStatus
 from forum.pages import check_in_range, page_count, requested_page
-from forum.permissions import access_for, can_edit_post, has_moderators
+from forum.permissions import access_for, can_edit_post
 from forum.stats import online, view_counts
 from forum.urls import int_arg
 
@@ -94,7 +94,7 @@ def new_thread(slug):
             preview = render(form.body.data)
             hooks.files_previewed(current_user, board, form)
         elif created := attempt(form, lambda: _start(board, form), default="body"):
-            _flash_if_queued(created.value.status, board)
+            _flash_if_queued(created.value)
             return redirect(url_for("boards.thread", thread_id=created.value.id))
     return render_template(get_type(board.type).template("new_thread.html"), board=board,
                            form=form, preview=preview, **hooks.parts("editor"))
@@ -135,7 +135,7 @@ def thread(thread_id):
 @login_required
 def reply_to(thread_id):
     thread = load_thread(thread_id, need=Access.REPLY)
-    board = thread.board  # read now: after the commit, the answer needs no query
+    board = thread.board
     form = PostForm()
     preview = None
     quoted_id = int_arg("quote")
@@ -146,7 +146,7 @@ def reply_to(thread_id):
             preview = render(form.body.data)
             hooks.files_previewed(current_user, board, form)
         elif replied := attempt(form, lambda: _reply(thread, form), default="body"):
-            _flash_if_queued(replied.value.status, board)
+            _flash_if_queued(replied.value)
             return redirect(url_for("boards.post", post_id=replied.value.id))
     return render_template("boards/reply.html", thread=thread, board=board, form=form,
                            preview=preview, **hooks.parts("editor"))
@@ -162,15 +162,16 @@ def _reply(thread, form):
         return reply(thread, current_user, form.body.data, attachments)
 
 
-def _flash_if_queued(status, board):
-    """Say that the post waits, and who will review it."""
-    if status != ContentStatus.PENDING:
+def _flash_if_queued(written):
+    """Say that the new thread or reply waits, and who will review it, from what its
+    service kept (its status and `unattended`): no query after the commit."""
+    if written.status != ContentStatus.PENDING:
         return
-    if has_moderators(board):
-        flash(_("Your post is awaiting a moderator's approval; until then only you can see it."), "info")
-    else:
+    if written.unattended:
         flash(_("Your post is awaiting approval: this board has no moderator, so the system "
                 "administrator will review it. Until then only you can see it."), "info")
+    else:
+        flash(_("Your post is awaiting a moderator's approval; until then only you can see it."), "info")
 
 
 def _quote(thread, post_id):

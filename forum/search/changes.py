@@ -6,6 +6,7 @@ import json
 import logging
 
 from sqlalchemy import event, inspect
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from forum.models import Post, Thread
@@ -84,6 +85,8 @@ def _apply(session):
 
         try:
             drain()
+        except OperationalError as error:  # the database is away (restarting): no traceback
+            log.warning("search indexing failed after commit; the outbox keeps it: %s", error.orig)
         except Exception:  # the rows stay: the periodic drain applies them later
             log.exception("search indexing failed after commit; the outbox keeps it")
 

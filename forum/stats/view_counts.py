@@ -10,6 +10,7 @@ from collections import Counter
 
 from flask import current_app
 from sqlalchemy import bindparam, update
+from sqlalchemy.exc import OperationalError
 
 from forum.extensions import db
 from forum.models import Thread
@@ -83,5 +84,7 @@ class Flusher:
         with self.app.app_context():
             try:
                 self.flush()
+            except OperationalError as error:  # the database is away (restarting): no traceback
+                self.app.logger.warning("flushing %s failed: %s", self.name, error.orig)
             except Exception:  # a failed flush must never kill the worker; counts stay
                 self.app.logger.exception("flushing %s failed", self.name)

@@ -7,6 +7,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.parse
@@ -49,20 +50,25 @@ def gunicorn(workers=1, **environment):
 def gunicorn_server(workers=1, port=None, **environment):
     """An app server on `port` (a free one by default); yields a Server, stops it with
     SIGTERM (workers flush their buffered counts at exit) and fails on any traceback it
-    logged."""
+    logged (kept in a file: a pipe nobody reads while it serves fills up, and then every
+    worker blocks on its next log line)."""
     port = port or free_port()
     env = {**os.environ, "FORUM_BIND": f"127.0.0.1:{port}", "FORUM_WORKERS": str(workers),
            "FORUM_ACCESS_LOG": "", **environment}
+    log = tempfile.TemporaryFile()
     process = subprocess.Popen(
         [str(Path(sys.executable).parent / "gunicorn"), "--config", "deploy/gunicorn.conf.py",
-         "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+         "wsgi:app"], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=log)
     base = f"http://127.0.0.1:{port}"
     try:
         _wait_for(f"{base}/healthz", process)
         yield Server(base, process)
     finally:
         process.send_signal(signal.SIGTERM)
-        _, errors = process.communicate(timeout=30)
+        process.wait(timeout=30)
+        log.seek(0)
+        errors = log.read()
+        log.close()
         assert b"Traceback" not in errors, errors.decode(errors="replace")[-3000:]
 
 

@@ -4,55 +4,21 @@ systemd restarts a unit. Afterwards every reply a member saw acknowledged (a 302
 the database once and intact, and found by search (the search outbox applies what the
 killed workers left); `forum recount` changes nothing; SQLite's integrity check passes.
 On SQLite and PostgreSQL. Its counts go to bench/RESULTS.md (run with -s to see them)."""
-import http.client
 import os
 import signal
 import threading
 import time
-from collections import Counter
 
 from sqlalchemy import inspect, select, text
 
-from forum.access import Guest
 from forum.extensions import db
-from forum.models import Post
-from forum.search.adapter import search
-from forum.search.outbox import SearchChange
 from forum.settings import put_setting
-from tests.deploy.servers import Browser, free_port, gunicorn_server
-from tests.factories import PASSWORD, make_board, make_thread, make_user
+from tests.deploy.load import Member, Tally, wait_for_an_empty_outbox
+from tests.deploy.servers import free_port, gunicorn_server
+from tests.factories import make_board, make_thread, make_user
 
 CLIENTS = 6
 WORKER_KILLS = 3
-DRAIN_SECONDS = 30  # the periodic drain runs every 5 s for rows 5 s old
-
-
-class Member(threading.Thread):
-    """Posts numbered replies, each with a word of its own, until told to stop."""
-
-    def __init__(self, base, username, thread_id, stop):
-        super().__init__(daemon=True)
-        self.url, self.stop = f"{base}/t/{thread_id}/reply", stop
-        self.browser, self.name_ = Browser(), username
-        status, _ = self.browser.post(f"{base}/login", f"{base}/login",
-                                      {"username": username, "password": PASSWORD})
-        assert status == 302
-        self.token = self.browser.token(self.url)
-        self.acknowledged, self.answers = [], Counter()
-
-    def run(self):
-        number = 0
-        while not self.stop.is_set():
-            number += 1
-            body = f"杀进程测试的回复 killtest{self.name_}n{number} 内容完整"
-            try:
-                status, _ = self.browser.send(self.url, {"csrf_token": self.token, "body": body})
-            except (OSError, http.client.HTTPException):  # killed mid-request, or restarting
-                status = "no answer"
-                time.sleep(0.2)
-            self.answers[status] += 1
-            if status == 302:
-                self.acknowledged.append(body)
 
 
 def _kill(*pids):
@@ -68,16 +34,6 @@ def _rows():
                 for table in inspect(connection).get_table_names() if table in db.metadata.tables}
     rows["site_counter"] = [row for row in rows["site_counter"] if row[1] != 0]
     return rows
-
-
-def _wait_for_an_empty_outbox():
-    deadline = time.monotonic() + DRAIN_SECONDS
-    while time.monotonic() < deadline:
-        if db.session.execute(select(db.func.count(SearchChange.id))).scalar() == 0:
-            return True
-        db.session.rollback()
-        time.sleep(0.5)
-    return False
 
 
 def test_every_acknowledged_reply_survives_killed_workers_and_a_killed_server(app):
@@ -103,22 +59,14 @@ def test_every_acknowledged_reply_survives_killed_workers_and_a_killed_server(ap
         stop.set()
         for member in members:
             member.join(60)
-        drained = _wait_for_an_empty_outbox()
+        drained = wait_for_an_empty_outbox()
 
-    acknowledged = [body for member in members for body in member.acknowledged]
-    answers = sum((member.answers for member in members), Counter())
-    stored = Counter(db.session.execute(select(Post.body).where(Post.thread_id == thread.id))
-                     .scalars())
-    lost = [body for body in acknowledged if stored[body] == 0]
-    duplicated = [body for body in acknowledged if stored[body] > 1]
-    found = [body for body in acknowledged if _found(body)]
-    print(f"\nkill test ({db.engine.dialect.name}): {len(acknowledged)} acknowledged, "
-          f"{len(found)} found by search, {len(lost)} lost, {len(duplicated)} duplicated; "
-          f"answers {dict(answers)}")
+    tally = Tally(members, thread.id)
+    print(f"\nkill test ({db.engine.dialect.name}): {tally}")
 
-    assert len(acknowledged) > 50 and drained
-    assert lost == [] and duplicated == [] and len(found) == len(acknowledged)
-    assert answers[500] == 0
+    assert len(tally.acknowledged) > 50 and drained
+    assert tally.all_kept_once_and_found(), str(tally)
+    assert tally.answers[500] == 0
     before = _rows()
     assert app.test_cli_runner().invoke(args=["forum", "recount"]).exit_code == 0
     after = _rows()
@@ -127,7 +75,3 @@ def test_every_acknowledged_reply_survives_killed_workers_and_a_killed_server(ap
         with db.engine.connect() as connection:
             assert connection.execute(text("PRAGMA integrity_check")).scalar() == "ok"
 
-
-def _found(body):
-    word = body.split()[1]
-    return [hit.post.body for hit in search(word, Guest()).hits] == [body]
