@@ -134,6 +134,8 @@ ROUTES = {
     "mod.thread_unlock": [("POST", "/t/{thread}/unlock", {}, MODERATORS)],
     "mod.thread_pin": [("POST", "/t/{thread}/pin", {"scope": "board"}, MODERATORS)],
     "mod.thread_unpin": [("POST", "/t/{thread}/unpin", {}, MODERATORS)],
+    "mod.thread_feature": [("POST", "/t/{thread}/feature", {}, MODERATORS)],
+    "mod.thread_unfeature": [("POST", "/t/{thread}/unfeature", {}, MODERATORS)],
     "mod.thread_hide": [("POST", "/t/{thread}/hide", {"reason": "违规"}, MODERATORS)],
     "mod.thread_restore": [("POST", "/t/{thread}/restore", {}, MODERATORS)],
     "mod.thread_move": [("POST", "/t/{thread}/move", {"board": "{target}", "reason": "归类"}, MOVERS)],

@@ -33,7 +33,7 @@ def test_the_busiest_pages_scan_no_growing_table(app, seeded):
     member, moderator, thread, board = _instance()
     pages = [(None, "/"), (None, f"/b/{board.slug}"), (None, f"/b/{board.slug}?page=3"),
              (None, f"/b/{board.slug}?order=started&page=2"), (None, f"/b/{board.slug}?order=replies"),
-             (None, f"/b/{board.slug}?unanswered=1"),
+             (None, f"/b/{board.slug}?unanswered=1"), (None, f"/b/{board.slug}?featured=1"),
              (None, f"/t/{thread.id}"), (None, f"/t/{thread.id}?page=5"),
              (None, "/search?q=党建"), (None, "/stats"),
              (member, "/"), (member, f"/b/{board.slug}"), (member, f"/t/{thread.id}"),
@@ -60,7 +60,7 @@ def _instance():
     start, rng = utcnow() - timedelta(days=30), random.Random(22)
     db.session.execute(insert(Thread), [
         {"board_id": board.id, "author_id": rng.choice(ids), "title": f"主题{n}",
-         "last_post_at": start + timedelta(hours=n), "created_at": start + timedelta(hours=n)}
+         "is_featured": n % 20 == 0, "last_post_at": start + timedelta(hours=n), "created_at": start + timedelta(hours=n)}
         for n in range(THREADS)])
     thread_ids = db.session.execute(db.select(Thread.id)).scalars().all()
     floors = dict.fromkeys(thread_ids, 0)

@@ -60,12 +60,11 @@ def board(slug):
     board = load_board(slug)
     access = access_for(current_user, board)
     board_type = get_type(board.type)
-    sort_form = ListingForm(request.args)
+    sort_form = ListingForm(request.args, featuring=board_type.featuring)
     listing = sort_form.listing()
     page, per_page = requested_page(), current_app.config["THREADS_PER_PAGE"]
-    pinned = queries.pinned_threads(board) if board_type.built else []
-    if listing["unanswered"]:
-        pinned = [t for t in pinned if t.reply_count == 0]
+    pinned = [t for t in (queries.pinned_threads(board) if board_type.built else [])
+              if _kept(t, listing)]
     pages = page_count(_listed_count(board, pinned, listing), per_page)
     check_in_range(page, pages)
     threads = queries.board_threads(board, page, per_page, **listing) if board_type.built else []
@@ -80,11 +79,17 @@ def board(slug):
                            **board_type.board_page(board, current_user))
 
 
+def _kept(thread, listing):
+    """Whether a pinned thread passes the listing's filters."""
+    return ((not listing["unanswered"] or thread.reply_count == 0)
+            and (not listing["featured"] or thread.is_featured))
+
+
 def _listed_count(board, pinned, listing):
     """How many unpinned threads the listing pages through: the board's counter, or for
-    unanswered threads one count over an index."""
-    if listing["unanswered"] and get_type(board.type).built:
-        return queries.unanswered_count(board)
+    a filter one count over an index."""
+    if (listing["unanswered"] or listing["featured"]) and get_type(board.type).built:
+        return queries.filtered_count(board, listing["unanswered"], listing["featured"])
     return board.thread_count - sum(t.board_id == board.id for t in pinned)
 
 
