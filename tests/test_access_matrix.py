@@ -98,6 +98,7 @@ ROUTES = {
                                                             moderator=302))],
     "boards.edit": [("GET", "/p/{first}/edit", None, EDITORS_PAGE),
                     ("POST", "/p/{first}/edit", {"title": "改", "body": "改过", "reason": "整理"}, EDITORS_POST)],
+    "boards.preview": [("POST", "/preview", {"body": "**预览**"}, LOGGED_IN)],
     "boards.manage": [("GET", "/b/{board}/manage", None, MANAGERS_PAGE),
                       ("POST", "/b/{board}/manage", {"description": "新说明 {role}"}, MANAGERS_POST)],
     "boards.appoint": [("POST", "/b/{board}/manage/moderators", {"username": "verified"}, MANAGERS_POST)],

@@ -45,6 +45,12 @@ class PostForm(FlaskForm):
         return bool(self.preview.data)
 
 
+class PreviewForm(FlaskForm):
+    """The text the editor's live preview sends (static/live-preview.js)."""
+
+    body = TextAreaField(_l("Content (Markdown)"), **BODY)
+
+
 class ThreadForm(PostForm):
     """A new thread: a title, then the first post."""
 
