@@ -8,7 +8,7 @@ ACTIONS = {
     "approve": _l("Approved"), "reject": _l("Rejected"),
     "approve_edit": _l("Edit approved"), "reject_edit": _l("Edit rejected"), "lock": _l("Locked"),
     "unlock": _l("Unlocked"), "pin_board": _l("Pinned in board"), "pin_site": _l("Pinned site-wide"),
-    "unpin": _l("Unpinned"), "feature": _l("Featured"), "unfeature": _l("Unfeatured"),
+    "unpin": _l("Unpinned"), "feature": _l("Marked featured"), "unfeature": _l("Unmarked featured"),
     "move": _l("Moved"), "hide": _l("Hid"), "restore": _l("Restored"),
     "edit": _l("Edited"), "report_resolved": _l("Report resolved"),
     "report_dismissed": _l("Report dismissed"), "role_grant": _l("Role granted"),

@@ -35,7 +35,7 @@ def test_a_member_finds_their_threads_replies_and_follows(new_page, seeded, axe,
     expect(page.locator(".mine-list")).to_contain_text("我的一点看法")
     assert_fits_width(page, "my replies")
     screenshot(page, f"mine-replies-{device}")
-    page.get_by_role("link", name=zh("Following"), exact=True).click()
+    page.get_by_role("link", name=zh("My follows")).click()
     expect(page.locator(".mine-title")).to_have_count(2)
     screenshot(page, f"mine-follows-{device}")
     assert not blocking_violations(axe, page)
