@@ -59,7 +59,7 @@ def configure_extensions(app):
 # before mentions. A new board type is one more package here.
 PACKAGES = ("moderation", "auth", "stats", "boards", "admin", "attachments", "letters",
             "notifications", "search", "messages", "profiles", "feeds", "training", "disclosure",
-            "counsel", "fund", "branch", "receipts", "health", "petitions")
+            "counsel", "fund", "branch", "receipts", "health", "petitions", "mine")
 
 
 def configure_packages(app):

@@ -45,9 +45,10 @@ def int_arg(name, *, low=0, high=MAX_ID):
     return parse_int(request.args.get(name), low=low, high=high)
 
 
-def safe_next(target, default_endpoint="boards.index"):
-    """Where to go after a form: `target` if it is a path on this site, else the default."""
-    return target if _is_local_path(target) else url_for(default_endpoint)
+def safe_next(target, default_endpoint="boards.index", **values):
+    """Where to go after a form: `target` if it is a path on this site, else the default
+    endpoint's URL (with `values`)."""
+    return target if _is_local_path(target) else url_for(default_endpoint, **values)
 
 
 def _is_local_path(target):

@@ -17,7 +17,7 @@ from sqlalchemy import event, insert, text
 from forum.boards.recount import recount
 from forum.boards.roles import grant
 from forum.extensions import db
-from forum.models import Board, Notification, Post, Thread, User
+from forum.models import Board, Notification, Post, Subscription, Thread, User
 from forum.models.base import utcnow
 from tests.conftest import login
 from tests.factories import make_board, make_thread, make_user
@@ -33,11 +33,12 @@ def test_the_busiest_pages_scan_no_growing_table(app, seeded):
     member, moderator, thread, board = _instance()
     pages = [(None, "/"), (None, f"/b/{board.slug}"), (None, f"/b/{board.slug}?page=3"),
              (None, f"/b/{board.slug}?order=started&page=2"), (None, f"/b/{board.slug}?order=replies"),
-             (None, f"/b/{board.slug}?unanswered=1"),
+             (None, f"/b/{board.slug}?unanswered=1"), (None, f"/b/{board.slug}?featured=1"),
              (None, f"/t/{thread.id}"), (None, f"/t/{thread.id}?page=5"),
              (None, "/search?q=党建"), (None, "/stats"),
              (member, "/"), (member, f"/b/{board.slug}"), (member, f"/t/{thread.id}"),
-             (member, "/notifications"), (moderator, "/mod/"), (moderator, f"/t/{thread.id}")]
+             (member, "/notifications"), (moderator, "/mod/"), (moderator, f"/t/{thread.id}"),
+             (member, "/me/threads"), (member, "/me/replies?page=2"), (member, "/me/follows")]
     scans = []
     for user, path in pages:
         client = app.test_client()
@@ -50,9 +51,11 @@ def test_the_busiest_pages_scan_no_growing_table(app, seeded):
 
 
 def _instance():
-    """A board with THREADS threads and POSTS posts by USERS people, a member with
-    notifications and a moderator; counters recounted and statistics gathered."""
+    """A board with THREADS threads and POSTS posts by USERS people, a member who wrote
+    a third of them and has notifications, and a moderator; counters recounted and
+    statistics gathered."""
     board = make_board(slug="busy")
+    member = make_user(username="reader")
     people = [{"username": f"p{n}", "username_key": f"p{n}", "password_hash": "x"}
               for n in range(USERS)]
     db.session.execute(insert(User), people)
@@ -60,7 +63,7 @@ def _instance():
     start, rng = utcnow() - timedelta(days=30), random.Random(22)
     db.session.execute(insert(Thread), [
         {"board_id": board.id, "author_id": rng.choice(ids), "title": f"主题{n}",
-         "last_post_at": start + timedelta(hours=n), "created_at": start + timedelta(hours=n)}
+         "is_featured": n % 20 == 0, "last_post_at": start + timedelta(hours=n), "created_at": start + timedelta(hours=n)}
         for n in range(THREADS)])
     thread_ids = db.session.execute(db.select(Thread.id)).scalars().all()
     floors = dict.fromkeys(thread_ids, 0)
@@ -68,11 +71,13 @@ def _instance():
     for n in range(POSTS):
         thread_id = thread_ids[0] if n % 4 == 0 else rng.choice(thread_ids)  # one long thread
         floors[thread_id] += 1
-        rows.append({"thread_id": thread_id, "author_id": rng.choice(ids), "number": floors[thread_id],
+        author_id = member.id if n % 3 == 0 else rng.choice(ids)
+        rows.append({"thread_id": thread_id, "author_id": author_id, "number": floors[thread_id],
                      "body": "党建工作", "body_html": "<p>党建工作</p>",
                      "created_at": start + timedelta(minutes=n)})
     db.session.execute(insert(Post), rows)
-    member = make_user(username="reader")
+    db.session.execute(insert(Subscription), [{"user_id": member.id, "thread_id": thread_id}
+                                              for thread_id in thread_ids[::10]])
     db.session.execute(insert(Notification), [
         {"user_id": member.id if n % 10 == 0 else rng.choice(ids), "kind": "reply",
          "thread_id": rng.choice(thread_ids), "data": {"title": "主题"}} for n in range(2000)])

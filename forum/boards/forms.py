@@ -45,6 +45,12 @@ class PostForm(FlaskForm):
         return bool(self.preview.data)
 
 
+class PreviewForm(FlaskForm):
+    """The text the editor's live preview sends (static/live-preview.js)."""
+
+    body = TextAreaField(_l("Content (Markdown)"), **BODY)
+
+
 class ThreadForm(PostForm):
     """A new thread: a title, then the first post."""
 
@@ -78,8 +84,9 @@ class EditForm(PostForm):
 
 
 class ListingForm(FlaskForm):
-    """A board page's sort and filter (a GET form, no CSRF): a bad value is shown beside
-    its field and the board lists as it does by default."""
+    """A board page's sort and filters (a GET form, no CSRF): a bad value is shown beside
+    its field and the board lists as it does by default. The 精华 filter only where the
+    board type features threads."""
 
     class Meta:
         csrf = False
@@ -87,14 +94,22 @@ class ListingForm(FlaskForm):
     order = SelectField(_l("Sort by"), choices=[SelectChoice(o.value, o.label) for o in ThreadOrder],
                         default=ThreadOrder.LAST_REPLY.value, validators=[Optional()])
     unanswered = BooleanField(_l("Unanswered only"))
+    featured = BooleanField(_l("Featured only"))
+
+    def __init__(self, *args, featuring=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not featuring:
+            del self.featured
 
     def listing(self):
-        """{"order": ThreadOrder, "unanswered": bool} as asked, valid or by default."""
+        """{"order": ThreadOrder, "unanswered": bool, "featured": bool} as asked, valid or
+        by default."""
         order = self.order.data if self.validate() and self.order.data else ThreadOrder.LAST_REPLY
-        return {"order": ThreadOrder(order), "unanswered": bool(self.unanswered.data)}
+        return {"order": ThreadOrder(order), "unanswered": bool(self.unanswered.data),
+                "featured": "featured" in self and bool(self.featured.data)}
 
     def query_args(self):
         """The URL arguments that keep this listing across pages (none by default)."""
         listing = self.listing()
         args = {"order": listing["order"].value} if listing["order"] != ThreadOrder.LAST_REPLY else {}
-        return args | ({"unanswered": "1"} if listing["unanswered"] else {})
+        return args | {name: "1" for name in ("unanswered", "featured") if listing[name]}

@@ -8,6 +8,7 @@ from forum.boards.registry import get_type
 from forum.dates import local_today
 from forum.extensions import db
 from forum.models import Board, BoardRole, Category, ContentStatus, Post, Role, Thread, User
+from forum.models.content import FEATURED
 from forum.models.base import LabelledEnum
 
 
@@ -92,31 +93,35 @@ def pinned_threads(board):
     return _threads_by_ids(ids)
 
 
-def board_threads(board, page, per_page, order=ThreadOrder.LAST_REPLY, unanswered=False):
+def board_threads(board, page, per_page, order=ThreadOrder.LAST_REPLY, unanswered=False,
+                  featured=False):
     """One page of a board's unpinned threads in the order asked, newest activity first
-    by default; `unanswered` keeps the threads without a reply.
+    by default; `unanswered` keeps the threads without a reply, `featured` the 精华 ones.
 
     The inner query reads only an index (a deferred join), so a deep page costs an index
     walk, never a scan of the thread rows before it. Unanswered threads last posted when
-    they were started, so every order lists them by ix_thread_replies' last_post_at.
+    they were started, so every order lists them by ix_thread_replies' last_post_at;
+    featured threads are listed by last reply, the order of their own ix_thread_featured.
     """
-    if unanswered:
+    if unanswered or featured:
         order = ThreadOrder.LAST_REPLY
-    ids = (_listed(board, unanswered).with_only_columns(Thread.id).order_by(*_ORDERS[order])
-           .limit(per_page).offset((page - 1) * per_page))
+    ids = (_listed(board, unanswered, featured).with_only_columns(Thread.id)
+           .order_by(*_ORDERS[order]).limit(per_page).offset((page - 1) * per_page))
     return _threads_by_ids(ids, _ORDERS[order])
 
 
-def unanswered_count(board):
-    """How many of the board's unpinned threads have no reply (a range of one index)."""
+def filtered_count(board, unanswered, featured):
+    """How many of the board's unpinned threads a filter keeps (a range of one index)."""
     return db.session.execute(
-        _listed(board, True).with_only_columns(func.count(Thread.id))).scalar_one()
+        _listed(board, unanswered, featured).with_only_columns(func.count(Thread.id))).scalar_one()
 
 
-def _listed(board, unanswered):
+def _listed(board, unanswered=False, featured=False):
     query = db.select(Thread).where(Thread.board_id == board.id,
                                     Thread.status == ContentStatus.PUBLISHED,
                                     Thread.is_pinned.is_(False))
+    if featured:
+        query = query.where(FEATURED)  # the words of ix_thread_featured's condition
     return query.where(Thread.reply_count == 0) if unanswered else query
 
 

@@ -80,6 +80,7 @@ class BoardType:
         on_index: the board index shows its counts and last post, and its threads may be
             pinned site-wide.
         counted: its posts count in public figures, profiles and members' post counts.
+        featuring: its moderators mark threads 精华 (featured), and its list filters by them.
 
     Settings and staff:
         settings: the `Setting`s a board of this type offers on its manage page.
@@ -92,7 +93,7 @@ class BoardType:
     key = BoardTypeKey.DISCUSSION
     label = BoardTypeKey.DISCUSSION.label
     built = True
-    indexed = in_feeds = on_index = counted = True
+    indexed = in_feeds = on_index = counted = featuring = True
     settings = (RULES, PREMODERATED, VERIFIED_ONLY)
     staff_roles = (Role.MODERATOR,)
     index_row = "boards/_index_counts.html"
@@ -213,7 +214,7 @@ class PendingType(BoardType):
     """
 
     built = False
-    indexed = in_feeds = on_index = counted = False
+    indexed = in_feeds = on_index = counted = featuring = False
     settings = ()
     staff_roles = ()
     index_row = "boards/_index_soon.html"

@@ -40,9 +40,8 @@ class ThreadList:
     def _all_pinned(self):
         """The pins the listing shows on its first page (and leaves out of its count)."""
         pinned = queries.pinned_threads(self.board) if self.built else []
-        if self.listing.get("unanswered"):
-            return [t for t in pinned if t.reply_count == 0]
-        return pinned
+        return [t for t in pinned if (not self.listing["unanswered"] or t.reply_count == 0)
+                and (not self.listing["featured"] or t.is_featured)]
 
     @property
     def pinned(self):
@@ -65,8 +64,9 @@ class ThreadList:
         return Markup("").join(row.unread if row.id in unread else row.read for row in rows)
 
     def _count_pages(self):
-        if self.listing.get("unanswered") and self.built:
-            listed = queries.unanswered_count(self.board)
+        if (self.listing["unanswered"] or self.listing["featured"]) and self.built:
+            listed = queries.filtered_count(self.board, self.listing["unanswered"],
+                                            self.listing["featured"])
         else:
             listed = self.board.thread_count - sum(t.board_id == self.board.id for t in self._all_pinned)
         return page_count(listed, self.per_page)

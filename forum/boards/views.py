@@ -6,7 +6,7 @@ from flask_login import current_user, login_required
 from forum import fragments, hooks
 from forum.access import Access
 from forum.boards import bp, queries
-from forum.boards.forms import EditForm, ListingForm, PostForm, ThreadForm
+from forum.boards.forms import EditForm, ListingForm, PostForm, PreviewForm, ThreadForm
 from forum.boards.loaders import (get_board, load_board, load_post, load_thread, quotable_post,
                                   start_refusal)
 from forum.boards.board_index import board_grid, unit_groups
@@ -62,7 +62,7 @@ def board(slug):
     board = load_board(slug)
     access = access_for(current_user, board)
     board_type = get_type(board.type)
-    sort_form = ListingForm(request.args)
+    sort_form = ListingForm(request.args, featuring=board_type.featuring)
     page = requested_page()
     listed = ThreadList(board, page, current_app.config["THREADS_PER_PAGE"], sort_form.listing())
     check_in_range(page, listed.pages)
@@ -218,6 +218,20 @@ def edit(post_id):
     return render_template("boards/edit.html", post=post, thread=post.thread,
                            board=post.thread.board, form=form, preview=preview,
                            needs_reason=someone_elses, **hooks.parts("editor"))
+
+
+@bp.post("/preview")
+# A preview renders as a post does: limited like replies, with room for a pause in typing
+# every few seconds (the script waits 600 ms after the last keystroke).
+@limiter.limit("30 per minute;600 per hour")
+@login_required
+def preview():
+    """The editor's live preview: the text rendered by forum.markup, as a fragment."""
+    form = PreviewForm()
+    if not form.validate_on_submit():
+        return render_template("boards/_live_preview.html", html=None,
+                               errors=[e for errors in form.errors.values() for e in errors]), 400
+    return render_template("boards/_live_preview.html", html=render(form.body.data), errors=())
 
 
 def _edit(post, form, someone_elses):

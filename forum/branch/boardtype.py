@@ -25,7 +25,7 @@ class Branch(BoardType):
 
     key = BoardTypeKey.BRANCH
     label = BoardTypeKey.BRANCH.label
-    indexed = in_feeds = on_index = counted = False
+    indexed = in_feeds = on_index = counted = featuring = False
     settings = ()
     staff_roles = ()
     index_row = None

@@ -29,7 +29,7 @@ class Counsel(BoardType):
 
     key = BoardTypeKey.COUNSEL
     label = BoardTypeKey.COUNSEL.label
-    indexed = in_feeds = on_index = counted = False
+    indexed = in_feeds = on_index = counted = featuring = False
     settings = (DANGER_WORDS, HELP_TEXT)
     staff_roles = (Role.COUNSELLOR,)
     index_row = None

@@ -28,6 +28,7 @@ class Disclosure(BoardType):
 
     key = BoardTypeKey.DISCLOSURE
     label = BoardTypeKey.DISCLOSURE.label
+    featuring = False  # its threads are not discussions
     settings = (ISSUERS,)
     staff_roles = (Role.HANDLER,)
     index_row = "boards/disclosure/_index_row.html"

@@ -22,6 +22,7 @@ class Fund(BoardType):
 
     key = BoardTypeKey.FUND
     label = BoardTypeKey.FUND.label
+    featuring = False  # its threads are not discussions
     settings = ()
     staff_roles = (Role.MODERATOR, Role.TREASURER)
     index_row = "boards/fund/_index_row.html"

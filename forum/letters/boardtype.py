@@ -48,7 +48,7 @@ class Mailbox(BoardType):
 
     key = BoardTypeKey.MAILBOX
     label = BoardTypeKey.MAILBOX.label
-    indexed = in_feeds = on_index = counted = False
+    indexed = in_feeds = on_index = counted = featuring = False
     settings = (
         VERIFIED_ONLY, Setting("guests", _l("Guests may write letters (with a CAPTCHA)")),
         Setting("anonymous", _l("Members may write anonymously"), editor="admin"),

@@ -15,6 +15,7 @@ class ContentStatus(LabelledEnum):
 
 
 PINNED = db.text("pin_scope IS NOT NULL")
+FEATURED = db.text("is_featured")
 
 
 class Thread(db.Model):
@@ -29,16 +30,23 @@ class Thread(db.Model):
                  "last_post_at", "id"),
         # Only pinned threads: an index of mostly NULLs looked as slow as a scan to SQLite.
         db.Index("ix_thread_site_pins", "pin_scope", sqlite_where=PINNED, postgresql_where=PINNED),
+        # The 精华 filter: few threads, so only they are indexed, in the listing's order.
+        db.Index("ix_thread_featured", "board_id", "status", "is_pinned", "last_post_at", "id",
+                 sqlite_where=FEATURED, postgresql_where=FEATURED),
+        # A member's own threads (/me/threads), newest first.
+        db.Index("ix_thread_author_created", "author_id", "created_at"),
     )
 
     id = db.Column(db.Integer, primary_key=True)
     board_id = db.Column(db.ForeignKey("board.id"), nullable=False)
-    author_id = db.Column(db.ForeignKey("user.id"), nullable=True, index=True)
+    author_id = db.Column(db.ForeignKey("user.id"), nullable=True)  # ix_*_author_created
     title = db.Column(db.String(80), nullable=False)
     status = db.Column(db.String(10), nullable=False, default=ContentStatus.PUBLISHED)
     is_pinned = db.Column(db.Boolean, nullable=False, default=False)
     pin_scope = db.Column(db.String(5), nullable=True)  # board or site
     is_locked = db.Column(db.Boolean, nullable=False, default=False)
+    # 精华 (Discuz!'s "digest"; not the e-mail digest): marked by the board's moderators.
+    is_featured = db.Column(db.Boolean, nullable=False, default=False)
     reply_count = db.Column(db.Integer, nullable=False, default=0)
     view_count = db.Column(db.Integer, nullable=False, default=0)
     last_number = db.Column(db.Integer, nullable=False, default=0)  # floor of the newest post
@@ -56,11 +64,13 @@ class Thread(db.Model):
 class Post(db.Model):
     """A post: Markdown source and the HTML rendered once when it was written."""
 
-    __table_args__ = (db.UniqueConstraint("thread_id", "number"),)
+    __table_args__ = (db.UniqueConstraint("thread_id", "number"),
+                      # A member's own replies (/me/replies), newest first.
+                      db.Index("ix_post_author_created", "author_id", "created_at"))
 
     id = db.Column(db.Integer, primary_key=True)
     thread_id = db.Column(db.ForeignKey("thread.id"), nullable=False)
-    author_id = db.Column(db.ForeignKey("user.id"), nullable=True, index=True)
+    author_id = db.Column(db.ForeignKey("user.id"), nullable=True)  # ix_*_author_created
     number = db.Column(db.Integer, nullable=False)
     body = db.Column(db.Text, nullable=False)
     body_html = db.Column(db.Text, nullable=False)

@@ -45,6 +45,23 @@ def unpin_thread(thread, actor, reason=""):
     _done(actor, "unpin", thread, reason)
 
 
+def feature_thread(thread, actor, reason=""):
+    """Mark 精华 (featured), and tell the author: it is the board's praise of their thread."""
+    _expect(get_type(thread.board.type).featuring, _("Threads of this board are not marked featured."))
+    _expect(thread.status == ContentStatus.PUBLISHED, _("Only a published thread can be featured."))
+    _expect(not thread.is_featured, _("This thread is already featured."))
+    thread.is_featured = True
+    notify([thread.author_id], "thread_featured", actor=actor, thread=thread,
+           data={"title": thread.title})
+    _done(actor, "feature", thread, reason)
+
+
+def unfeature_thread(thread, actor, reason=""):
+    _expect(thread.is_featured, _("This thread is not featured."))
+    thread.is_featured = False
+    _done(actor, "unfeature", thread, reason)
+
+
 def move_thread(thread, target, actor, reason):
     """Move to another board with its queue items and reports (the caller checks the
     actor moderates both)."""

@@ -27,6 +27,7 @@ def thread_panel(user, thread, posts, access):
         "reason": ReasonForm(),
         "pin": pin,
         "move": move,
+        "featuring": get_type(thread.board.type).featuring,
         "queue": queue_items_for([p.id for p in posts if p.status == ContentStatus.PENDING]),
     }
 

@@ -109,6 +109,18 @@ def thread_unpin(thread_id):
     return _thread_action(thread_id, actions.unpin_thread)
 
 
+@bp.post("/t/<int:thread_id>/feature")
+@login_required
+def thread_feature(thread_id):
+    return _thread_action(thread_id, actions.feature_thread)
+
+
+@bp.post("/t/<int:thread_id>/unfeature")
+@login_required
+def thread_unfeature(thread_id):
+    return _thread_action(thread_id, actions.unfeature_thread)
+
+
 @bp.post("/t/<int:thread_id>/hide")
 @login_required
 def thread_hide(thread_id):

@@ -2,13 +2,14 @@
 
 CSRFProtect checks every POST here before the view runs.
 """
-from flask import flash, redirect, url_for
+from flask import flash, redirect, request
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
 from forum.boards.loaders import load_board, load_thread
 from forum.notifications import bp
 from forum.notifications.subscriptions import subscribe, unsubscribe
+from forum.urls import safe_next
 
 
 @bp.post("/t/<int:thread_id>/subscribe")
@@ -16,7 +17,7 @@ from forum.notifications.subscriptions import subscribe, unsubscribe
 def thread_subscribe(thread_id):
     thread = load_thread(thread_id)
     _follow(True, thread=thread)
-    return redirect(url_for("boards.thread", thread_id=thread.id))
+    return _back("boards.thread", thread_id=thread.id)
 
 
 @bp.post("/t/<int:thread_id>/unsubscribe")
@@ -24,7 +25,7 @@ def thread_subscribe(thread_id):
 def thread_unsubscribe(thread_id):
     thread = load_thread(thread_id)
     _follow(False, thread=thread)
-    return redirect(url_for("boards.thread", thread_id=thread.id))
+    return _back("boards.thread", thread_id=thread.id)
 
 
 @bp.post("/b/<slug>/subscribe")
@@ -32,7 +33,7 @@ def thread_unsubscribe(thread_id):
 def board_subscribe(slug):
     board = load_board(slug)
     _follow(True, board=board)
-    return redirect(url_for("boards.board", slug=board.slug))
+    return _back("boards.board", slug=board.slug)
 
 
 @bp.post("/b/<slug>/unsubscribe")
@@ -40,7 +41,12 @@ def board_subscribe(slug):
 def board_unsubscribe(slug):
     board = load_board(slug)
     _follow(False, board=board)
-    return redirect(url_for("boards.board", slug=board.slug))
+    return _back("boards.board", slug=board.slug)
+
+
+def _back(endpoint, **values):
+    """To the page the button was on (a 我的 list sends it), else the thread or board."""
+    return redirect(safe_next(request.form.get("next"), endpoint, **values))
 
 
 def _follow(follow, **target):

@@ -83,6 +83,11 @@ def _hidden(n):
              title=_title(n), reason=n.data.get("reason", ""))
 
 
+@kind("thread_featured")
+def _featured(n):
+    return _("A moderator marked your thread “%(title)s” featured.", title=_title(n))
+
+
 @kind("message")
 def _message(n):
     return _("%(actor)s sent you a private message.", actor=_actor(n))

@@ -17,6 +17,7 @@ class Notice(BoardType):
 
     key = BoardTypeKey.NOTICE
     label = BoardTypeKey.NOTICE.label
+    featuring = False  # its threads are not discussions
 
     def may_start(self, user, board, roles):
         return bool(roles & MANAGES)

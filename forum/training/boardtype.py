@@ -16,6 +16,7 @@ class Training(BoardType):
 
     key = BoardTypeKey.TRAINING
     label = BoardTypeKey.TRAINING.label
+    featuring = False  # its threads are not discussions
     staff_roles = (Role.MODERATOR, Role.TRAINER)
 
     def may_start(self, user, board, roles):
