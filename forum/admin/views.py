@@ -23,7 +23,7 @@ from forum.models import AdminRole, Ban, Board, BoardRole, HolidaySchedule, User
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
 from forum.service import Refused
-from forum.settings import get_setting
+from forum.settings import CACHE_SECONDS, get_setting
 
 
 @bp.get("/")
@@ -91,7 +91,8 @@ def settings():
             None, lambda: services.save_settings(current_user, {key: form[key].data for key in keys}),
             done=_("The settings have been saved."), category="info"):
         return redirect(url_for("admin.settings"))
-    return render_template("admin/settings.html", form=form, mail_form=TestMailForm())
+    return render_template("admin/settings.html", form=form, mail_form=TestMailForm(),
+                           settings_seconds=CACHE_SECONDS)
 
 
 @bp.post("/settings/test-mail")

@@ -1,12 +1,14 @@
 """/admin/settings: registration open or closed, a CAPTCHA on registration, a test mail
 through the configured server; each change logged before and after."""
+import types
 from pathlib import Path
 
 import pytest
 
-from forum import captcha
+from forum import captcha, settings
 from forum.extensions import db
-from forum.models import User
+from forum.models import SiteSetting, User
+from forum.settings import get_setting, put_setting
 from tests.checks import log, says
 from tests.conftest import csrf_token, login, post_form
 from tests.factories import make_user
@@ -63,3 +65,37 @@ def test_a_bad_test_mail_address_is_refused(system):
     page = post_form(system, "/admin/settings/test-mail", {"to": "not an address"},
                      follow_redirects=True).get_data(as_text=True)
     assert says(page, "Enter a valid email address.") and log() == []
+
+
+# The worker's settings cache
+
+
+def test_pages_read_the_settings_from_the_workers_cache_without_a_query(client, count_queries):
+    get_setting("registration")
+    with count_queries() as queries:
+        assert get_setting("registration") == "open" and get_setting("registration_captcha") is False
+    assert len(queries) == 0
+
+
+def test_a_setting_changed_by_another_worker_is_seen_after_the_cache_seconds(monkeypatch):
+    now = [1000.0]
+    monkeypatch.setattr(settings, "time", types.SimpleNamespace(monotonic=lambda: now[0]))
+    assert get_setting("registration") == "open"
+    with db.engine.begin() as connection:  # another worker's write: this session never sees it
+        connection.execute(db.insert(SiteSetting).values(key="registration", value="closed"))
+    assert get_setting("registration") == "open"
+    now[0] += settings.CACHE_SECONDS + 1
+    assert get_setting("registration") == "closed"
+
+
+def test_a_setting_put_and_rolled_back_leaves_the_cache_with_the_stored_value():
+    put_setting("registration", "closed")
+    assert get_setting("registration") == "closed"  # read inside the unit of work
+    db.session.rollback()
+    assert get_setting("registration") == "open"
+
+
+def test_the_settings_page_says_other_workers_see_a_change_within_the_cache_seconds(system):
+    page = system.get("/admin/settings").get_data(as_text=True)
+    assert says(page, "A saved change applies at once; other server processes see it within %(seconds)d seconds.",
+                seconds=5)
