@@ -1,12 +1,15 @@
 """Sending mail: through the SMTP server of the configuration, or, where none is set
 (development and tests), into files in the instance folder."""
 import uuid
+from email.utils import parseaddr
 from pathlib import Path
 
 from flask import current_app
+from flask_babel import gettext as _
 from flask_mail import Mail, Message
 
 from forum.models.base import utcnow
+from forum.settings import site_name
 
 mail = Mail()
 
@@ -17,8 +20,10 @@ def outbox():
 
 
 def send_mail(to, subject, body):
-    message = Message(subject=subject, recipients=[to], body=body,
-                      sender=current_app.config["MAIL_DEFAULT_SENDER"])
+    """Send a mail from the site, under its name, the subject marked with it too."""
+    address = parseaddr(current_app.config["MAIL_DEFAULT_SENDER"])[1]
+    message = Message(subject=_("[%(site)s] %(subject)s", site=site_name(), subject=subject),
+                      recipients=[to], body=body, sender=(site_name(), address))
     if current_app.config.get("MAIL_SERVER"):
         mail.send(message)
         return

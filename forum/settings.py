@@ -10,6 +10,8 @@ import copy
 import threading
 import time
 
+from flask_babel import gettext as _
+from markupsafe import Markup
 from sqlalchemy import event
 from sqlalchemy.orm import Session
 
@@ -29,6 +31,17 @@ def get_setting(key):
     stored = _stored()
     # A copy: callers may change a dict or list value without changing the cache's.
     return copy.deepcopy(stored[key]) if key in stored else SITE_DEFAULTS[key]
+
+
+def site_name():
+    """The forum's name: as the system admin set it, else the translated default."""
+    return get_setting("site_name") or _("Zhijin Party-building Forum")
+
+
+def site_footer():
+    """The footer under every page as HTML, or None for the default line."""
+    html = get_setting("site_footer_html")
+    return Markup(html) if html else None
 
 
 def stored_settings():

@@ -52,6 +52,11 @@ class UnitForm(FlaskForm):
 
 
 class SettingsForm(FlaskForm):
+    site_name = StringField(_l("Site name (empty: the default)"), filters=[_strip], validators=[
+        Length(max=60, message=_l("At most 60 characters."))])
+    site_footer = TextAreaField(
+        _l("Footer under every page (plain text; empty: the default line)"), filters=[_strip],
+        validators=[Length(max=500, message=_l("At most 500 characters."))])
     new_account_review_posts = IntegerField(
         _l("Posts of a new account that wait for approval"),
         validators=[NumberRange(0, 100, _l("A number from 0 to 100."))])

@@ -84,11 +84,13 @@ def units():
 @bp.route("/settings", methods=["GET", "POST"])
 @admin_required(AdminRole.SYSTEM)
 def settings():
-    keys = ("new_account_review_posts", "post_interval_seconds", "registration",
-            "registration_captcha")
+    keys = ("site_name", "site_footer", "new_account_review_posts", "post_interval_seconds",
+            "registration", "registration_captcha")
     form = SettingsForm(data={key: get_setting(key) for key in keys})
+    # An empty name or footer is no setting: the default shows.
+    values = {key: form[key].data if form[key].data != "" else None for key in keys}
     if form.validate_on_submit() and attempt(
-            None, lambda: services.save_settings(current_user, {key: form[key].data for key in keys}),
+            form, lambda: services.save_settings(current_user, values),
             done=_("The settings have been saved."), category="info"):
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form, mail_form=TestMailForm(),

@@ -28,6 +28,9 @@ SITE_DEFAULTS = {
     "last_backup": None,  # {"at": naive UTC ISO time, "size": bytes} of the last forum backup
     "registration": Registration.OPEN.value,
     "registration_captcha": False,   # an image CAPTCHA on /register
+    "site_name": None,               # None: the translated default name
+    "site_footer": None,             # plain text under every page; None: the default line
+    "site_footer_html": None,        # site_footer as HTML (forum.markup.plain_lines)
 }
 
 

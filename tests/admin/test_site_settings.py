@@ -1,5 +1,7 @@
 """/admin/settings: registration open or closed, a CAPTCHA on registration, a test mail
 through the configured server; each change logged before and after."""
+import email
+import email.policy
 import types
 from pathlib import Path
 
@@ -99,3 +101,51 @@ def test_the_settings_page_says_other_workers_see_a_change_within_the_cache_seco
     page = system.get("/admin/settings").get_data(as_text=True)
     assert says(page, "A saved change applies at once; other server processes see it within %(seconds)d seconds.",
                 seconds=5)
+
+
+# The site's name and footer
+
+FOOTER = "主办单位：中共织金县委组织部\n黔ICP备12345678号\n<b>电话</b> 0857-7622000 https://www.zhijin.gov.cn"
+
+
+def test_the_site_name_and_footer_set_by_the_system_admin_show_to_guests(client, system):
+    post_form(system, "/admin/settings", {**SETTINGS, "site_name": "织金县党建网", "site_footer": FOOTER})
+    page = client.get("/").get_data(as_text=True)
+    assert "<title>" in page and "- 织金县党建网</title>" in page
+    assert '<a class="site-name" href="/">织金县党建网</a>' in page
+    assert "主办单位：中共织金县委组织部<br>" in page and "黔ICP备12345678号<br>" in page
+    assert "&lt;b&gt;电话&lt;/b&gt;" in page and "<b>电话</b>" not in page
+    assert '<a href="https://www.zhijin.gov.cn" rel="nofollow ugc noopener">' in page
+    assert log("settings")[0].reason.startswith("site_name:  → 织金县党建网; site_footer:  → 主办单位")
+
+
+def test_an_empty_site_name_and_footer_show_the_defaults(client, system):
+    post_form(system, "/admin/settings", {**SETTINGS, "site_name": "织金县党建网", "site_footer": FOOTER})
+    post_form(system, "/admin/settings", {**SETTINGS, "site_name": " ", "site_footer": ""})
+    page = client.get("/").get_data(as_text=True)
+    assert says(page, "Zhijin Party-building Forum") and says(page, "Zhijin County, Guizhou")
+    assert "织金县党建网" not in page and "ICP" not in page
+
+
+@pytest.mark.parametrize("field, value, message, params", [
+    ("site_name", "名" * 61, "At most 60 characters.", {}),
+    ("site_footer", "字" * 501, "At most 500 characters.", {}),
+    ("site_footer", "\n".join("行" * 9), "The footer has at most %(num)d lines.", {"num": 8}),
+])
+def test_a_too_long_site_name_or_footer_is_refused_and_changes_nothing(system, field, value, message, params):
+    page = post_form(system, "/admin/settings", {**SETTINGS, field: value}).get_data(as_text=True)
+    assert says(page, message, **params)
+    assert (get_setting("site_name"), get_setting("site_footer"), log()) == (None, None, [])
+
+
+def test_mail_and_feeds_carry_the_site_name(app, client, system, board):
+    post_form(system, "/admin/settings", {**SETTINGS, "site_name": "织金县党建网"})
+    post_form(system, "/admin/settings/test-mail", {"to": "named@example.cn"})
+    [message] = [message for message in (
+        email.message_from_string(path.read_text(encoding="utf-8"), policy=email.policy.default)
+        for path in (Path(app.config["INSTANCE_PATH"]) / "mail").glob("*.eml"))
+        if message["To"] == "named@example.cn"]
+    assert message["Subject"] == "[织金县党建网] Test mail"
+    assert message["From"].addresses[0].display_name == "织金县党建网"
+    feed = client.get(f"/feeds/{board.slug}.atom").get_data(as_text=True)
+    assert f"<title>{board.name} - 织金县党建网</title>" in feed
