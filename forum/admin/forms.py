@@ -135,3 +135,12 @@ class HolidayScheduleForm(FlaskForm):
         Length(max=4000, message=_l("At most 4,000 characters."))])
     workdays = TextAreaField(_l("Make-up working days (Saturdays or Sundays worked)"), validators=[
         Length(max=4000, message=_l("At most 4,000 characters."))])
+
+
+class InvitationForm(FlaskForm):
+    count = IntegerField(_l("How many invitations (1 to 200)"), default=1, validators=[
+        NumberRange(1, 200, _l("A number from 1 to 200."))])
+    days = IntegerField(_l("Valid for days (1 to 90)"), default=14, validators=[
+        NumberRange(1, 90, _l("A number from 1 to 90."))])
+    note = StringField(_l("Note (whom they are for; shown in the list)"), filters=[_strip], validators=[
+        Length(max=200, message=_l("At most 200 characters."))])

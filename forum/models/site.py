@@ -11,6 +11,7 @@ class Registration(LabelledEnum):
 
     OPEN = "open", _l("Open: anyone may register")
     CLOSED = "closed", _l("Closed: accounts are made by the security administrator")
+    INVITATION = "invitation", _l("By invitation: a link from the security administrator")
 
 
 SITE_DEFAULTS = {
