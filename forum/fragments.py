@@ -3,17 +3,18 @@
 The board index below the header is the same for a guest and for every member, yet
 rendering it costs tens of milliseconds; members used to pay that on every view, as the
 guests' whole-page cache (forum/pagecache.py) does not serve anyone with a session.
-A fragment lives as long as a guest's cached page (PAGE_CACHE_SECONDS; 0, as in the
-tests, turns it off), one per language, and each worker keeps its own. What differs per
+A fragment lives as long as a guest's cached page (the page_cache_seconds setting; 0, as
+in the tests, turns it off), one per language, and each worker keeps its own. What differs per
 reader (a member's new-post marks) is left as a slot in it and filled per request.
 """
 import re
 import threading
 import time
 
-from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
+
+from forum.settings import page_cache_seconds
 
 _lock = threading.Lock()
 _fragments = {}  # (name, locale) -> (expires, html)
@@ -21,7 +22,7 @@ _fragments = {}  # (name, locale) -> (expires, html)
 
 def cached(name, render):
     """The fragment `name` in the reader's language: kept if still fresh, else render()."""
-    seconds = current_app.config["PAGE_CACHE_SECONDS"]
+    seconds = page_cache_seconds()
     if not seconds:
         return Markup(render())
     key = (name, str(get_locale()))

@@ -10,6 +10,7 @@ import copy
 import threading
 import time
 
+from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import event
@@ -17,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from forum.extensions import db
 from forum.models import SiteSetting
-from forum.models.site import SITE_DEFAULTS
+from forum.models.site import CONFIG_DEFAULTS, SITE_DEFAULTS
 
 CACHE_SECONDS = 5
 _WRITTEN = "site_settings_written"  # a session's info key: a setting was put in it
@@ -29,8 +30,16 @@ _cached = []  # [(expires on time.monotonic(), {key: stored value})]; empty: not
 def get_setting(key):
     """The value of a site setting, or its default (read through the worker's cache)."""
     stored = _stored()
-    # A copy: callers may change a dict or list value without changing the cache's.
-    return copy.deepcopy(stored[key]) if key in stored else SITE_DEFAULTS[key]
+    if key in stored:  # a copy: callers may change a dict or list without changing the cache's
+        return copy.deepcopy(stored[key])
+    if key in CONFIG_DEFAULTS:
+        return current_app.config.get(CONFIG_DEFAULTS[key])
+    return SITE_DEFAULTS[key]
+
+
+def page_cache_seconds():
+    """How old a guest's cached page (and the caches that follow it) may be; 0: no cache."""
+    return get_setting("page_cache_seconds") or 0
 
 
 def site_name():

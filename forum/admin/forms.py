@@ -2,7 +2,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (BooleanField, DateField, IntegerField, PasswordField, SelectField,
+                     StringField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
@@ -66,6 +67,18 @@ class SettingsForm(FlaskForm):
     registration = SelectField(_l("Registration"), choices=[
         SelectChoice(mode.value, mode.label) for mode in Registration])
     registration_captcha = BooleanField(_l("An image CAPTCHA on registration"))
+    mail_server = StringField(_l("Mail server (SMTP host; empty: the server's environment)"),
+                              filters=[_strip], validators=[
+        Length(max=255, message=_l("At most 255 characters."))])
+    mail_port = IntegerField(_l("Port"), validators=[
+        NumberRange(1, 65535, _l("A number from 1 to 65,535."))])
+    mail_use_tls = BooleanField(_l("Use TLS (STARTTLS)"))
+    mail_username = StringField(_l("User name on the mail server"), filters=[_strip], validators=[
+        Length(max=255, message=_l("At most 255 characters."))])
+    mail_password = PasswordField(_l("Password on the mail server (empty: keep the saved one)"),
+                                  validators=[Length(max=255, message=_l("At most 255 characters."))])
+    page_cache_seconds = IntegerField(_l("Seconds a guest's page may be kept (0: none)"), validators=[
+        NumberRange(0, 300, _l("A number from 0 to 300."))])
 
 
 class TestMailForm(FlaskForm):

@@ -9,6 +9,7 @@ from forum.admin.separation import check_account_act, check_admin_role
 from forum.extensions import db
 from forum.mail import send_mail
 from forum.markup import plain_lines
+from forum.seal import seal
 from forum.models import Unit, User
 from forum.audit import describe_changes, log_action, log_security
 from forum.service import Refused, commit
@@ -56,19 +57,25 @@ def add_unit(actor, name, kind, slug):
 FOOTER_LINES = 8
 
 
-def save_settings(actor, values):
-    """Change site settings; logged with each value before and after."""
+def save_settings(actor, values, mail_password=None):
+    """Change site settings; logged with each value before and after, but a new mail
+    server password (kept sealed) only as changed."""
     before = {key: get_setting(key) for key in values}
-    if before == values:
+    changed = {key: value for key, value in values.items() if before[key] != value}
+    if not changed and not mail_password:
         raise Refused(_("Nothing was changed."))
-    footer = values.get("site_footer")
+    footer = changed.get("site_footer")
     if footer and len(footer.splitlines()) > FOOTER_LINES:
         raise Refused(_("The footer has at most %(num)d lines.", num=FOOTER_LINES), field="site_footer")
-    for key, value in values.items():
+    for key, value in changed.items():
         put_setting(key, value)
-    if "site_footer" in values:  # rendered once here, as posts are, not on every page
+    if "site_footer" in changed:  # rendered once here, as posts are, not on every page
         put_setting("site_footer_html", str(plain_lines(footer)) if footer else None)
-    log_action(actor, "settings", "site", None, None, describe_changes(before, values))
+    described = describe_changes(before, changed)
+    if mail_password:
+        put_setting("mail_password", seal(mail_password))
+        described = "; ".join(filter(None, [described, "mail_password: changed"]))
+    log_action(actor, "settings", "site", None, None, described)
     commit()
 
 

@@ -16,7 +16,7 @@ from forum.disclosure.feedback_access import reader_ids
 from forum.disclosure.models import Disclosure, DisclosureFeedback
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
-from forum.letters.seal import seal
+from forum.seal import seal
 from forum.letters.writing import CODE_LIFETIME
 from forum.models.base import utcnow
 from forum.notifications.kinds import kind

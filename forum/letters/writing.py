@@ -13,7 +13,7 @@ from forum.cases import local_day
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
 from forum.letters.deadlines import box_days
-from forum.letters.seal import seal
+from forum.seal import seal
 from forum.letters.writers import link_writer
 from forum.markup import render
 from forum.models import (Board, BoardTypeKey, ContentStatus, Letter, LetterKind, LetterState,

@@ -32,6 +32,13 @@ SITE_DEFAULTS = {
     "site_name": None,               # None: the translated default name
     "site_footer": None,             # plain text under every page; None: the default line
     "site_footer_html": None,        # site_footer as HTML (forum.markup.plain_lines)
+    "mail_password": None,           # sealed (forum.seal); None: the environment's MAIL_PASSWORD
+}
+# Settings whose default is the server's configuration (the environment) until they are
+# set on the web: the configuration key of each.
+CONFIG_DEFAULTS = {
+    "mail_server": "MAIL_SERVER", "mail_port": "MAIL_PORT", "mail_use_tls": "MAIL_USE_TLS",
+    "mail_username": "MAIL_USERNAME", "page_cache_seconds": "PAGE_CACHE_SECONDS",
 }
 
 

@@ -7,9 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from forum import captcha, settings
+from flask_babel import gettext
+
+from forum import captcha, fragments, pagecache, settings
 from forum.extensions import db
+from forum.mail import mail, smtp_server
 from forum.models import SiteSetting, User
+from forum.seal import unseal
 from forum.settings import get_setting, put_setting
 from tests.checks import log, says
 from tests.conftest import csrf_token, login, post_form
@@ -149,3 +153,80 @@ def test_mail_and_feeds_carry_the_site_name(app, client, system, board):
     assert message["From"].addresses[0].display_name == "织金县党建网"
     feed = client.get(f"/feeds/{board.slug}.atom").get_data(as_text=True)
     assert f"<title>{board.name} - 织金县党建网</title>" in feed
+
+
+# The mail server and the guests' page cache, on the web
+
+
+def test_until_set_on_the_web_the_mail_server_and_cache_seconds_are_the_environments(app, system):
+    page = system.get("/admin/settings").get_data(as_text=True)
+    assert 'name="mail_port" type="number" value="25"' in page
+    assert (get_setting("mail_server"), get_setting("mail_port"), get_setting("page_cache_seconds")) == (
+        app.config["MAIL_SERVER"], app.config["MAIL_PORT"], 0)
+    assert says(page, "No mail server is set: mail is written to files in the instance folder.")
+
+
+def test_the_test_mail_goes_through_the_mail_server_saved_on_the_web(app, system):
+    post_form(system, "/admin/settings", {**SETTINGS, "mail_server": "smtp.zhijin.gov.cn", "mail_port": "587",
+                                          "mail_use_tls": "y", "mail_username": "forum",
+                                          "mail_password": "Smtp-Mima-2026"})
+    server = smtp_server()
+    assert (server.server, server.port, server.use_tls, server.username, server.password) == (
+        "smtp.zhijin.gov.cn", 587, True, "forum", "Smtp-Mima-2026")
+    folder = Path(app.config["INSTANCE_PATH"]) / "mail"
+    before = set(folder.glob("*.eml")) if folder.exists() else set()
+    with mail.record_messages() as sent:  # the tests' Flask-Mail connects to no server
+        post_form(system, "/admin/settings/test-mail", {"to": "smtp-check@example.cn"})
+    assert [message.recipients for message in sent] == [["smtp-check@example.cn"]]
+    assert (set(folder.glob("*.eml")) if folder.exists() else set()) == before
+    page = system.get("/admin/settings").get_data(as_text=True)
+    assert says(page, "Mail leaves through %(server)s, port %(port)d%(tls)s, from %(sender)s.",
+                server="smtp.zhijin.gov.cn", port=587, tls=gettext(", with TLS"),
+                sender=f"{gettext('Zhijin Party-building Forum')} <noreply@localhost>")
+
+
+def test_the_mail_password_is_sealed_never_shown_and_logged_only_as_changed(system):
+    post_form(system, "/admin/settings", {**SETTINGS, "mail_server": "smtp.zhijin.gov.cn",
+                                          "mail_password": "Smtp-Mima-2026"})
+    stored = db.session.get(SiteSetting, "mail_password").value
+    assert "Smtp-Mima-2026" not in stored and unseal(stored) == "Smtp-Mima-2026"
+    page = system.get("/admin/settings").get_data(as_text=True)
+    assert "Smtp-Mima-2026" not in page and stored not in page
+    assert says(page, "A password is saved (sealed; never shown).")
+    [row] = log("settings")
+    assert row.reason == "mail_server:  → smtp.zhijin.gov.cn; mail_password: changed"
+    post_form(system, "/admin/settings", {**SETTINGS, "mail_server": "smtp2.zhijin.gov.cn",
+                                          "mail_password": ""})
+    assert smtp_server().password == "Smtp-Mima-2026"  # blank kept it
+    assert "mail_password" not in log("settings")[1].reason
+
+
+@pytest.mark.parametrize("field, value, message", [
+    ("mail_port", "0", "A number from 1 to 65,535."), ("mail_port", "70000", "A number from 1 to 65,535."),
+    ("mail_server", "m" * 256, "At most 255 characters."),
+    ("page_cache_seconds", "301", "A number from 0 to 300."),
+    ("page_cache_seconds", "-1", "A number from 0 to 300."),
+])
+def test_a_bad_mail_server_or_cache_setting_is_refused_and_changes_nothing(system, field, value, message):
+    page = post_form(system, "/admin/settings", {**SETTINGS, field: value}).get_data(as_text=True)
+    assert says(page, message) and log() == []
+    assert db.session.execute(db.select(SiteSetting.key).where(SiteSetting.key == field)).all() == []
+
+
+@pytest.fixture()
+def forget_pages():
+    yield
+    pagecache.clear()
+    fragments.clear()
+
+
+def test_guest_pages_are_cached_for_the_seconds_set_on_the_web(client, system, board, count_queries,
+                                                              forget_pages):
+    client.get(f"/b/{board.slug}")
+    with count_queries() as uncached:
+        client.get(f"/b/{board.slug}")
+    post_form(system, "/admin/settings", {**SETTINGS, "page_cache_seconds": "30"})
+    first = client.get(f"/b/{board.slug}")
+    with count_queries() as cached:
+        again = client.get(f"/b/{board.slug}")
+    assert again.get_data() == first.get_data() and len(cached) == 0 < len(uncached)
