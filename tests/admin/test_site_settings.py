@@ -149,7 +149,7 @@ def test_mail_and_feeds_carry_the_site_name(app, client, system, board):
         email.message_from_string(path.read_text(encoding="utf-8"), policy=email.policy.default)
         for path in (Path(app.config["INSTANCE_PATH"]) / "mail").glob("*.eml"))
         if message["To"] == "named@example.cn"]
-    assert message["Subject"] == "[织金县党建网] Test mail"
+    assert message["Subject"] == gettext("[%(site)s] %(subject)s", site="织金县党建网", subject=gettext("Test mail"))
     assert message["From"].addresses[0].display_name == "织金县党建网"
     feed = client.get(f"/feeds/{board.slug}.atom").get_data(as_text=True)
     assert f"<title>{board.name} - 织金县党建网</title>" in feed
