@@ -3,19 +3,27 @@ the reason is shown, and nothing is stored."""
 import pytest
 from flask_babel import gettext
 
+from forum.boards.roles import grant
 from forum.boards.services import create_thread, reply
 from forum.branch.branches import add_member, create_branch
 from forum.branch.posting import start_branch_thread
 from forum.counsel.models import Talk
+from forum.disclosure.feedback import send_feedback
+from forum.disclosure.models import DisclosureFeedback
+from forum.fund.models import FundEntry
+from forum.fund.services import record_disbursement, record_donation, start_appeal
 from forum.counsel.talks import open_talk
 from forum.extensions import db
 from forum.letters.writing import write_letter
-from forum.models import Letter, Post, Thread
+from forum.models import Campaign, Letter, Post, Role, Thread
 from forum.models.base import utcnow
 from forum.service import Refused
+from forum.training.campaigns import create_campaign
 from tests.checks import says
+from tests.disclosure.feedback_fixtures import make_disclosure, make_disclosure_board
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
+from tests.fund.matrix import DAY
 
 ARCHIVED = "This board is archived: it can be read, and nothing more can be written in it."
 TYPES = ["discussion", "mailbox", "notice", "training", "disclosure", "counsel", "branch", "fund"]
@@ -134,3 +142,41 @@ def test_others_learn_nothing_of_a_branch_of_an_archived_board(app):
     archive(board)
     stranger = login(app.test_client(), make_user(is_verified=True))
     assert post_form(stranger, f"/branch/{branch.id}/new", {"title": "学习", "body": "内容"}).status_code == 404
+
+
+def _refused_as_archived(write):
+    with pytest.raises(Refused) as refused:
+        write()
+    db.session.rollback()
+    assert refused.value.message == gettext(ARCHIVED)
+
+
+def test_feedback_on_a_disclosure_of_an_archived_board_is_refused_and_stores_nothing():
+    disclosure = make_disclosure(board=make_disclosure_board())
+    archive(disclosure.thread.board)
+    _refused_as_archived(lambda: send_feedback(disclosure, None, body="意见", anonymous=True))
+    assert rows(DisclosureFeedback) == 0
+
+
+def test_the_ledger_of_an_archived_fund_board_takes_no_more_entries():
+    board, treasurer = make_board(type="fund", unit=make_unit()), make_user(is_verified=True)
+    grant(treasurer, board, Role.TREASURER)
+    appeal = start_appeal(board, treasurer, title="关爱倡议", body="倡议", target="1000",
+                          starts_on=DAY, ends_on=DAY, how_to_give="现场")
+    archive(board)
+    _refused_as_archived(lambda: record_donation(
+        appeal, treasurer, amount="100", occurred_on=DAY, donor_kind="person", donor_name="王某",
+        channel="on_site", receipt_number="R1"))
+    _refused_as_archived(lambda: record_disbursement(
+        appeal, treasurer, amount="10", occurred_on=DAY, approval_ref="批1", purpose="慰问",
+        recipient="某村困难党员"))
+    assert rows(FundEntry) == 0
+
+
+def test_an_archived_training_board_takes_no_new_campaign():
+    board = archive(make_board(type="training"))
+    _refused_as_archived(lambda: create_campaign(
+        board, make_user(), title="学习", description="", lesson_ids=[], target="all", unit_ids=[],
+        usernames="", starts_on=DAY, ends_on=DAY, required_hours=1, essay_required=False,
+        essay_min_chars=0))
+    assert rows(Campaign) == 0
