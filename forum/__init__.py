@@ -90,11 +90,13 @@ def configure_templates(app):
     from forum import hooks, labels
     from forum.access import Access, can
     from forum.pages import page_links
+    from forum.settings import site_footer, site_name
 
     app.jinja_env.globals.update(Access=Access, can=can, page_sections=hooks.sections,
                                  thread_badges=hooks.badges_of, action_label=labels.action_label,
                                  target_label=labels.target_label, role_label=labels.role_label,
-                                 logged_text=labels.logged_text, page_links=page_links)
+                                 logged_text=labels.logged_text, page_links=page_links,
+                                 site_name=site_name, site_footer=site_footer)
 
 
 def configure_cli(app):

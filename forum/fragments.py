@@ -3,9 +3,9 @@
 The board index below the header is the same for a guest and for every member, yet
 rendering it costs tens of milliseconds; members used to pay that on every view, as the
 guests' whole-page cache (forum/pagecache.py) does not serve anyone with a session.
-A fragment lives as long as a guest's cached page (PAGE_CACHE_SECONDS; 0, as in the
-tests, turns it off), one per language, and each worker keeps its own. What differs per
-reader (a member's new-post marks) is left as a slot in it and filled per request.
+A fragment lives as long as a guest's cached page (the page_cache_seconds setting; 0, as
+in the tests, turns it off), one per language, and each worker keeps its own. What differs
+per reader (a member's new-post marks) is left as a slot in it and filled per request.
 A board page's rows are kept the same way (forum/boards/thread_list.py), keyed by the
 board's counters so that a new post is listed at once.
 """
@@ -13,9 +13,10 @@ import re
 import threading
 import time
 
-from flask import current_app
 from flask_babel import get_locale
 from markupsafe import Markup
+
+from forum.settings import page_cache_seconds
 
 _lock = threading.Lock()
 _fragments = {}  # key -> (expires, value)
@@ -28,8 +29,8 @@ def cached(name, render):
 
 
 def kept(key, build):
-    """The value kept under `key` while fresh (PAGE_CACHE_SECONDS), else build()'s."""
-    seconds = current_app.config["PAGE_CACHE_SECONDS"]
+    """The value kept under `key` while fresh (page_cache_seconds), else build()'s."""
+    seconds = page_cache_seconds()
     if not seconds:
         return build()
     hit = _fragments.get(key)

@@ -45,13 +45,15 @@ ACTIONS = {
     "board_add": _l("Board created"), "board_archive": _l("Board archived"),
     "board_restore": _l("Board restored"), "account_create": _l("Account created"),
     "account_created": _l("Account created"), "unit_account": _l("Unit account flag set"),
-    "test_mail": _l("Test mail sent"),
+    "test_mail": _l("Test mail sent"), "invitations_create": _l("Invitations made"),
+    "invitation_revoke": _l("Invitation revoked"),
 }
 TARGETS = {
     "post": _l("Post"), "thread": _l("Thread"), "board": _l("Board"), "user": _l("Account"),
     "report": _l("Report"), "ban": _l("Ban"), "word": _l("Word"), "unit": _l("Unit"),
     "site": _l("Site"), "letter": _l("Letter"), "message": _l("Message"),
     "calendar": _l("Holiday calendar"), "category": _l("Category"),
+    "invitation": _l("Invitation"),
 }
 def add_labels(actions=(), targets=()):
     """A feature package names the log codes it records (from its init_app)."""

@@ -199,6 +199,12 @@ def _plain(text):
                              for block in blocks if block.strip())
 
 
+def plain_lines(text):
+    """Plain text (not Markdown) as HTML: escaped, its line breaks kept, its web addresses
+    made links."""
+    return Markup(_cleaner().clean(_plain(text or "")))
+
+
 _MARKDOWN_SPECIALS = str.maketrans({c: "\\" + c for c in "\\`*_{}[]()#+-.!"})
 
 

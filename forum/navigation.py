@@ -9,13 +9,13 @@ PAGE_CACHE_SECONDS 0 (the tests) only such a write renews them.
 import threading
 import time
 
-from flask import current_app
 from flask_babel import lazy_gettext as _l, lazy_pgettext
 from sqlalchemy import event, inspect
 from sqlalchemy.orm import Session
 
 from forum.extensions import db
 from forum.models import Board
+from forum.settings import page_cache_seconds
 
 # (label, board slug, icon): the places the bar links to, in its order.
 PLACES = (
@@ -48,7 +48,7 @@ def _present_slugs():
         return hit[1]
     slugs = frozenset(db.session.execute(
         db.select(Board.slug).where(Board.slug.in_([place[1] for place in PLACES]))).scalars())
-    seconds = current_app.config["PAGE_CACHE_SECONDS"] or float("inf")
+    seconds = page_cache_seconds() or float("inf")
     with _lock:
         _cached[:] = [(time.monotonic() + seconds, slugs)]
     return slugs

@@ -5,7 +5,9 @@ Guests are most of a public forum's readers, and rendering a page in Python cost
 10-40 ms where serving stored bytes costs well under one. Anyone with a session or
 remember cookie (members, moderators, admins) always gets a fresh page; only pages
 that set no cookie are stored, so nothing per-visitor is ever shared. The cost is that
-a guest may see a page up to PAGE_CACHE_SECONDS old. Each worker keeps its own cache.
+a guest may see a page up to the site setting page_cache_seconds old (the environment's
+FORUM_PAGE_CACHE_SECONDS until set on the web; 0 turns the cache off). Each worker keeps
+its own cache.
 """
 import threading
 import time
@@ -13,6 +15,7 @@ from collections import OrderedDict
 
 from flask import current_app, request
 
+from forum.settings import page_cache_seconds
 from forum.stats import view_counts
 
 CACHED_ENDPOINTS = frozenset({"boards.index", "boards.board", "boards.thread", "stats.index"})
@@ -24,13 +27,13 @@ _size = 0
 
 
 def register(app):
-    if app.config["PAGE_CACHE_SECONDS"]:
-        app.before_request(serve_cached)
-        app.after_request(store)
+    app.before_request(serve_cached)
+    app.after_request(store)
 
 
 def _key():
-    if request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS:
+    if (request.method != "GET" or request.endpoint not in CACHED_ENDPOINTS
+            or not page_cache_seconds()):
         return None
     cookies = request.cookies
     if cookies.get(current_app.config["SESSION_COOKIE_NAME"]) or cookies.get(
@@ -68,7 +71,7 @@ def store(response):
         body = response.get_data()
         if hit is not None:
             _size -= len(hit[1])
-        _pages[key] = (now + current_app.config["PAGE_CACHE_SECONDS"], body, list(response.headers))
+        _pages[key] = (now + page_cache_seconds(), body, list(response.headers))
         _pages.move_to_end(key)
         _size += len(body)
         while _size > MAX_BYTES and _pages:

@@ -42,7 +42,7 @@ os.environ["FORUM_INSTANCE"] = _INSTANCE
 os.environ["FORUM_RATE_LIMITS"] = "off"
 
 from config import TestingConfig  # noqa: E402
-from forum import create_app, navigation, ratelimit  # noqa: E402
+from forum import create_app, navigation, ratelimit, settings  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.i18n import compile_catalogs  # noqa: E402
 from forum.settings import put_setting  # noqa: E402
@@ -103,6 +103,7 @@ def _app_context(app):
         online.clear()
         hits.clear()
         navigation.forget()  # the tables are emptied below the ORM, unseen by its listener
+        settings.forget()  # as the navigation's
         _empty_tables()
 
 

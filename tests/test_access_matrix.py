@@ -11,6 +11,7 @@ from forum.attachments.services import prepare_attachments, upload_attachments
 from forum.boards.roles import grant
 from forum.boards.services import reply
 from forum.extensions import db
+from forum.auth.invitations import create_invitations
 from forum.auth.verification import request_verification
 from forum.letters.writing import write_letter
 from forum.messages.blocks import report_message
@@ -126,6 +127,10 @@ ROUTES = {
     "admin.users_import": [("GET", "/admin/users/import", None, SECURITY_PAGE)],
     "admin.user_unit_account": [("POST", "/admin/users/{moderator}/unit-account/off", {}, SECURITY_POST)],
     "admin.user_sign_out": [("POST", "/admin/users/{moderator}/sign-out", {}, SECURITY_POST)],
+    "admin.invitation_list": [("GET", "/admin/invitations", None, SECURITY_PAGE),
+                              ("POST", "/admin/invitations", {"count": "2", "days": "7", "note": "新党员"},
+                               expect(403, guest=302, security=200))],
+    "admin.invitation_revoke": [("POST", "/admin/invitations/{invitation}/revoke", {}, SECURITY_POST)],
     "admin.user_reset_code": [("POST", "/admin/users/{moderator}/reset-code", {}, expect(403, guest=302, security=200))],
     "i18n.switch_language": [("POST", "/lang/en", {"next": "/"}, expect(302))],
     "mod.queues": [("GET", "/mod/", None, QUEUE_PAGE)],
@@ -423,6 +428,7 @@ def _build_forum_world():
     add_word("违禁词", "block")
     request_verification(make_user(), "王五", "13900000000")
     notify([people["member"]], "reply", post=post, data={"title": thread.title})
+    [(invitation, _link)] = create_invitations(people["security"], 1, 7, "")
     db.session.commit()
     box = make_board(type="mailbox", unit=unit, settings={"guests": True})
     letter, _code = write_letter(box, None, kind="consult", title="来信", body="来信内容")
@@ -444,7 +450,7 @@ def _build_forum_world():
            "letter_post": db.session.execute(db.select(Post.id).where(
                Post.thread_id == letter.thread_id)).scalar_one(),
            "conversation": message.conversation_id, "message": message.id,
-           "message_report": one(MessageReport)}
+           "message_report": one(MessageReport), "invitation": invitation.id}
     return people, ids
 
 

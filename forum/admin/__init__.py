@@ -5,7 +5,7 @@ bp = Blueprint("admin", __name__, url_prefix="/admin")
 
 
 def init_app(app):
-    from forum.admin import (accounts, catalogue_views, last_backup, message_reports,  # noqa: F401
-                             uploads, views)
+    from forum.admin import (accounts, catalogue_views, invitation_views,  # noqa: F401
+                             last_backup, message_reports, uploads, views)
 
     app.register_blueprint(bp)

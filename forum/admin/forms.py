@@ -2,7 +2,8 @@
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField, FileRequired
-from wtforms import BooleanField, DateField, IntegerField, SelectField, StringField, TextAreaField
+from wtforms import (BooleanField, DateField, IntegerField, PasswordField, SelectField,
+                     StringField, TextAreaField)
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import DataRequired, Email, Length, NumberRange, Optional
 
@@ -52,6 +53,11 @@ class UnitForm(FlaskForm):
 
 
 class SettingsForm(FlaskForm):
+    site_name = StringField(_l("Site name (empty: the default)"), filters=[_strip], validators=[
+        Length(max=60, message=_l("At most 60 characters."))])
+    site_footer = TextAreaField(
+        _l("Footer under every page (plain text; empty: the default line)"), filters=[_strip],
+        validators=[Length(max=500, message=_l("At most 500 characters."))])
     new_account_review_posts = IntegerField(
         _l("Posts of a new account that wait for approval"),
         validators=[NumberRange(0, 100, _l("A number from 0 to 100."))])
@@ -61,6 +67,18 @@ class SettingsForm(FlaskForm):
     registration = SelectField(_l("Registration"), choices=[
         SelectChoice(mode.value, mode.label) for mode in Registration])
     registration_captcha = BooleanField(_l("An image CAPTCHA on registration"))
+    mail_server = StringField(_l("Mail server (SMTP host; empty: the server's environment)"),
+                              filters=[_strip], validators=[
+        Length(max=255, message=_l("At most 255 characters."))])
+    mail_port = IntegerField(_l("Port"), validators=[
+        NumberRange(1, 65535, _l("A number from 1 to 65,535."))])
+    mail_use_tls = BooleanField(_l("Use TLS (STARTTLS)"))
+    mail_username = StringField(_l("User name on the mail server"), filters=[_strip], validators=[
+        Length(max=255, message=_l("At most 255 characters."))])
+    mail_password = PasswordField(_l("Password on the mail server (empty: keep the saved one)"),
+                                  validators=[Length(max=255, message=_l("At most 255 characters."))])
+    page_cache_seconds = IntegerField(_l("Seconds a guest's page may be kept (0: none)"), validators=[
+        NumberRange(0, 300, _l("A number from 0 to 300."))])
 
 
 class TestMailForm(FlaskForm):
@@ -130,3 +148,12 @@ class HolidayScheduleForm(FlaskForm):
         Length(max=4000, message=_l("At most 4,000 characters."))])
     workdays = TextAreaField(_l("Make-up working days (Saturdays or Sundays worked)"), validators=[
         Length(max=4000, message=_l("At most 4,000 characters."))])
+
+
+class InvitationForm(FlaskForm):
+    count = IntegerField(_l("How many invitations (1 to 200)"), default=1, validators=[
+        NumberRange(1, 200, _l("A number from 1 to 200."))])
+    days = IntegerField(_l("Valid for days (1 to 90)"), default=14, validators=[
+        NumberRange(1, 90, _l("A number from 1 to 90."))])
+    note = StringField(_l("Note (whom they are for; shown in the list)"), filters=[_strip], validators=[
+        Length(max=200, message=_l("At most 200 characters."))])

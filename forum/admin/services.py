@@ -8,6 +8,8 @@ from sqlalchemy.exc import IntegrityError
 from forum.admin.separation import check_account_act, check_admin_role
 from forum.extensions import db
 from forum.mail import send_mail
+from forum.markup import plain_lines
+from forum.seal import seal
 from forum.models import Unit, User
 from forum.audit import describe_changes, log_action, log_security
 from forum.service import Refused, commit
@@ -52,14 +54,28 @@ def add_unit(actor, name, kind, slug):
     return unit
 
 
-def save_settings(actor, values):
-    """Change site settings; logged with each value before and after."""
+FOOTER_LINES = 8
+
+
+def save_settings(actor, values, mail_password=None):
+    """Change site settings; logged with each value before and after, but a new mail
+    server password (kept sealed) only as changed."""
     before = {key: get_setting(key) for key in values}
-    if before == values:
+    changed = {key: value for key, value in values.items() if before[key] != value}
+    if not changed and not mail_password:
         raise Refused(_("Nothing was changed."))
-    for key, value in values.items():
+    footer = changed.get("site_footer")
+    if footer and len(footer.splitlines()) > FOOTER_LINES:
+        raise Refused(_("The footer has at most %(num)d lines.", num=FOOTER_LINES), field="site_footer")
+    for key, value in changed.items():
         put_setting(key, value)
-    log_action(actor, "settings", "site", None, None, describe_changes(before, values))
+    if "site_footer" in changed:  # rendered once here, as posts are, not on every page
+        put_setting("site_footer_html", str(plain_lines(footer)) if footer else None)
+    described = describe_changes(before, changed)
+    if mail_password:
+        put_setting("mail_password", seal(mail_password))
+        described = "; ".join(filter(None, [described, "mail_password: changed"]))
+    log_action(actor, "settings", "site", None, None, described)
     commit()
 
 
@@ -67,7 +83,7 @@ def send_test_mail(actor, to):
     """A mail through the configured server (or into instance/mail without one); logged
     without the address."""
     try:
-        send_mail(to, _("Test mail from the forum"),
+        send_mail(to, _("Test mail"),
                   _("This mail was sent from the control panel to check that mail leaves the forum."))
     except (OSError, SMTPException) as error:
         raise Refused(_("The mail could not be sent: %(error)s", error=error.__class__.__name__)) from None

@@ -18,12 +18,13 @@ from forum.dates import day_end_utc
 from forum.extensions import db
 from forum.feedback import attempt, flash_outcome
 from forum.letters.queries import mailboxes
+from forum.mail import sender_text, smtp_server
 from forum.letters.staffing import box_warnings
 from forum.models import AdminRole, Ban, Board, BoardRole, HolidaySchedule, User, WordRule
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
 from forum.service import Refused
-from forum.settings import get_setting
+from forum.settings import CACHE_SECONDS, get_setting
 
 
 @bp.get("/")
@@ -84,14 +85,21 @@ def units():
 @bp.route("/settings", methods=["GET", "POST"])
 @admin_required(AdminRole.SYSTEM)
 def settings():
-    keys = ("new_account_review_posts", "post_interval_seconds", "registration",
-            "registration_captcha")
+    keys = ("site_name", "site_footer", "new_account_review_posts", "post_interval_seconds",
+            "registration", "registration_captcha", "mail_server", "mail_port", "mail_use_tls",
+            "mail_username", "page_cache_seconds")
     form = SettingsForm(data={key: get_setting(key) for key in keys})
+    if not form.is_submitted():  # the environment's seconds may be a float
+        form.page_cache_seconds.data = int(get_setting("page_cache_seconds") or 0)
+    # An empty text is no setting: the default (or the environment's) applies.
+    values = {key: form[key].data if form[key].data != "" else None for key in keys}
     if form.validate_on_submit() and attempt(
-            None, lambda: services.save_settings(current_user, {key: form[key].data for key in keys}),
+            form, lambda: services.save_settings(current_user, values, form.mail_password.data),
             done=_("The settings have been saved."), category="info"):
         return redirect(url_for("admin.settings"))
-    return render_template("admin/settings.html", form=form, mail_form=TestMailForm())
+    return render_template("admin/settings.html", form=form, mail_form=TestMailForm(),
+                           settings_seconds=CACHE_SECONDS, mail_server=smtp_server(),
+                           mail_sender=sender_text(), password_saved=bool(get_setting("mail_password")))
 
 
 @bp.post("/settings/test-mail")

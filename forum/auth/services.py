@@ -6,10 +6,12 @@ from pathlib import Path
 
 from flask import current_app
 from flask_babel import gettext as _
+from sqlalchemy.exc import IntegrityError
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from config import read_or_create_secret
 from forum.admin.separation import check_account_act
+from forum.auth.invitations import unusable, usable_invitation, use_invitation
 from forum.auth.names import check_username, refuse_reserved, skeleton
 from forum.auth.passwords import check_password
 from forum.extensions import db
@@ -37,17 +39,39 @@ def find_user(username):
     return db.session.execute(db.select(User).where(User.username_key == key)).scalar_one_or_none()
 
 
-def register_member(username, password):
-    """Self-registration on the web, while the site setting allows it: as register_user,
-    and official words are refused."""
-    if not registration_open():
-        raise Refused(_("Registration is closed: ask the security administrator for an account."))
+def register_member(username, password, invitation_code=None):
+    """Self-registration on the web, while the site setting allows it (by invitation: with
+    a usable invitation's code, used in the same commit): as register_user, and official
+    words are refused."""
+    refusal = registration_refusal(invitation_code)
+    if refusal:
+        raise Refused(refusal)
     refuse_reserved(username.strip(), "username")
-    return register_user(username, password)
+    if get_setting("registration") != Registration.INVITATION:
+        return register_user(username, password)
+    invitation = usable_invitation(invitation_code)
+    user = add_user(username, password)
+    try:
+        db.session.flush()  # the account's id for the invitation
+    except IntegrityError:
+        db.session.rollback()
+        raise _taken() from None
+    use_invitation(invitation, user)
+    commit(on_conflict=_taken())
+    return user
 
 
-def registration_open():
-    return get_setting("registration") == Registration.OPEN
+def registration_refusal(invitation_code=None):
+    """Why /register makes no account now, or None: closed, or by invitation without a
+    usable invitation's code."""
+    mode = get_setting("registration")
+    if mode == Registration.CLOSED:
+        return _("Registration is closed: ask the security administrator for an account.")
+    if mode == Registration.INVITATION and usable_invitation(invitation_code) is None:
+        return unusable() if invitation_code else _(
+            "Registration is by invitation: open the link of your invitation from the "
+            "security administrator.")
+    return None
 
 
 def register_user(username, password, **fields):

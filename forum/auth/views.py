@@ -9,7 +9,7 @@ from forum.auth.devices import known_accounts, remember_device
 from forum.auth.forms import LoginForm, LogoutForm, RegisterForm
 from forum.auth.passwords import password_rules_text
 from forum.auth.services import (captcha_required, end_sessions, log_in, register_member,
-                                 registration_open)
+                                 registration_refusal)
 from forum.auth.sessions import start_session
 from forum.extensions import limiter
 from forum.feedback import attempt
@@ -20,19 +20,23 @@ from forum.urls import safe_next
 @bp.route("/register", methods=["GET", "POST"])
 @limiter.limit("10 per hour", methods=["POST"])
 def register():
-    """Registration, where the site settings open it, behind a CAPTCHA where they ask for one."""
+    """Registration, where the site settings open it (or with an invitation's ?invite=
+    code), behind a CAPTCHA where they ask for one."""
     form, needs_captcha = RegisterForm(), get_setting("registration_captcha")
+    code = request.args.get("invite", "")
     if form.validate_on_submit():
         if needs_captcha and not captcha.check(form.captcha.data):
             form.captcha.errors.append(_("The characters do not match the picture; try the new one."))
-        elif registered := attempt(form, lambda: register_member(form.username.data, form.password.data)):
+        elif registered := attempt(form, lambda: register_member(
+                form.username.data, form.password.data, code)):
             start_session(registered.value)
             flash(_("Welcome, %(name)s! Your account is ready.", name=registered.value.username), "success")
             return redirect(safe_next(request.args.get("next")))
-    if needs_captcha and registration_open():
+    refusal = registration_refusal(code)
+    if needs_captcha and not refusal:
         captcha.new_challenge()
     return render_template("auth/register.html", form=form, rules=password_rules_text(),
-                           captcha=needs_captcha, is_open=registration_open())
+                           captcha=needs_captcha, refusal=refusal)
 
 
 @bp.route("/login", methods=["GET", "POST"])

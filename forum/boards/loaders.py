@@ -6,16 +6,24 @@ from sqlalchemy.orm import joinedload
 
 from forum.access import Access, require
 from forum.boards.registry import get_type
+from forum.boards.services import archived_message
 from forum.extensions import db
 from forum.models import Board, ContentStatus, Post, Thread
-from forum.permissions import access_for
+from forum.permissions import WRITING, access_for
 
 
 def load_board(slug, need=Access.VIEW):
     """The board, if the current user holds `need` on it."""
     board = get_board(slug)
+    refuse_if_archived(board, need)
     require(need, access_for(current_user, board))
     return board
+
+
+def refuse_if_archived(board, need=WRITING):
+    """Answer a write to an archived board with the reason (403), not a bare refusal."""
+    if board.archived_at is not None and need & WRITING:
+        abort(403, description=archived_message())
 
 
 def load_thread(thread_id, need=Access.VIEW):
@@ -23,6 +31,7 @@ def load_thread(thread_id, need=Access.VIEW):
     thread = get_thread(thread_id)
     access = access_for(current_user, thread.board, thread)
     require(Access.VIEW, access, private=True)
+    refuse_if_archived(thread.board, need)
     require(need, access)
     return thread
 
@@ -32,6 +41,7 @@ def load_post(post_id, need=Access.VIEW):
     post = get_post(post_id)
     access = access_for(current_user, post.thread.board, post.thread)
     require(Access.VIEW, access, private=True)
+    refuse_if_archived(post.thread.board, need)
     require(need, access)
     return post
 

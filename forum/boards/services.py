@@ -119,12 +119,25 @@ def apply_edit(post, editor, body, body_html, title=None, reason=None):
 
 
 def validated(draft):
-    """Run the registered validators; render the text if none of them did. (Other
-    services that write posts, such as a board type's own, call it too.)"""
+    """Refuse a post to an archived board, run the registered validators; render the text
+    if none of them did. (Other services that write posts, such as a board type's own,
+    call it too.)"""
+    check_not_archived(draft.board)
     validate(draft)
     if not draft.body_html:
         draft.body_html = str(render(draft.body))
     return draft
+
+
+def check_not_archived(board):
+    """Refuse any write to an archived board: it is read-only (the services of types
+    that write no posts call this themselves)."""
+    if board.archived_at is not None:
+        raise Refused(archived_message())
+
+
+def archived_message():
+    return _("This board is archived: it can be read, and nothing more can be written in it.")
 
 
 def validated_announcement(board, author, title, body, text_required, editing=None):

@@ -8,7 +8,7 @@ from forum.access import Access
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, ListingForm, PostForm, PreviewForm, ThreadForm
 from forum.boards.loaders import (get_board, load_board, load_post, load_thread, quotable_post,
-                                  start_refusal)
+                                  refuse_if_archived, start_refusal)
 from forum.boards.board_index import board_grid, unit_groups
 from forum.boards.reading import mark_thread_read, unread_board_ids
 from forum.boards.post_list import PostList
@@ -78,6 +78,7 @@ def board(slug):
 @limiter.limit("30 per hour", methods=["POST"])
 def new_thread(slug):
     board = get_board(slug)
+    refuse_if_archived(board)
     own_page = get_type(board.type).start_page(board)  # a letter: guests may write one
     if own_page is not None:
         return own_page
@@ -197,6 +198,7 @@ def post(post_id):
 @login_required
 def edit(post_id):
     post = load_post(post_id)
+    refuse_if_archived(post.thread.board)  # moderators too: its posts stay as they were
     if not can_edit_post(current_user, post, access_for(current_user, post.thread.board, post.thread)):
         abort(403)
     someone_elses = post.author_id != current_user.id

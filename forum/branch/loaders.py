@@ -5,7 +5,7 @@ from flask import abort
 from flask_login import current_user
 
 from forum.access import Access, require
-from forum.boards.loaders import load_board
+from forum.boards.loaders import load_board, refuse_if_archived
 from forum.branch.access import branch_access, is_secretary
 from forum.branch.models import Meeting, Membership, PartyBranch, TransferEnquiry
 from forum.extensions import db
@@ -31,7 +31,7 @@ def load_branch(branch_id):
 def load_branch_for(branch_id, need=Access.VIEW):
     """A branch whose content the current user holds `need` on (else 404)."""
     branch = load_branch(branch_id)
-    require(need, branch_access(current_user, branch), private=True)
+    _require(need, branch_access(current_user, branch), branch.board)
     return branch
 
 
@@ -47,8 +47,15 @@ def load_meeting(meeting_id, need=Access.VIEW):
     meeting = db.session.get(Meeting, meeting_id)
     if meeting is None:
         abort(404)
-    require(need, branch_access(current_user, meeting.branch), private=True)
+    _require(need, branch_access(current_user, meeting.branch), meeting.branch.board)
     return meeting
+
+
+def _require(need, access, board):
+    # Private: only those who read the branch learn that its board is archived.
+    require(Access.VIEW, access, private=True)
+    refuse_if_archived(board, need)
+    require(need, access, private=True)
 
 
 def load_enquiry(enquiry_id):

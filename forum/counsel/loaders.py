@@ -4,7 +4,7 @@ from flask import abort
 from flask_login import current_user
 
 from forum.access import Access, require
-from forum.boards.loaders import load_board
+from forum.boards.loaders import load_board, refuse_if_archived
 from forum.counsel.access import is_counsellor, talk_access
 from forum.counsel.models import CounselSession, SessionQuestion
 from forum.counsel.queries import get_talk
@@ -18,6 +18,8 @@ def load_talk(talk_id, need=Access.VIEW):
     if talk is None:
         abort(404)
     access = talk_access(current_user, talk)
+    require(Access.VIEW, access, private=True)
+    refuse_if_archived(talk.board, need)
     require(need, access, private=True)
     return talk, access
 

@@ -7,6 +7,7 @@ notifications say only that the room has a new message, logs say who read which 
 from flask_babel import gettext as _
 
 from forum.audit import log_security
+from forum.boards.services import check_not_archived
 from forum.counsel.access import counsellor_ids, talk_reader_ids
 from forum.counsel.models import Talk, TalkCounsellor, TalkMessage, TalkOutcome, TalkState
 from forum.counsel.rules import check_body, check_pseudonym, is_dangerous
@@ -19,6 +20,7 @@ from forum.service import Refused, commit
 
 def open_talk(board, member, *, pseudonym, body, counsellor_id=None):
     """Open a talk with the room (no counsellor) or with one of its counsellors."""
+    check_not_archived(board)
     pseudonym, body = check_pseudonym(pseudonym), check_body(body)
     if counsellor_id and not _is_counsellor_id(counsellor_id, board.id):
         raise Refused(_("Choose one of this room's counsellors."), field="counsellor")

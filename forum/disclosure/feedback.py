@@ -11,12 +11,13 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 
 from forum.audit import log_action, log_security
+from forum.boards.services import check_not_archived
 from forum.disclosure import period
 from forum.disclosure.feedback_access import reader_ids
 from forum.disclosure.models import Disclosure, DisclosureFeedback
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
-from forum.letters.seal import seal
+from forum.seal import seal
 from forum.letters.writing import CODE_LIFETIME
 from forum.models.base import utcnow
 from forum.notifications.kinds import kind
@@ -33,6 +34,7 @@ def send_feedback(disclosure, writer, *, body, name="", phone="", anonymous=Fals
     """Store feedback while the disclosure is 公示中; returns (feedback, query code). The
     code exists only in the answer. Anonymous feedback keeps no link, name or phone."""
     body, name, phone = ((text or "").strip() for text in (body, name, phone))
+    check_not_archived(disclosure.thread.board)
     _check(disclosure, body, name, phone, anonymous)
     now, code = utcnow(), new_code()
     feedback = DisclosureFeedback(

@@ -14,7 +14,7 @@ from forum.disclosure.loaders import load_disclosure_for_feedback, load_feedback
 from forum.disclosure.models import DisclosureFeedback
 from forum.extensions import db, limiter
 from forum.feedback import attempt, flash_outcome
-from forum.letters.seal import unseal
+from forum.seal import unseal
 from forum.letters.tracking import find_by_code
 from forum.security import no_store
 

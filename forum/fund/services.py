@@ -10,7 +10,7 @@ from datetime import date
 from flask_babel import gettext as _
 
 from forum.audit import log_action
-from forum.boards.services import count_post, validated_announcement
+from forum.boards.services import check_not_archived, count_post, validated_announcement
 from forum.dates import local_today
 from forum.extensions import db
 from forum.fund.access import is_treasurer, may_approve
@@ -62,6 +62,7 @@ def record_donation(appeal, treasurer, *, amount, occurred_on, donor_kind, donor
     """Record a gift to the appeal; an anonymous donor's name is not stored at all."""
     board = appeal.thread.board
     _check_treasurer(treasurer, board)
+    check_not_archived(board)
     fen = parse_fen(amount)
     occurred_on = _checked_day(occurred_on)
     if donor_kind not in tuple(DonorKind):
@@ -84,6 +85,7 @@ def record_disbursement(appeal, treasurer, *, amount, occurred_on, approval_ref,
     """Record money going out; it shows and counts once another keeper approves it."""
     board = appeal.thread.board
     _check_treasurer(treasurer, board)
+    check_not_archived(board)
     fen = parse_fen(amount)
     occurred_on = _checked_day(occurred_on)
     approval_ref = check_text(approval_ref, "approval_ref", 60)

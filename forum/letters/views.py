@@ -16,7 +16,7 @@ from forum.letters.forms import (AnswerForm, ExtendForm, LetterForm, RateForm, R
                                  TrackForm, TransferForm)
 from forum.letters.loaders import load_letter, load_letter_for_step
 from forum.letters.queries import figures, first_post, mailboxes
-from forum.letters.seal import unseal
+from forum.seal import unseal
 from forum.letters.tracking import find_by_code, record_letter_read, remember_opened
 from forum.letters.writers import my_letters, writer_id_of
 from forum.letters.writing import (LETTER_FILES, LETTER_MB, letter_kinds, superior_box,

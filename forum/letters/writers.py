@@ -2,7 +2,7 @@
 from datetime import timedelta
 
 from forum.extensions import db
-from forum.letters.seal import seal, unseal
+from forum.seal import seal, unseal
 from forum.models import Letter
 from forum.models.base import utcnow
 

@@ -9,11 +9,12 @@ from datetime import timedelta
 from flask_babel import gettext as _
 
 from forum.attachments.services import MB, discard_files, prepare_attachments
+from forum.boards.services import check_not_archived
 from forum.cases import local_day
 from forum.extensions import db
 from forum.letters.codes import hash_code, new_code
 from forum.letters.deadlines import box_days
-from forum.letters.seal import seal
+from forum.seal import seal
 from forum.letters.writers import link_writer
 from forum.markup import render
 from forum.models import (Board, BoardTypeKey, ContentStatus, Letter, LetterKind, LetterState,
@@ -59,6 +60,7 @@ def write_letter(board, writer, *, kind, title, body, phone="", consent=False, a
     if to_superior:
         board = superior_box(board) or board
     title, body, phone = (title or "").strip(), (body or "").strip(), (phone or "").strip()
+    check_not_archived(board)
     _check(board, writer, kind, title, body, phone, anonymous)
     files = prepare_attachments(None, board, files, max_files=LETTER_FILES, max_bytes=LETTER_MB * MB)
     try:

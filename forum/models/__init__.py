@@ -1,5 +1,5 @@
 """The data model, one module per aggregate (DESIGN §3)."""
-from forum.models.account import PasswordReset, Verification
+from forum.models.account import Invitation, InvitationState, PasswordReset, Verification
 from forum.models.attachment import Attachment
 from forum.models.board import Board, BoardRole, BoardTypeKey, Category, Role
 from forum.models.calendar import HolidaySchedule
@@ -20,12 +20,12 @@ from forum.models.unit import Unit
 from forum.models.user import AdminRole, User, UserStatus
 
 __all__ = ["ActiveMember", "Attachment", "Ban", "Board", "BoardDay", "BoardRead", "BoardRole", "Campaign", "Category", "CategoryMonth",
-           "CheckQuestion", "Conversation", "ConversationMember", "Essay", "HolidaySchedule", "IdentityCheck",
+           "CheckQuestion", "Conversation", "ConversationMember", "Essay", "HolidaySchedule", "IdentityCheck", "Invitation",
            "Lesson", "Letter", "Message", "MessageReport", "ModAction", "Notification",
            "PasswordReset", "Post", "Presence", "QueueItem", "QuizQuestion", "RateCounter",
            "Report", "SecurityEvent", "SiteCounter", "SiteDay", "SiteSetting", "StudyRecord", "StudySession",
            "Subscription", "Talent", "Thread", "ThreadRead", "Unit", "UnitMonth", "User", "UserBlock",
            "Verification", "VisitorDay", "WordRule", "CaptchaChallenge",
            # The vocabularies stored in their columns, each member with its label.
-           "AdminRole", "BoardTypeKey", "ContentStatus", "LetterKind", "LetterRating",
+           "AdminRole", "BoardTypeKey", "ContentStatus", "InvitationState", "LetterKind", "LetterRating",
            "LetterState", "Registration", "Role", "UserStatus"]

@@ -1,8 +1,9 @@
-"""Real-name verification and password resets (后台实名、前台自愿)."""
+"""Real-name verification, password resets (后台实名、前台自愿) and invitations to register."""
+from flask_babel import lazy_gettext as _l
 from sqlalchemy import text
 
 from forum.extensions import db
-from forum.models.base import utcnow
+from forum.models.base import LabelledEnum, utcnow
 
 APPROVED = text("status = 'approved'")
 
@@ -47,3 +48,37 @@ class PasswordReset(db.Model):
     created_at = db.Column(db.DateTime, nullable=False, default=utcnow)
 
     user = db.relationship("User", foreign_keys=[user_id])
+
+
+class InvitationState(LabelledEnum):
+    """Where an invitation stands, from its times (not stored)."""
+
+    UNUSED = "unused", _l("Unused")
+    USED = "used", _l("Used")
+    EXPIRED = "expired", _l("Expired")
+    REVOKED = "revoked", _l("Revoked")
+
+
+class Invitation(db.Model):
+    """A one-time invitation to register while registration is by invitation; its code is
+    shown once and kept only as a keyed hash (forum.keyed)."""
+
+    id = db.Column(db.Integer, primary_key=True)
+    code_hash = db.Column(db.String(64), nullable=False, unique=True)
+    note = db.Column(db.String(200), nullable=False, default="")
+    created_by_id = db.Column(db.ForeignKey("user.id"), nullable=True)
+    created_at = db.Column(db.DateTime, nullable=False, default=utcnow, index=True)
+    expires_at = db.Column(db.DateTime, nullable=False)
+    used_by_id = db.Column(db.ForeignKey("user.id"), nullable=True)
+    used_at = db.Column(db.DateTime, nullable=True)
+    revoked_at = db.Column(db.DateTime, nullable=True)
+
+    used_by = db.relationship("User", foreign_keys=[used_by_id])
+
+    def state(self, now):
+        """The invitation's state at `now` (naive UTC)."""
+        if self.used_at is not None:
+            return InvitationState.USED
+        if self.revoked_at is not None:
+            return InvitationState.REVOKED
+        return InvitationState.EXPIRED if self.expires_at <= now else InvitationState.UNUSED

@@ -11,6 +11,7 @@ class Registration(LabelledEnum):
 
     OPEN = "open", _l("Open: anyone may register")
     CLOSED = "closed", _l("Closed: accounts are made by the security administrator")
+    INVITATION = "invitation", _l("By invitation: a link from the security administrator")
 
 
 SITE_DEFAULTS = {
@@ -28,6 +29,16 @@ SITE_DEFAULTS = {
     "last_backup": None,  # {"at": naive UTC ISO time, "size": bytes} of the last forum backup
     "registration": Registration.OPEN.value,
     "registration_captcha": False,   # an image CAPTCHA on /register
+    "site_name": None,               # None: the translated default name
+    "site_footer": None,             # plain text under every page; None: the default line
+    "site_footer_html": None,        # site_footer as HTML (forum.markup.plain_lines)
+    "mail_password": None,           # sealed (forum.seal); None: the environment's MAIL_PASSWORD
+}
+# Settings whose default is the server's configuration (the environment) until they are
+# set on the web: the configuration key of each.
+CONFIG_DEFAULTS = {
+    "mail_server": "MAIL_SERVER", "mail_port": "MAIL_PORT", "mail_use_tls": "MAIL_USE_TLS",
+    "mail_username": "MAIL_USERNAME", "page_cache_seconds": "PAGE_CACHE_SECONDS",
 }
 
 

@@ -29,7 +29,7 @@ def send_digests():
             User.deleted_at.is_(None))).scalars().all():
         notes = _news_for(user)
         if notes:
-            send_mail(user.email, _("Your notifications from the Zhijin forum"), _body(notes))
+            send_mail(user.email, _("Your notifications"), _body(notes))
             sent += 1
         user.digest_sent_at = utcnow()
         commit()

@@ -11,7 +11,6 @@ import time
 from dataclasses import dataclass
 from datetime import datetime
 
-from flask import current_app
 from flask_babel import gettext as _
 
 from forum.audit import log_action
@@ -21,6 +20,7 @@ from forum.receipts import clock
 from forum.receipts.access import marks_urgent
 from forum.receipts.models import UrgentBanner
 from forum.service import Refused, commit
+from forum.settings import page_cache_seconds
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ def current_banner():
             hit[1] is None or hit[1].ends_at > clock.now()):
         return hit[1]
     banner = _live_banner()
-    seconds = current_app.config["PAGE_CACHE_SECONDS"] or float("inf")
+    seconds = page_cache_seconds() or float("inf")
     if banner is not None:
         seconds = min(seconds, (banner.ends_at - clock.now()).total_seconds())
     with _lock:

@@ -5,6 +5,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from sqlalchemy import func
 
+from forum.boards.services import check_not_archived
 from forum.extensions import db
 from forum.models import Campaign, Essay, Lesson, StudyRecord, Thread, Unit, User
 from forum.models.campaign import campaign_person, campaign_unit
@@ -24,6 +25,7 @@ def create_campaign(board, trainer, *, title, description, lesson_ids, target, u
                     usernames, starts_on, ends_on, required_hours, essay_required, essay_min_chars,
                     groups=()):
     """Group lessons of board into a campaign and tell the people it targets."""
+    check_not_archived(board)
     lessons = _lessons(board, lesson_ids)
     if ends_on < starts_on:
         raise Refused(_("The campaign cannot end before it starts."), field="ends_on")
@@ -136,6 +138,7 @@ def unit_bars(campaign):
 
 def submit_essay(campaign, user, title, body):
     """Hand in the account's one essay for a campaign: long enough, in time, not copied."""
+    check_not_archived(campaign.board)
     if not is_assigned(campaign, user):
         raise Refused(_("This campaign is not assigned to you."))
     if clock.now().date() > campaign.ends_on:

@@ -2,7 +2,7 @@
 indexes for a member's threads and replies newest first
 
 Revision ID: 0033
-Revises: 0031
+Revises: 0032
 Create Date: 2026-12-05 16:55:00.000000
 
 """
@@ -14,7 +14,7 @@ from forum.models.content import FEATURED
 
 # revision identifiers, used by Alembic.
 revision = '0033'
-down_revision = '0031'
+down_revision = '0032'
 branch_labels = None
 depends_on = None
 

@@ -98,7 +98,7 @@ def test_restore_refuses_an_instance_that_is_not_empty(app, tmp_path):
 
 
 def test_the_keys_stay_out_of_a_backup_unless_asked_and_then_go_apart(app, tmp_path):
-    from forum.letters.seal import seal
+    from forum.seal import seal
 
     seal("写信人")  # makes letters.key
     instance = Path(app.instance_path)
@@ -211,7 +211,7 @@ def test_the_admin_home_warns_when_the_last_backup_is_more_than_a_day_old(app):
 
 
 def test_restore_puts_back_the_keys_from_their_own_folder(app, fresh_app, tmp_path):
-    from forum.letters.seal import seal, unseal
+    from forum.seal import seal, unseal
 
     sealed = seal("写信人")
     assert run(app, "backup", "--keys", str(tmp_path / "backup")).exit_code == 0

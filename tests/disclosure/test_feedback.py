@@ -9,7 +9,7 @@ from forum.boards.roles import grant
 from forum.disclosure import period
 from forum.disclosure.models import DisclosureState
 from forum.extensions import db
-from forum.letters.seal import unseal
+from forum.seal import unseal
 from forum.models import ModAction, Notification, SecurityEvent, User
 from tests.checks import says
 from tests.conftest import login, post_form

@@ -9,7 +9,7 @@ from forum import ratelimit
 from forum.extensions import db
 from forum.letters import writing
 from forum.letters.codes import hash_code, normalise
-from forum.letters.seal import unseal
+from forum.seal import unseal
 from forum.models import Board, Letter, Post, RateCounter, SecurityEvent, Thread, User
 from tests.checks import says
 from tests.conftest import login, post_form
@@ -160,7 +160,7 @@ def test_a_letter_about_the_box_itself_goes_to_the_superior_box(app):
 def test_the_sealing_key_lives_in_the_instance_folder_readable_by_the_owner_only(app):
     from pathlib import Path
 
-    from forum.letters.seal import KEY_FILE, seal
+    from forum.seal import KEY_FILE, seal
 
     seal("1")
     key = Path(app.instance_path) / KEY_FILE

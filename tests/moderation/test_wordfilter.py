@@ -154,12 +154,12 @@ def test_active_filter_picks_up_an_added_word_and_drops_a_removed_one():
     assert active_filter().check("说法轮").action is None
 
 
-def test_active_filter_reads_only_the_version_while_the_rules_are_unchanged(count_queries):
+def test_active_filter_reads_nothing_while_the_rules_are_unchanged(count_queries):
     add_word("法轮", "review")
     active_filter()
-    with count_queries() as queries:
+    with count_queries() as queries:  # the version comes from the worker's settings cache
         assert active_filter().check("法轮").action == "review"
-    assert len(queries) == 1
+    assert len(queries) == 0
 
 
 def test_add_word_and_remove_word_are_logged_with_their_actor():

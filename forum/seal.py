@@ -1,7 +1,9 @@
-"""Sealing a letter's writer link and contact with a key kept outside the database.
+"""Sealing text with a key kept outside the database: a letter's writer link and contact,
+a disclosure feedback's contact, the mail server's password saved on the web.
 
-The key is a Fernet key in the instance folder (`letters.key`, created on first use,
-mode 0600): a copy of the database alone does not tell who wrote a sealed letter.
+The key is a Fernet key in the instance folder (`letters.key`, the name it had when
+letters alone used it; created on first use, mode 0600, kept by backups): a copy of the
+database alone does not tell who wrote a sealed letter nor open the mail server.
 """
 from pathlib import Path
 
