@@ -3,22 +3,12 @@ import shutil
 
 import pytest
 
-import config
-from forum import create_app
 from forum.extensions import db
 from forum.models import Presence
 from forum.stats import online
-from tests.conftest import IsolatedClient, login
+from tests.conftest import login
+from tests.faults.conftest import second_app
 from tests.factories import make_user
-
-
-def second_app(monkeypatch, tmp_path, database_url):
-    """An app on its own instance folder and the database URL given."""
-    monkeypatch.setenv("FORUM_INSTANCE", str(tmp_path / "instance"))
-    monkeypatch.setenv("DATABASE_URL", database_url)
-    made = create_app(config.TestingConfig())
-    made.test_client_class = IsolatedClient
-    return made
 
 
 def get_health(app):
