@@ -6,6 +6,7 @@ from flask_wtf import FlaskForm
 
 from forum.extensions import db, limiter
 from forum.feedback import attempt, flash_outcome, form_errors
+from forum.hooks import section
 from forum.messages import bp, queries
 from forum.messages.blocks import block_user, report_message, unblock_user
 from forum.messages.forms import BlockForm, ConversationForm, MessageForm, MessageReportForm
@@ -13,6 +14,12 @@ from forum.messages.loaders import load_conversation, load_message
 from forum.messages.services import mark_read, send_message, start_conversation
 from forum.models import Message
 from forum.pages import check_in_range, page_count, requested_page
+
+
+@section("header")
+def messages_link(user, **_ignored):
+    """The header's link to private messages, with the conversations still unread."""
+    return "messages/_header.html", {"unread": user.unread_conversations}
 
 
 @bp.get("/messages")
