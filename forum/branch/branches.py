@@ -4,6 +4,7 @@ commits once and logs the change (forum.audit) with no words of the member's."""
 from flask_babel import gettext as _
 
 from forum.audit import log_action
+from forum.boards.services import check_not_archived
 from forum.branch.access import is_secretary, may_appoint, membership
 from forum.branch.models import MemberState, Membership, PartyBranch
 from forum.branch.rules import check_text
@@ -24,6 +25,7 @@ MOVES = {
 
 def create_branch(board, actor, *, name, unit_id, secretary=""):
     """A new branch of the board, owned by a unit, with its secretary if named."""
+    check_not_archived(board)
     name = check_text(name, "name", 60)
     unit = db.session.get(Unit, unit_id) if unit_id else None
     if unit is None:
@@ -39,6 +41,7 @@ def create_branch(board, actor, *, name, unit_id, secretary=""):
 
 def appoint_secretary(branch, actor, username):
     """The owning unit's account or the system admin names the branch's secretary."""
+    check_not_archived(branch.board)
     if not may_appoint(actor, branch):
         raise Refused(_("Only the owning unit's account appoints the secretary."))
     branch.secretary_id = _account(username).id
@@ -49,6 +52,7 @@ def appoint_secretary(branch, actor, username):
 
 def apply_to_branch(branch, user, home):
     """Ask to join; once is enough (a refused applicant may ask again)."""
+    check_not_archived(branch.board)
     home = check_text(home, "home", 100)
     row = membership(user, branch.id)
     if row is not None and row.state != MemberState.REFUSED:
@@ -65,6 +69,7 @@ def apply_to_branch(branch, user, home):
 
 def add_member(branch, secretary, username, home=""):
     """The secretary adds an account as a member at once."""
+    check_not_archived(branch.board)
     _check_secretary(secretary, branch)
     user = _account(username)
     if membership(user, branch.id) is not None:
@@ -81,6 +86,7 @@ def add_member(branch, secretary, username, home=""):
 
 def decide_membership(row, secretary, action, reason=""):
     """Approve, refuse (with a reason), suspend, restore or remove a membership."""
+    check_not_archived(row.branch.board)
     _check_secretary(secretary, row.branch)
     if action not in MOVES:
         raise Refused(_("Choose what to do with this membership."))
@@ -98,6 +104,7 @@ def decide_membership(row, secretary, action, reason=""):
 
 def mark_mobile(row, secretary, mobile, where=""):
     """Mark a member 流动党员 and where they are, or no longer."""
+    check_not_archived(row.branch.board)
     _check_secretary(secretary, row.branch)
     if row.state not in (MemberState.MEMBER, MemberState.SUSPENDED):
         raise Refused(_("Only a member may be marked a mobile Party member."))

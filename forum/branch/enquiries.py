@@ -3,6 +3,7 @@ the secretary's queue, is taken (处理中) and answered (已办结). Only the m
 secretary read it."""
 from flask_babel import gettext as _
 
+from forum.boards.services import check_not_archived
 from forum.branch.access import is_member, is_secretary
 from forum.branch.models import EnquiryState, TransferEnquiry
 from forum.branch.rules import check_text
@@ -13,6 +14,7 @@ from forum.service import Refused, commit
 
 def start_enquiry(branch, member, subject, body):
     """A member of the branch asks the secretary about a transfer."""
+    check_not_archived(branch.board)
     if not is_member(member, branch):
         raise Refused(_("Only the branch's members ask here."))
     enquiry = TransferEnquiry(branch_id=branch.id, member_id=member.id,

@@ -3,6 +3,7 @@ themselves during its window; a member asks leave (or the secretary marks it) wi
 reason. Attendance is one row per member and meeting: signed in, or on leave."""
 from flask_babel import gettext as _
 
+from forum.boards.services import check_not_archived
 from forum.branch.access import is_member, is_secretary
 from forum.branch.models import Attendance, MeetingKind, Meeting, Presence
 from forum.branch.rules import check_text, check_window
@@ -14,6 +15,7 @@ from forum.service import Refused, commit
 
 def schedule_meeting(branch, secretary, *, kind, title, starts_at, ends_at, agenda):
     """The secretary schedules a meeting (times in UTC) with its agenda and materials."""
+    check_not_archived(branch.board)
     _check_secretary(secretary, branch)
     if kind not in tuple(MeetingKind):
         raise Refused(_("Choose the kind of meeting."), field="kind")
@@ -29,6 +31,7 @@ def schedule_meeting(branch, secretary, *, kind, title, starts_at, ends_at, agen
 
 def sign_in(meeting, member):
     """A member signs themself in, only while the meeting runs."""
+    check_not_archived(meeting.branch.board)
     if not is_member(member, meeting.branch):
         raise Refused(_("Only the branch's members sign in."))
     now = utcnow()
@@ -39,6 +42,7 @@ def sign_in(meeting, member):
 
 def record_leave(meeting, actor, member, reason):
     """A member asks leave before the meeting ends; the secretary may mark it for them."""
+    check_not_archived(meeting.branch.board)
     if not is_member(member, meeting.branch):
         raise Refused(_("Only the branch's members take leave."), field="member")
     if actor.id != member.id:
@@ -50,6 +54,7 @@ def record_leave(meeting, actor, member, reason):
 
 def record_minutes(meeting, secretary, minutes):
     """The secretary records (or corrects) the minutes once the meeting has begun."""
+    check_not_archived(meeting.branch.board)
     _check_secretary(secretary, meeting.branch)
     if utcnow() < meeting.starts_at:
         raise Refused(_("Minutes are recorded once the meeting has begun."), field="minutes")

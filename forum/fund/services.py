@@ -105,6 +105,7 @@ def record_disbursement(appeal, treasurer, *, amount, occurred_on, approval_ref,
 def reverse_entry(appeal, treasurer, *, entry_id, reason):
     """Correct entry `entry_id` of this appeal by a reversing entry; both stay shown."""
     board = appeal.thread.board
+    check_not_archived(board)
     _check_treasurer(treasurer, board)
     target = _reversible(appeal, entry_id)
     reason = check_text(reason, "reason", 200)
@@ -118,6 +119,7 @@ def reverse_entry(appeal, treasurer, *, entry_id, reason):
 def approve_disbursement(entry, approver):
     """A second keeper approves a disbursement: from now on it shows and counts."""
     board = entry.appeal.thread.board
+    check_not_archived(board)
     _check_treasurer(approver, board)
     if entry.kind != EntryKind.DISBURSEMENT or entry.approval is not None:
         raise Refused(_("Only a disbursement waiting for approval can be approved."))

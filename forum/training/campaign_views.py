@@ -83,8 +83,8 @@ def review(essay_id):
     essay = load_essay(essay_id)
     form = ReviewForm()
     if form.validate_on_submit():
-        review_essay(essay, current_user, form.grade.data, form.comment.data, form.excellent.data)
-        flash(_("The review is saved."), "success")
+        attempt(None, lambda: review_essay(essay, current_user, form.grade.data, form.comment.data,
+                                           form.excellent.data), done=_("The review is saved."))
     else:
         flash(_("Choose a grade from the list."), "error")
     return redirect(url_for("training.essays", campaign_id=essay.campaign_id) + f"#e{essay.id}")

@@ -182,6 +182,7 @@ def most_similar(text, exclude_user):
 
 def review_essay(essay, trainer, grade, comment, excellent):
     """Grade an essay; excellent ones are shown on the campaign page."""
+    check_not_archived(essay.campaign.board)
     essay.grade, essay.comment, essay.excellent = grade, (comment or "").strip() or None, excellent
     essay.reviewed_by_id, essay.reviewed_at = trainer.id, clock.now()
     notify([essay.user_id], "essay_reviewed", actor=trainer,

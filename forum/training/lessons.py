@@ -2,6 +2,7 @@
 from flask_babel import gettext as _
 from sqlalchemy import update
 
+from forum.boards.services import check_not_archived
 from forum.extensions import db
 from forum.models import CheckQuestion, Lesson, QuizQuestion, StudyRecord
 from forum.service import Refused, commit
@@ -18,6 +19,7 @@ def lesson_of(thread):
 
 def save_lesson(thread, minutes, pass_mark, quiz_text, checks_text, closes_at=None):
     """Make a thread a lesson, or change it; the quiz and checks are replaced whole."""
+    check_not_archived(thread.board)
     questions = parse_quiz(quiz_text)
     checks = parse_checks(checks_text)
     if not 1 <= minutes <= 600:
@@ -73,6 +75,7 @@ def parse_checks(text):
 
 def submit_quiz(user, lesson, answers):
     """Score a quiz attempt: {question id: [choice indexes]}; one resit, none after passing."""
+    check_not_archived(lesson.thread.board)
     record = study_record(user, lesson)
     now = clock.now()
     if not lesson.has_quiz:

@@ -16,6 +16,7 @@ from flask_babel import gettext as _
 from sqlalchemy import update
 from werkzeug.security import check_password_hash
 
+from forum.boards.services import check_not_archived
 from forum.extensions import db
 from forum.models import IdentityCheck, StudyRecord, StudySession, User
 from forum.models.base import insert_for
@@ -44,6 +45,7 @@ def start_session(user, lesson):
     the unique index in one order (no deadlock). The unique partial index holds one
     open session per account whatever happens; a start it refuses is told so.
     """
+    check_not_archived(lesson.thread.board)
     db.session.execute(db.select(User.id).where(User.id == user.id).with_for_update())
     now = clock.now()
     carried, next_check_at = 0, now + _check_gap()

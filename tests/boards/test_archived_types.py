@@ -10,8 +10,9 @@ from forum.branch.posting import start_branch_thread
 from forum.counsel.models import Talk
 from forum.disclosure.feedback import send_feedback
 from forum.disclosure.models import DisclosureFeedback
-from forum.fund.models import FundEntry
-from forum.fund.services import record_disbursement, record_donation, start_appeal
+from forum.fund.models import FundApproval, FundEntry
+from forum.fund.services import (approve_disbursement, record_disbursement, record_donation,
+                                 reverse_entry, start_appeal)
 from forum.counsel.talks import open_talk
 from forum.extensions import db
 from forum.letters.writing import write_letter
@@ -180,3 +181,20 @@ def test_an_archived_training_board_takes_no_new_campaign():
         usernames="", starts_on=DAY, ends_on=DAY, required_hours=1, essay_required=False,
         essay_min_chars=0))
     assert rows(Campaign) == 0
+
+
+def test_an_archived_fund_board_takes_no_reversal_or_approval():
+    board, treasurer, second = make_board(type="fund", unit=make_unit()), make_user(), make_user()
+    grant(treasurer, board, Role.TREASURER)
+    grant(second, board, Role.TREASURER)
+    appeal = start_appeal(board, treasurer, title="关爱倡议", body="倡议", target="1000",
+                          starts_on=DAY, ends_on=DAY, how_to_give="现场")
+    gift = record_donation(appeal, treasurer, amount="100", occurred_on=DAY, donor_kind="person",
+                           donor_name="王某", channel="on_site", receipt_number="R1")
+    payout = record_disbursement(appeal, treasurer, amount="10", occurred_on=DAY, approval_ref="批1",
+                                 purpose="慰问", recipient="某村困难党员")
+    archive(board)
+    entries = rows(FundEntry)
+    _refused_as_archived(lambda: reverse_entry(appeal, treasurer, entry_id=gift.id, reason="录错"))
+    _refused_as_archived(lambda: approve_disbursement(db.session.get(FundEntry, payout.id), second))
+    assert rows(FundEntry) == entries and rows(FundApproval) == 0

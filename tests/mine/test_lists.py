@@ -5,7 +5,7 @@ import pytest
 
 from forum.boards.services import reply
 from forum.extensions import db
-from forum.models import ContentStatus, Post, Subscription, Thread
+from forum.models import ContentStatus, Post, Subscription
 from forum.notifications.subscriptions import subscribe
 from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_user
