@@ -50,6 +50,7 @@ class Config:
     BODY_MAX = 20_000
     VIEW_FLUSH_SECONDS = 5.0
     STATS_CACHE_SECONDS = 60  # /stats computes its figures at most this often per worker
+    SETTINGS_CACHE_SECONDS = 5  # a worker reads the site settings at most this often
     PASSWORD_HASH_METHOD = "scrypt"
     ADMIN_IDLE_MINUTES = 30
     MAIL_DEFAULT_SENDER = "织金党建论坛 <noreply@localhost>"
@@ -110,6 +111,9 @@ class TestingConfig(Config):
         self.VIEW_FLUSH_SECONDS = 0  # flushed explicitly by tests
         self.PAGE_CACHE_SECONDS = 0  # every test sees the page as it is now
         self.STATS_CACHE_SECONDS = 0
+        # Each test forgets the settings, and a write forgets them in its worker: a test
+        # never waits out the cache, however slow the machine.
+        self.SETTINGS_CACHE_SECONDS = 3600
         # Thousands of accounts are made in tests; production keeps scrypt's full cost.
         self.PASSWORD_HASH_METHOD = "pbkdf2:sha256:1000"
 

@@ -1,26 +1,28 @@
 """Site settings kept in the database, with defaults.
 
 Every page reads some of them (the site's name and footer), so reading them must cost
-no page a query: each worker keeps all the settings for at most CACHE_SECONDS. A commit
-that wrote a setting forgets them at once in this worker; other workers see the change
-within CACHE_SECONDS. The tests forget them per test, as the tables are emptied below
-the ORM.
+no page a query: each worker keeps all the settings for at most SETTINGS_CACHE_SECONDS
+(config.py). A commit that wrote a setting forgets them at once in this worker; other
+workers see the change within those seconds. The tests forget them per test, as the tables are emptied below
+the ORM. While the database is away the last settings read (or the defaults) stand in:
+the error pages and the page cache read them too, and must not fail for it.
 """
 import copy
 import threading
 import time
+from contextlib import suppress
 
 from flask import current_app
 from flask_babel import gettext as _
 from markupsafe import Markup
 from sqlalchemy import event
+from sqlalchemy.exc import DisconnectionError, OperationalError, SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from forum.extensions import db
 from forum.models import SiteSetting
 from forum.models.site import CONFIG_DEFAULTS, SITE_DEFAULTS
 
-CACHE_SECONDS = 5
 _WRITTEN = "site_settings_written"  # a session's info key: a setting was put in it
 
 _lock = threading.Lock()
@@ -78,9 +80,14 @@ def _stored():
     hit = _cached[0] if _cached else None
     if hit is not None and hit[0] > time.monotonic():
         return hit[1]
-    stored = stored_settings()
+    try:
+        stored = stored_settings()
+    except (OperationalError, DisconnectionError):
+        with suppress(SQLAlchemyError):
+            db.session.rollback()
+        return hit[1] if hit is not None else {}
     with _lock:
-        _cached[:] = [(time.monotonic() + CACHE_SECONDS, stored)]
+        _cached[:] = [(time.monotonic() + current_app.config["SETTINGS_CACHE_SECONDS"], stored)]
     return stored
 
 
@@ -88,6 +95,6 @@ def _stored():
 @event.listens_for(Session, "after_rollback")
 def _forget_after_write(session):
     # After the commit, not the flush: a page of this worker reading the settings between
-    # the two would keep the old values for CACHE_SECONDS.
+    # the two would keep the old values for SETTINGS_CACHE_SECONDS.
     if session.info.pop(_WRITTEN, False):
         forget()

@@ -1,6 +1,6 @@
 """/admin/: the system admin's boards, units and settings; the security admin's roles and
 bans; the audit admin reads the logs at /mod/log and nothing else."""
-from flask import flash, redirect, render_template, request, url_for
+from flask import current_app, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
@@ -24,7 +24,7 @@ from forum.models import AdminRole, Ban, Board, BoardRole, HolidaySchedule, User
 from forum.moderation.bans import ban_ip, ban_user, lift_ban
 from forum.moderation.words import add_word, remove_word
 from forum.service import Refused
-from forum.settings import CACHE_SECONDS, get_setting
+from forum.settings import get_setting
 
 
 @bp.get("/")
@@ -98,8 +98,9 @@ def settings():
             done=_("The settings have been saved."), category="info"):
         return redirect(url_for("admin.settings"))
     return render_template("admin/settings.html", form=form, mail_form=TestMailForm(),
-                           settings_seconds=CACHE_SECONDS, mail_server=smtp_server(),
-                           mail_sender=sender_text(), password_saved=bool(get_setting("mail_password")))
+                           settings_seconds=current_app.config["SETTINGS_CACHE_SECONDS"],
+                           mail_server=smtp_server(), mail_sender=sender_text(),
+                           password_saved=bool(get_setting("mail_password")))
 
 
 @bp.post("/settings/test-mail")
