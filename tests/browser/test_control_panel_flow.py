@@ -41,8 +41,9 @@ def _import_units(page, units, device):
     page.goto("/admin/users/import")
     page.locator("#file").set_input_files(files=[{"name": "units.csv", "mimeType": "text/csv",
                                                   "buffer": csv.encode("utf-8")}])
-    page.locator("main form button[type=submit]").click()
-    expect(page.locator("#initial-passwords tbody tr")).to_have_count(134)
+    # 134 accounts, each password hashed: seconds of work, more on a loaded machine.
+    page.locator("main form button[type=submit]").click(no_wait_after=True)
+    expect(page.locator("#initial-passwords tbody tr")).to_have_count(134, timeout=60_000)
     assert_fits_width(page, "the initial passwords")
     shot(page, device, "initial-passwords")
     row = page.locator("#initial-passwords tbody tr", has_text="town1_zzb")
