@@ -17,14 +17,13 @@ import argparse
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 
 import psycopg
@@ -33,7 +32,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(1, str(ROOT))  # sys.path[0] is bench/, for pages.py
 
 from pages import BENCH_HEADER, fetch, run_wrk  # noqa: E402
-from tests.deploy.servers import Browser, free_port, gunicorn_server  # noqa: E402
+from tests.deploy.servers import Browser, gunicorn_server, redis_server  # noqa: E402
 
 # Importing the harness imports tests/conftest.py, which points FORUM_INSTANCE at an
 # empty folder of its own; this benchmark makes its own instance folder instead.
@@ -90,30 +89,6 @@ def find_pages(database_url):
     pages = [("board index", "/"), (f"board ({BIG_BOARD})", f"/b/{BIG_BOARD}"),
              ("thread (longest)", f"/t/{thread_id}")]
     return pages, username
-
-
-@contextmanager
-def redis_server():
-    """redis-server on a free loopback port, without persistence; yields its URL."""
-    port = free_port()
-    process = subprocess.Popen([shutil.which("redis-server") or "redis-server", "--bind",
-                                "127.0.0.1", "--port", str(port), "--save", "",
-                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while not _listening(port):
-            if time.monotonic() > deadline or process.poll() is not None:
-                raise SystemExit(f"redis-server did not listen on {port}")
-            time.sleep(0.1)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
-def _listening(port):
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
 
 
 def member_cookie(base, username):
@@ -191,7 +166,7 @@ def main():
         build_database(args, {**os.environ, **env})
         pages, username = find_pages(database_url)
         with ExitStack() as stack:
-            env["REDIS_URL"] = stack.enter_context(redis_server())
+            env["REDIS_URL"] = stack.enter_context(redis_server(shutil.which("redis-server") or "redis-server"))
             bases = [stack.enter_context(gunicorn_server(args.workers, **env)).base
                      for _ in range(2)]
             cookie = member_cookie(bases[0], username)

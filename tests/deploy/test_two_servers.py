@@ -9,8 +9,6 @@ port; `.ci/run` installs redis-server. Without it the test skips locally and fai
 """
 import os
 import shutil
-import socket
-import subprocess
 import time
 import urllib.parse
 from contextlib import contextmanager
@@ -21,7 +19,7 @@ from forum.extensions import db
 from forum.models import Thread
 from tests.browser.helpers import require_or_skip
 from tests.checks import says
-from tests.deploy.servers import Browser, free_port, gunicorn
+from tests.deploy.servers import Browser, gunicorn, redis_server
 from tests.factories import PASSWORD, make_board, make_thread, make_user
 
 PAGE_CACHE_SECONDS = 2
@@ -34,22 +32,8 @@ pytestmark = pytest.mark.skipif(not os.environ.get("DATABASE_URL", "").startswit
 def redis_url():
     server = shutil.which("redis-server")
     require_or_skip(server is not None, "redis-server is missing: apt-get install redis-server")
-    port = free_port()
-    process = subprocess.Popen([server, "--bind", "127.0.0.1", "--port", str(port), "--save", "",
-                                "--appendonly", "no"], stdout=subprocess.DEVNULL)
-    try:
-        deadline = time.monotonic() + 10
-        while not _listening(port) and time.monotonic() < deadline:
-            time.sleep(0.1)
-        yield f"redis://127.0.0.1:{port}/0"
-    finally:
-        process.terminate()
-        process.wait(10)
-
-
-def _listening(port):
-    with socket.socket() as probe:
-        return probe.connect_ex(("127.0.0.1", port)) == 0
+    with redis_server(server) as url:
+        yield url
 
 
 @contextmanager
