@@ -5,9 +5,11 @@ bin/compile-translations compile them, the tests once per session.
 """
 import os
 from contextvars import ContextVar
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from babel import Locale
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 from flask import Blueprint, abort, current_app, has_request_context, redirect, request
@@ -30,9 +32,16 @@ _catalog = ContextVar("catalog", default=None)
 def select_locale():
     """The language chosen with the switch, else the default (Chinese)."""
     chosen = request.cookies.get(LANG_COOKIE) if has_request_context() else None
-    if chosen in current_app.config["LANGUAGES"]:
-        return chosen
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    if chosen not in current_app.config["LANGUAGES"]:
+        chosen = current_app.config["BABEL_DEFAULT_LOCALE"]
+    return _parsed(chosen)
+
+
+@cache
+def _parsed(code):
+    """The Locale of a code, parsed once: Babel looks for its data file on every parse,
+    which cost a member's page about half a millisecond."""
+    return Locale.parse(code)
 
 
 def stale_catalogs(folder=TRANSLATIONS):
