@@ -1,6 +1,6 @@
 """Page benchmark: the forum's main pages against a hello-world ceiling, under wrk.
 
-    FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/pages.py [--duration 15] [--rounds 1] [--member]
+    FORUM_INSTANCE=/tmp/bench-1m .venv/bin/python bench/pages.py [--duration 15] [--rounds 1] [--member | --moderator]
 
 Serves the forum (gunicorn --config deploy/gunicorn.conf.py: 2 threaded workers,
 FORUM_RATE_LIMITS=off) and bench/hello_app.py with the same settings on another port, finds the URLs of the pages
@@ -48,9 +48,14 @@ def parse_args():
     parser.add_argument("--board-page", type=int, default=500)
     parser.add_argument("--json", help="also write the raw results here")
     parser.add_argument("--root", help="serve the code in this folder instead of this checkout")
-    parser.add_argument("--member", action="store_true",
+    reader = parser.add_mutually_exclusive_group()
+    reader.add_argument("--member", action="store_true",
                         help="request the forum's pages as a logged-in member (the bench "
-                             "instance's first ordinary account, given a bench password)")
+                             "instance's first ordinary account, given a bench password, "
+                             "30 unread notifications and read marks on some threads)")
+    reader.add_argument("--moderator", action="store_true",
+                        help="as --member, who also moderates the measured board and the "
+                             "long thread's board (so thread pages carry the controls)")
     return parser.parse_args()
 
 
@@ -131,6 +136,7 @@ with app.app_context():
     print(json.dumps({{
         "board_pages": math.ceil((board.thread_count - pinned) / app.config["THREADS_PER_PAGE"]),
         "thread_id": longest.id, "thread_posts": longest.last_number,
+        "board_id": board.id, "thread_board_id": longest.board_id,
         "thread_pages": math.ceil(longest.last_number / per_page)}}))
 """
     out = subprocess.run([str(VENV_BIN / "python"), "-c", code], cwd=ROOT, env=env,
@@ -178,21 +184,38 @@ def group_cpu_seconds(pgid):
 MEMBER_PASSWORD = "bench member 2026"
 
 
-def member_cookie(env):
-    """A session cookie of a logged-in member, got through the login form (the first
-    ordinary account of the bench instance, whose password this sets)."""
+def member_cookie(env, board_slug, moderates=()):
+    """A session cookie of a logged-in member, got through the login form: the first
+    ordinary account of the bench instance, whose password this sets, with 30 unread
+    notifications and the newest threads of the measured board read (each kept from an
+    earlier run rather than added again), and moderator of the boards named in
+    `moderates` (or of none: roles from an earlier run are taken back)."""
     code = f"""
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from forum import create_app
 from forum.auth.services import hash_password
 from forum.extensions import db
-from forum.models import User
+from forum.models import BoardRole, Board, Notification, Thread, ThreadRead, User
+from forum.models.base import utcnow
 app = create_app()
 app.config["WTF_CSRF_ENABLED"] = False
 with app.app_context():
     user = db.session.execute(select(User).where(User.admin_role.is_(None),
         User.is_unit_account.is_(False)).order_by(User.id).limit(1)).scalar_one()
     user.password_hash = hash_password({MEMBER_PASSWORD!r})
+    unread = db.session.execute(select(db.func.count()).where(Notification.user_id == user.id,
+        Notification.read_at.is_(None))).scalar()
+    board = db.session.execute(select(Board).where(Board.slug == {board_slug!r})).scalar_one()
+    newest = db.session.execute(select(Thread).where(Thread.board_id == board.id)
+        .order_by(Thread.last_post_at.desc()).limit(40)).scalars().all()
+    db.session.add_all(Notification(user_id=user.id, kind="reply", thread_id=thread.id,
+                                    post_id=thread.last_post_id, data={{"title": thread.title}})
+                       for thread in newest[:max(0, 30 - unread)])
+    for thread in newest[::2]:  # every other one read: marks both ways on the first pages
+        db.session.merge(ThreadRead(user_id=user.id, thread_id=thread.id, read_at=utcnow()))
+    db.session.execute(delete(BoardRole).where(BoardRole.user_id == user.id))
+    for board_id in {sorted(moderates)!r}:
+        db.session.add(BoardRole(user_id=user.id, board_id=board_id, role="moderator"))
     db.session.commit()
     client = app.test_client()
     answer = client.post("/login", data={{"username": user.username, "password": {MEMBER_PASSWORD!r}}})
@@ -241,7 +264,8 @@ def main():
     signal.signal(signal.SIGHUP, on_signal)
     try:
         pages, facts = find_pages(args, env)
-        cookie = member_cookie(env) if args.member else None
+        moderates = (facts["board_id"], facts["thread_board_id"]) if args.moderator else ()
+        cookie = member_cookie(env, args.board, moderates) if args.member or args.moderator else None
         forum = servers.start("forum", "wsgi:app", args.port, env, args.workers)
         hello = servers.start("hello", "hello_app:app", args.hello_port, env, args.workers,
                               extra=("--pythonpath", str(Path(__file__).resolve().parent)))
