@@ -87,7 +87,7 @@ def configure_page_cache(app):
 
 
 def configure_templates(app):
-    from forum import hooks, labels
+    from forum import hooks, holes, labels
     from forum.access import Access, can
     from forum.pages import page_links
     from forum.settings import site_footer, site_name
@@ -96,7 +96,7 @@ def configure_templates(app):
                                  thread_badges=hooks.badges_of, action_label=labels.action_label,
                                  target_label=labels.target_label, role_label=labels.role_label,
                                  logged_text=labels.logged_text, page_links=page_links,
-                                 site_name=site_name, site_footer=site_footer)
+                                 site_name=site_name, site_footer=site_footer, hole=holes.hole)
 
 
 def configure_cli(app):

@@ -15,7 +15,9 @@
   var script = document.currentScript;
   var TARGET = /\/(b\/[^\/]+\/new|t\/\d+\/reply)$/;
   var PREFIX = "forum-draft:";
-  var MINE = PREFIX + script.dataset.account + ":";
+  // The account is named in the header's account links, the page's own part for its
+  // reader (forum/holes.py): this tag is shared by every member who sees the page alike.
+  var MINE = PREFIX + document.querySelector("nav.account[data-account]").dataset.account + ":";
   var SENT = "forum-draft-sent";
   var EVERY_MS = 3000;
 

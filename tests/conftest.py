@@ -42,7 +42,7 @@ os.environ["FORUM_INSTANCE"] = _INSTANCE
 os.environ["FORUM_RATE_LIMITS"] = "off"
 
 from config import TestingConfig  # noqa: E402
-from forum import create_app, navigation, ratelimit, settings  # noqa: E402
+from forum import create_app, fragments, navigation, pagecache, ratelimit, settings  # noqa: E402
 from forum.extensions import db  # noqa: E402
 from forum.i18n import compile_catalogs  # noqa: E402
 from forum.settings import put_setting  # noqa: E402
@@ -65,6 +65,28 @@ class IsolatedClient(FlaskClient):
         # to after the response (response.call_on_close) has run when this returns.
         kwargs.setdefault("buffered", True)
         return contextvars.Context().run(super().open, *args, **kwargs)
+
+
+class CachingConfig(TestingConfig):
+    """The guests' page cache and the members' shared pages on, as in production."""
+
+    def __init__(self):
+        super().__init__()
+        self.PAGE_CACHE_SECONDS = 60
+
+
+@pytest.fixture()
+def caching_app():
+    """An app of its own with the caches on, emptied before and after."""
+    app = create_app(CachingConfig())
+    app.test_client_class = IsolatedClient
+    fragments.clear()
+    pagecache.clear()
+    yield app
+    fragments.clear()
+    pagecache.clear()
+    with app.app_context():
+        db.engine.dispose()
 
 
 @pytest.fixture(scope="session")

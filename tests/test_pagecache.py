@@ -1,30 +1,11 @@
 """Guests' index, board and thread pages and /stats are served from a few seconds of cache."""
 import pytest
 
-import config
-from forum import create_app, pagecache
+from forum import pagecache
 from forum.boards.services import reply
-from forum.extensions import db
 from forum.stats import view_counts
-from tests.conftest import IsolatedClient, login
+from tests.conftest import login
 from tests.factories import make_thread
-
-
-class CachingConfig(config.TestingConfig):
-    def __init__(self):
-        super().__init__()
-        self.PAGE_CACHE_SECONDS = 60
-
-
-@pytest.fixture()
-def caching_app():
-    app = create_app(CachingConfig())
-    app.test_client_class = IsolatedClient
-    pagecache.clear()
-    yield app
-    pagecache.clear()
-    with app.app_context():
-        db.engine.dispose()
 
 
 def test_a_guests_page_sets_no_cookie_and_is_served_again_without_sql(caching_app, count_queries):

@@ -6,7 +6,7 @@ bp = Blueprint("boards", __name__)
 
 def init_app(app):
     """Register the forum's pages and its own board type (discussion; notices are forum.receipts')."""
-    from forum.boards import manage, reading_views, views  # noqa: F401
+    from forum.boards import holes, manage, reading_views, views  # noqa: F401
     from forum.boards.registry import get_type
     from forum.boards.types import discussion  # noqa: F401
     from forum.icons import icon

@@ -52,6 +52,22 @@ def board_moderators(board_ids):
     return moderators
 
 
+def newest_posts():
+    """(board id, time, thread id) of the newest post of each board the index lists, for
+    a member's unread marks there (reading.unread_board_ids)."""
+    # A lookup per board, not a join: without statistics on the board table SQLite takes
+    # it for a big one and reads the whole post table into a Bloom filter for the join
+    # (280 ms at 1,000,000 posts).
+    def of_last(column):
+        return db.select(column).where(Post.id == Board.last_post_id).scalar_subquery()
+
+    rows = db.session.execute(db.select(Board.type, Board.id, of_last(Post.created_at),
+                                        of_last(Post.thread_id))
+                              .where(Board.last_post_id.is_not(None)))
+    return [(board_id, at, thread_id) for key, board_id, at, thread_id in rows
+            if at is not None and get_type(key).on_index]
+
+
 def last_posts(post_ids):
     """{post id: post} with thread and author loaded, for the 'last post' columns.
 
@@ -131,6 +147,16 @@ def _threads_by_ids(id_query, order=_ORDERS[ThreadOrder.LAST_REPLY]):
         .where(Thread.id.in_(id_query.scalar_subquery()))
         .order_by(*order)
     ).scalars().all()
+
+
+def posts_version(thread, page, per_page):
+    """What changes on a thread page when a post on it is edited, hidden or approved:
+    its posts' ids, statuses and last edits (twenty short rows, by the floor index)."""
+    first = (page - 1) * per_page + 1
+    return tuple(db.session.execute(
+        db.select(Post.id, Post.status, Post.edited_at)
+        .where(Post.thread_id == thread.id, Post.number.between(first, first + per_page - 1))
+        .order_by(Post.number).limit(per_page)).tuples())
 
 
 def thread_posts(thread, page, per_page):

@@ -4,11 +4,10 @@ A thread is unread when its last post is newer than the latest of: the member's 
 mark on it, their "mark board read" on its board, and their registration (what was
 written before someone joined is not news to them).
 """
-from sqlalchemy import and_, or_, select
+from sqlalchemy import select
 
-from forum.boards.registry import get_type
 from forum.extensions import db
-from forum.models import Board, BoardRead, ContentStatus, Post, ThreadRead
+from forum.models import BoardRead, ContentStatus, Post, ThreadRead
 from forum.models.base import insert_for, utcnow
 from forum.service import commit
 
@@ -35,28 +34,21 @@ def unread_ids(user, threads):
     return {t.id for t in threads if t.last_post_at and t.last_post_at > marks[t.id]}
 
 
-def unread_board_ids(user):
-    """Ids of the index's boards whose newest post the member has not read (one
-    statement): a board's mark, as a thread's unread mark is for its newest thread."""
-    if not user.is_authenticated:
+def unread_board_ids(user, newest):
+    """Ids of the boards whose newest post the member has not read, of `newest`: (board
+    id, the post's time, its thread id) for the index's boards (queries.newest_posts). A
+    board's mark, as a thread's unread mark is for its newest thread."""
+    if not newest:
         return set()
-    # The newest post's time and thread by a lookup per board, not a join: without
-    # statistics on the board table SQLite takes it for a big one and reads the whole
-    # post table into a Bloom filter for the join (280 ms at 1,000,000 posts).
-    def of_last(column):
-        return select(column).where(Post.id == Board.last_post_id).scalar_subquery()
-
-    last = select(Board.id, Board.type, of_last(Post.created_at).label("at"),
-                  of_last(Post.thread_id).label("thread_id")).subquery()
-    board_mark = and_(BoardRead.board_id == last.c.id, BoardRead.user_id == user.id)
-    thread_mark = and_(ThreadRead.thread_id == last.c.thread_id, ThreadRead.user_id == user.id)
-    rows = db.session.execute(
-        select(last.c.id, last.c.type)
-        .outerjoin(BoardRead, board_mark).outerjoin(ThreadRead, thread_mark)
-        .where(last.c.at > user.created_at,
-               or_(BoardRead.read_at.is_(None), last.c.at > BoardRead.read_at),
-               or_(ThreadRead.read_at.is_(None), last.c.at > ThreadRead.read_at)))
-    return {board_id for board_id, key in rows if get_type(key).on_index}
+    board_marks = dict(db.session.execute(
+        select(BoardRead.board_id, BoardRead.read_at).where(BoardRead.user_id == user.id)).all())
+    thread_marks = dict(db.session.execute(
+        select(ThreadRead.thread_id, ThreadRead.read_at)
+        .where(ThreadRead.user_id == user.id,
+               ThreadRead.thread_id.in_({thread_id for _, _, thread_id in newest}))).all())
+    return {board_id for board_id, at, thread_id in newest
+            if at > max(filter(None, [user.created_at, board_marks.get(board_id),
+                                      thread_marks.get(thread_id)]))}
 
 
 def first_unread_post(user, thread):
@@ -69,7 +61,12 @@ def first_unread_post(user, thread):
 
 
 def mark_thread_read(user, thread, upto_at):
-    """Record that the member has read the thread up to a post's time; never backwards."""
+    """Record that the member has read the thread up to a post's time; never backwards.
+    A page read again writes nothing: a look at the mark costs less than a write."""
+    mark = db.session.execute(select(ThreadRead.read_at).where(
+        ThreadRead.user_id == user.id, ThreadRead.thread_id == thread.id)).scalar()
+    if mark is not None and mark >= upto_at:
+        return
     _upsert(ThreadRead, {"user_id": user.id, "thread_id": thread.id, "read_at": upto_at},
             ["user_id", "thread_id"])
     commit()

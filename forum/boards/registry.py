@@ -81,6 +81,11 @@ class BoardType:
             pinned site-wide.
         counted: its posts count in public figures, profiles and members' post counts.
         featuring: its moderators mark threads 精华 (featured), and its list filters by them.
+        shares_pages: its board and thread pages are the same for every member who neither
+            moderates nor manages the board but for their holes (forum/shared_pages.py).
+            False here, so that a new type whose pages show a member their own things
+            (letters, talks, receipts) never shares them by mistake; the discussion type
+            sets it.
 
     Settings and staff:
         settings: the `Setting`s a board of this type offers on its manage page.
@@ -94,6 +99,7 @@ class BoardType:
     label = BoardTypeKey.DISCUSSION.label
     built = True
     indexed = in_feeds = on_index = counted = featuring = True
+    shares_pages = False
     settings = (RULES, PREMODERATED, VERIFIED_ONLY)
     staff_roles = (Role.MODERATOR,)
     index_row = "boards/_index_counts.html"

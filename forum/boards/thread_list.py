@@ -33,8 +33,8 @@ class ThreadList:
     def __init__(self, board, page, per_page, listing):
         self.board, self.page, self.per_page, self.listing = board, page, per_page, listing
         self.built = get_type(board.type).built
-        self._key = (board.id, board.thread_count, board.post_count, board.last_post_id, page,
-                     tuple(sorted((name, str(value)) for name, value in listing.items())))
+        self.version = (board.id, board.thread_count, board.post_count, board.last_post_id, page,
+                        tuple(sorted((name, str(value)) for name, value in listing.items())))
 
     @cached_property
     def _all_pinned(self):
@@ -55,13 +55,22 @@ class ThreadList:
 
     @cached_property
     def pages(self):
-        return fragments.kept(("board-pages",) + self._key, self._count_pages)
+        return fragments.kept(("board-pages",) + self.version, self._count_pages)
+
+    @property
+    def any(self):
+        """Whether the page lists any thread."""
+        return bool(self._rows)
 
     def rows(self, user):
         """The rows' markup, each marked new or not for `user`."""
-        rows = fragments.kept(("board-rows", str(get_locale())) + self._key, self._render_rows)
+        rows = self._rows
         unread = unread_ids(user, rows)
         return Markup("").join(row.unread if row.id in unread else row.read for row in rows)
+
+    @cached_property
+    def _rows(self):
+        return fragments.kept(("board-rows", str(get_locale())) + self.version, self._render_rows)
 
     def _count_pages(self):
         if (self.listing["unanswered"] or self.listing["featured"]) and self.built:

@@ -3,7 +3,7 @@ from flask import abort, current_app, flash, redirect, render_template, request,
 from flask_babel import gettext as _
 from flask_login import current_user, login_required
 
-from forum import fragments, hooks
+from forum import fragments, hooks, shared_pages
 from forum.access import Access
 from forum.boards import bp, queries
 from forum.boards.forms import EditForm, ListingForm, PostForm, PreviewForm, ThreadForm
@@ -28,11 +28,11 @@ from forum.urls import int_arg
 
 @bp.get("/")
 def index():
-    board_list = fragments.cached("index", _board_list)
-    if current_user.is_authenticated:
-        board_list = fragments.fill(board_list, "new", unread_board_ids(current_user),
-                                    render_template("boards/_new_mark.html"))
-    return render_template("boards/index.html", board_list=board_list)
+    built = shared_pages.page(tuple, lambda: (render_template(
+        "boards/index.html", board_list=fragments.cached("index", _board_list)), {}))
+    marked = (unread_board_ids(current_user, fragments.kept(("index-newest",), queries.newest_posts))
+              if current_user.is_authenticated else ())
+    return fragments.fill(built.html, "new", marked, render_template("boards/_new_mark.html"))
 
 
 def _board_list():
@@ -66,11 +66,12 @@ def board(slug):
     page = requested_page()
     listed = ThreadList(board, page, current_app.config["THREADS_PER_PAGE"], sort_form.listing())
     check_in_range(page, listed.pages)
-    return render_template(board_type.template("board.html"), board=board, board_type=board_type,
-                           access=access, listed=listed, page=page, sort_form=sort_form,
-                           sort_args=sort_form.query_args(),
-                           **hooks.parts("board", board=board, user=current_user),
-                           **board_type.board_page(board, current_user))
+    return shared_pages.page(lambda: listed.version, lambda: (render_template(
+        board_type.template("board.html"), board=board, board_type=board_type, access=access,
+        listed=listed, page=page, sort_form=sort_form, sort_args=sort_form.query_args(),
+        **hooks.parts("board", board=board, user=current_user),
+        **board_type.board_page(board, current_user)), {}),
+        board_type.shares_pages, board=board, access=access, listed=listed).html
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
@@ -109,25 +110,41 @@ def thread(thread_id):
     page, per_page = requested_page(), current_app.config["POSTS_PER_PAGE"]
     pages = page_count(thread.last_number, per_page)
     check_in_range(page, pages)
-    posts = queries.thread_posts(thread, page, per_page)
     view_counts.record_view(thread.id)
+    built = shared_pages.page(lambda: _thread_version(thread, page, per_page),
+                              lambda: _thread_page(thread, board_type, access, page, pages),
+                              board_type.shares_pages, thread=thread, board=thread.board, access=access)
+    if current_user.is_authenticated and built.facts["read_upto"]:
+        # After rendering: the commit expires what the page has loaded.
+        mark_thread_read(current_user, thread, built.facts["read_upto"])
+    return built.html
+
+
+def _thread_version(thread, page, per_page):
+    """What a thread page's shared skeleton is kept under: the thread's row and its posts'
+    versions, so that a new post, an edit, a lock or a hidden post shows at once."""
+    return (thread.board_id, thread.title, thread.status, thread.is_locked, thread.is_pinned,
+            thread.is_featured, queries.posts_version(thread, page, per_page))
+
+
+def _thread_page(thread, board_type, access, page, pages):
+    """The page's markup, and the facts the view and the shared page need of its posts."""
+    posts = queries.thread_posts(thread, page, current_app.config["POSTS_PER_PAGE"])
     values = dict(thread=thread, board=thread.board, access=access, page=page, pages=pages,
                   can_edit=lambda post: can_edit_post(current_user, post, access),
                   shows=lambda post: board_type.post_view(current_user, post, access),
                   **hooks.parts("thread", thread=thread, posts=posts, access=access,
                                 user=current_user))
-    page_html = render_template(board_type.template("thread.html"), posts=posts,
-                               posts_html=PostList(thread, page, posts, access, values),
-                               views=thread.view_count + view_counts.pending(thread.id),
-                               # Forms carry a CSRF token, which puts a cookie on the page:
-                               # only for those who can use them, so guests' pages stay shareable.
-                               form=PostForm() if Access.REPLY in access else None,
-                               **hooks.parts("editor"), **values,
-                               **board_type.thread_page(thread, current_user))
-    if current_user.is_authenticated and posts:
-        # After rendering: the commit expires what the page has loaded.
-        mark_thread_read(current_user, thread, max(post.created_at for post in posts))
-    return page_html
+    html = render_template(board_type.template("thread.html"), posts=posts,
+                           posts_html=PostList(posts, values),
+                           views=thread.view_count + view_counts.pending(thread.id),
+                           # Forms carry a CSRF token, which puts a cookie on the page:
+                           # only for those who can use them, so guests' pages stay shareable.
+                           form=PostForm() if Access.REPLY in access else None,
+                           **hooks.parts("editor"), **values,
+                           **board_type.thread_page(thread, current_user))
+    return html, {"authors": {post.author_id for post in posts} | {thread.author_id},
+                  "read_upto": max((post.created_at for post in posts), default=None)}
 
 
 @bp.route("/t/<int:thread_id>/reply", methods=["GET", "POST"])

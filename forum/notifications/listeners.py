@@ -1,7 +1,11 @@
 """What notifications plug into the core (forum/hooks.py): a mention must name an
-account; a published post tells the people it concerns; pages show whether one follows;
-the header shows the bell."""
-from forum.hooks import page_part, post_created, section, validator
+account; a published post tells the people it concerns; pages show whether one follows
+(holes: forum/holes.py); the header shows the bell."""
+from flask import get_template_attribute, url_for
+from flask_login import current_user
+
+from forum.holes import renderer
+from forum.hooks import post_created, section, validator
 from forum.models import ContentStatus
 from forum.notifications.events import announce_post
 from forum.notifications.mentions import mentioned_users
@@ -21,14 +25,26 @@ def announce_new_post(post, draft, **_ignored):
         announce_post(post, post.thread, draft.author, draft.found.get("mentioned"))
 
 
-@page_part("board")
-def board_following(board, user, **_ignored):
-    return {"following": is_subscribed(user, board=board)}
+@renderer("board-follow")
+def board_follow(board, **_ignored):
+    """The board's follow button, for members."""
+    return _follow_button(is_subscribed(current_user, board=board),
+                          url_for("notifications.board_subscribe", slug=board.slug),
+                          url_for("notifications.board_unsubscribe", slug=board.slug))
 
 
-@page_part("thread")
-def thread_following(thread, user, **_ignored):
-    return {"following": is_subscribed(user, thread=thread)}
+@renderer("thread-follow")
+def thread_follow(thread, **_ignored):
+    """The thread's follow button, for members."""
+    return _follow_button(is_subscribed(current_user, thread=thread),
+                          url_for("notifications.thread_subscribe", thread_id=thread.id),
+                          url_for("notifications.thread_unsubscribe", thread_id=thread.id))
+
+
+def _follow_button(following, on, off):
+    if not current_user.is_authenticated:
+        return ""
+    return get_template_attribute("boards/_follow.html", "follow_button")(following, on, off)
 
 
 @section("header")

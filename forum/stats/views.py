@@ -2,6 +2,7 @@
 from flask import Blueprint, abort, jsonify, render_template
 from flask_babel import gettext as _
 
+from forum import shared_pages
 from forum.csvfile import csv_download
 from forum.stats.charts import bar_chart, line_chart
 from forum.stats.figures import as_json, page_figures, tables
@@ -11,9 +12,11 @@ bp = Blueprint("stats", __name__)
 
 @bp.get("/stats")
 def index():
-    figures = page_figures()
-    return render_template("stats/index.html", figures=figures, charts=_charts(figures),
-                           tables=tables(figures))
+    def build():
+        figures = page_figures()
+        return render_template("stats/index.html", figures=figures, charts=_charts(figures),
+                               tables=tables(figures)), {}
+    return shared_pages.page(tuple, build).html
 
 
 @bp.get("/stats.json")

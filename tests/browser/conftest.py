@@ -12,6 +12,7 @@ starts and to empty the tables afterwards: the server is shut down before that h
 import importlib.util
 import os
 import threading
+from contextlib import contextmanager
 
 import pytest
 from flask_babel import force_locale, gettext, pgettext
@@ -29,9 +30,9 @@ DEVICES = {
 }
 
 
-@pytest.fixture()
-def live_server(app):
-    """The session's app served on 127.0.0.1 at a free port; yields the base URL."""
+@contextmanager
+def served(app):
+    """The app served on 127.0.0.1 at a free port, in threads; yields the base URL."""
     server = make_server("127.0.0.1", 0, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, name="live-server", daemon=True)
     thread.start()
@@ -41,6 +42,13 @@ def live_server(app):
         server.shutdown()
         server.server_close()
         thread.join(timeout=5)
+
+
+@pytest.fixture()
+def live_server(app):
+    """The session's app served on 127.0.0.1 at a free port; yields the base URL."""
+    with served(app) as base_url:
+        yield base_url
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,14 @@ from datetime import timedelta
 
 import pytest
 
-from forum import create_app, pagecache
+from forum import pagecache
 from forum.extensions import db
 from forum.receipts import banners
 from forum.receipts.models import UrgentBanner
 from tests.checks import log, says
-from tests.conftest import IsolatedClient, login, post_form
+from tests.conftest import CachingConfig, login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
 from tests.receipts.helpers import local
-from tests.test_pagecache import CachingConfig
 
 
 @pytest.fixture()
@@ -100,16 +99,11 @@ def test_pages_read_the_banner_without_a_query(client, news, news_account, now, 
 
 
 @pytest.fixture()
-def caching_app():
-    app = create_app(CachingConfig())
-    app.test_client_class = IsolatedClient
-    pagecache.clear()
+def caching_app(caching_app):
+    """The caching app (tests/conftest.py), with no banner remembered before or after."""
     banners.forget()
-    yield app
-    pagecache.clear()
+    yield caching_app
     banners.forget()
-    with app.app_context():
-        db.engine.dispose()
 
 
 def test_with_the_page_cache_a_guest_sees_a_new_banner_once_the_cache_window_passes(

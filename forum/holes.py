@@ -1,0 +1,68 @@
+"""Holes: the parts of a page that are the reader's own, rendered apart from the rest.
+
+A template marks such a part with {{ hole("name") }}; the function registered here under
+that name renders it for the current reader, from the values the view put in
+`g.page_values`. A page built as a skeleton to share between members
+(forum/shared_pages.py) keeps each hole as a marker and each CSRF token as a slot, and
+`fill` renders them per request; anywhere else a hole is rendered where it stands. Either
+way the part comes from the one renderer.
+"""
+import re
+
+from flask import g, render_template, session
+from flask_login import current_user
+from flask_wtf.csrf import generate_csrf
+from markupsafe import Markup
+
+TOKEN_SLOT = "<!--csrf-token-->"
+_MARKER = re.compile(r"<!--hole:([a-z-]+)-->")
+
+_renderers = {}
+
+
+def renderer(name):
+    """Register render(**page_values) -> markup for the hole `name`."""
+    def register(render):
+        _renderers[name] = render
+        return render
+    return register
+
+
+def hole(name):
+    """The hole's markup for this reader, or its marker while a skeleton is built."""
+    if name not in _renderers:
+        raise LookupError(f"no renderer for the hole {name!r}")
+    if g.get("building_skeleton"):
+        return Markup(f"<!--hole:{name}-->")
+    return _render(name)
+
+
+def skeleton(html):
+    """A page rendered while `g.building_skeleton`, with the reader's CSRF token made a slot."""
+    if current_user.is_authenticated:  # guests' pages carry no token (no session cookie)
+        html = html.replace(generate_csrf(), TOKEN_SLOT)
+    return html
+
+
+def fill(html):
+    """The skeleton with every hole rendered and every token slot filled for this reader."""
+    html = _MARKER.sub(lambda marker: _render(marker[1]), html)
+    if TOKEN_SLOT in html:
+        html = html.replace(TOKEN_SLOT, generate_csrf())
+    return Markup(html)
+
+
+def _render(name):
+    return Markup(_renderers[name](**g.get("page_values", {})))
+
+
+@renderer("account")
+def _account(**_ignored):
+    return render_template("_account.html")
+
+
+@renderer("flashes")
+def _flashes(**_ignored):
+    if "_flashes" not in session:  # most pages: no template to render
+        return ""
+    return render_template("_flashes.html")

@@ -1,0 +1,64 @@
+"""Members' board index, board, thread and /stats pages, built once for the members who
+see them alike.
+
+Guests get whole stored pages (forum/pagecache.py); a member's page differs from another
+member's in a few parts only: the header, flashes, follow buttons, new-post marks, a
+petition's steps, the CSRF token. Those are holes (forum/holes.py). The rest is kept a few
+seconds per worker (forum/fragments.py, page_cache_seconds) as a skeleton, under the
+page's address, language and the reader's access, with what the view knows cheaply of
+the content's state (a thread's or board's counters), so that a new post shows at once.
+What changes nothing there (an edit of someone else's post, a new avatar) shows within
+those seconds, as it does for guests.
+
+A reader shares a skeleton only where nothing on it depends on who they are: an ordinary
+member, without admin or unit account, who neither moderates nor manages the board, on a
+board type whose pages are the same for every such member (`BoardType.shares_pages`), and
+(`Built.mine`) who wrote none of the page's posts. Everyone else gets the page built for
+them alone, through the same holes.
+"""
+from collections import namedtuple
+
+from flask import g, request
+from flask_babel import get_locale
+from flask_login import current_user
+
+from forum import fragments, holes
+from forum.access import Access
+
+Built = namedtuple("Built", "html facts")  # facts: what the view needs after (a thread's
+                                           # newest post time, the authors on the page)
+
+_PERSONAL = Access.MODERATE | Access.MANAGE
+
+
+def page(version, build, shares=True, **page_values):
+    """The page for this reader: `build()` -> (html, facts) rendered as a skeleton and kept
+    under `version()` (what the content's state is) where the reader shares it (and
+    `shares`, the board type's word), then its holes filled from `page_values` (with the
+    reader's `access` to the page, if any).
+    """
+    g.page_values = page_values
+    access = page_values.get("access", Access.VIEW)
+    if _shares(access, shares):
+        key = ("page", request.full_path, str(get_locale()), int(access),
+               current_user.is_banned, version())
+        built = fragments.kept(key, lambda: _build(build))
+        if current_user.id in built.facts.get("authors", ()):
+            built = _build(build)
+    else:
+        built = _build(build)
+    return Built(holes.fill(built.html), built.facts)
+
+
+def _shares(access, shares):
+    return (shares and current_user.is_authenticated and not current_user.admin_role
+            and not current_user.is_unit_account and not access & _PERSONAL)
+
+
+def _build(build):
+    g.building_skeleton = True
+    try:
+        html, facts = build()
+    finally:
+        g.building_skeleton = False
+    return Built(holes.skeleton(html), facts)

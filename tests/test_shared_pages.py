@@ -1,0 +1,163 @@
+"""Members' pages built once and shared, with holes for what is the reader's own
+(forum/shared_pages.py, forum/holes.py): each member still sees only their own things."""
+import re
+
+from forum.boards.registry import types_where
+from forum.boards.roles import grant
+from forum.boards.services import edit_post, reply
+from forum.extensions import db
+from forum.models import Post
+from forum.moderation.bans import ban_user
+from forum.notifications.subscriptions import subscribe
+from tests.conftest import login
+from tests.factories import make_board, make_thread, make_user
+
+
+def _report_tokens(page):
+    return set(re.findall(r'action="/[^"]*/report">\s*<input type="hidden" name="csrf_token" value="([^"]+)"', page))
+
+
+def _main(page):
+    return page.split('<main id="main"')[1]
+
+
+def _first_and_second_member(app, count_queries, path):
+    """The statements of a first member's view of `path`, and of a second's, and the page."""
+    first, second = (login(app.test_client(), make_user()) for _ in range(2))
+    with app.app_context(), count_queries() as built:  # counts that app's engine
+        first.get(path)
+    with app.app_context(), count_queries() as shared:
+        page = second.get(path).get_data(as_text=True)
+    return built, shared, page
+
+
+def test_a_second_members_thread_page_loads_no_posts(caching_app, count_queries):
+    thread = make_thread(title="三会一课", replies=3)
+    built, shared, page = _first_and_second_member(caching_app, count_queries, f"/t/{thread.id}")
+    assert "三会一课" in page and page.count('<article class="post"') == 4
+    assert len(shared) < len(built)
+    assert not [q for q in shared.statements if "post.body" in q or "FROM attachment" in q]
+
+
+def test_a_second_members_board_page_reads_no_threads_or_last_posts(caching_app, count_queries):
+    thread = make_thread(title="三会一课")
+    built, shared, page = _first_and_second_member(caching_app, count_queries, f"/b/{thread.board.slug}")
+    assert "三会一课" in page
+    assert len(shared) < len(built)
+    assert not [q for q in shared.statements if re.search(r"FROM (thread|post)\b", q)]
+
+
+def test_members_share_a_thread_page_but_each_gets_their_own_header_and_tokens(caching_app):
+    thread = make_thread(title="三会一课", body="第一楼的正文", replies=2)
+    ann, bob = make_user(username="ann"), make_user(username="bob")
+    ann_client, bob_client = (login(caching_app.test_client(), u) for u in (ann, bob))
+    path = f"/t/{thread.id}"
+    ann_page, bob_page = (c.get(path).get_data(as_text=True) for c in (ann_client, bob_client))
+    assert '<a class="me" href="/account">ann</a>' in ann_page and "bob" not in ann_page
+    assert '<a class="me" href="/account">bob</a>' in bob_page and ">ann<" not in bob_page
+    assert f'data-account="{bob.id}"' in bob_page and f'data-account="{ann.id}"' not in bob_page
+    ann_tokens, bob_tokens = _report_tokens(ann_page), _report_tokens(bob_page)
+    assert len(ann_tokens) == len(bob_tokens) == 1 and ann_tokens != bob_tokens
+    assert "<!--" not in bob_page.replace("<!--/row-->", "")  # every hole and slot is filled
+    form = re.search(r'<form method="post" action="(/[^"]*/report)">', bob_page)[1]
+    answer = bob_client.post(form, data={"csrf_token": bob_tokens.pop(), "reason": "spam", "text": "广告"})
+    assert answer.status_code == 302  # bob's own token, in the shared page, is accepted
+
+
+def test_one_members_follow_state_and_flashes_are_never_shown_to_another(caching_app):
+    thread = make_thread(title="三会一课")
+    ann, bob = make_user(username="ann"), make_user(username="bob")
+    subscribe(ann, thread=thread)
+    db.session.commit()
+    ann_client, bob_client = (login(caching_app.test_client(), u) for u in (ann, bob))
+    path = f"/t/{thread.id}"
+    ann_page = ann_client.get(path).get_data(as_text=True)
+    bob_page = bob_client.get(path).get_data(as_text=True)
+    assert 'aria-pressed="true"' in ann_page and 'aria-pressed="true"' not in bob_page
+    with ann_client.session_transaction() as session:
+        session["_flashes"] = [("success", "只给安的消息")]
+    assert "只给安的消息" in ann_client.get(path).get_data(as_text=True)
+    assert "只给安的消息" not in bob_client.get(path).get_data(as_text=True)
+
+
+def test_a_new_reply_or_an_edit_shows_at_once_to_a_member_who_shares_the_page(caching_app):
+    thread = make_thread(title="三会一课", body="第一楼的正文")
+    reader = login(caching_app.test_client(), make_user())
+    path = f"/t/{thread.id}"
+    assert "第一楼的正文" in reader.get(path).get_data(as_text=True)
+    reply(thread, thread.author, "新的回复")
+    assert "新的回复" in reader.get(path).get_data(as_text=True)
+    first = db.session.execute(db.select(Post).where(Post.number == 1, Post.thread_id == thread.id)).scalar_one()
+    edit_post(first, thread.author, "改过的正文")
+    assert "改过的正文" in reader.get(path).get_data(as_text=True)
+
+
+def test_the_author_of_a_post_on_the_page_gets_their_own_edit_links(caching_app):
+    thread = make_thread(title="三会一课", body="第一楼的正文")
+    author_client = login(caching_app.test_client(), thread.author)
+    reader = login(caching_app.test_client(), make_user())
+    path = f"/t/{thread.id}"
+    edit_link = re.compile(r'href="/p/\d+/edit"')
+    assert not edit_link.search(reader.get(path).get_data(as_text=True))
+    assert edit_link.search(author_client.get(path).get_data(as_text=True))
+    assert not edit_link.search(reader.get(path).get_data(as_text=True))
+
+
+def test_a_moderators_controls_never_reach_a_member_and_a_members_page_never_a_moderator(caching_app):
+    board = make_board()
+    thread = make_thread(board=board, title="三会一课")
+    moderator = make_user(username="banzhu", is_verified=True)
+    grant(moderator, board, "moderator")
+    db.session.commit()
+    mod_client = login(caching_app.test_client(), moderator)
+    first_member, second_member = (login(caching_app.test_client(), make_user()) for _ in range(2))
+    path = f"/t/{thread.id}"
+    controls = f'action="/t/{thread.id}/pin"'
+    assert controls in mod_client.get(path).get_data(as_text=True)
+    assert controls not in first_member.get(path).get_data(as_text=True)
+    assert controls in mod_client.get(path).get_data(as_text=True)
+    assert controls not in second_member.get(path).get_data(as_text=True)
+
+
+def test_an_admin_gets_a_page_of_their_own(caching_app):
+    thread = make_thread(title="三会一课")
+    admin = make_user(username="xitong", admin_role="system")
+    member_client = login(caching_app.test_client(), make_user())
+    member_client.get(f"/t/{thread.id}")
+    page = login(caching_app.test_client(), admin).get(f"/t/{thread.id}").get_data(as_text=True)
+    assert 'href="/admin/"' in page or 'href="/admin"' in page
+
+
+def test_a_banned_member_is_not_offered_the_reply_form_another_member_was(caching_app):
+    thread = make_thread(title="三会一课")
+    member, banned = make_user(), make_user()
+    ban_user(banned, make_user(admin_role="security"), "广告")
+    member_client, banned_client = (login(caching_app.test_client(), u) for u in (member, banned))
+    path = f"/t/{thread.id}"
+    assert 'id="reply-heading"' in member_client.get(path).get_data(as_text=True)
+    assert 'id="reply-heading"' not in banned_client.get(path).get_data(as_text=True)
+
+
+def test_the_board_pages_start_button_is_the_readers_own(caching_app):
+    board = make_board(settings={"verified_only": True})
+    make_thread(board=board, author=make_user(is_verified=True))
+    verified, unverified = make_user(is_verified=True), make_user(is_verified=False)
+    path = f"/b/{board.slug}"
+    new_thread = f'href="/b/{board.slug}/new"'
+    assert new_thread not in _main(login(caching_app.test_client(), unverified).get(path).get_data(as_text=True))
+    assert new_thread in _main(login(caching_app.test_client(), verified).get(path).get_data(as_text=True))
+
+
+def test_only_the_discussion_type_shares_its_pages():
+    """A type whose pages show a member their own things must never share them: adding a
+    type that shares is a decision to review (forum/boards/registry.py, shares_pages)."""
+    assert types_where("shares_pages") == ["discussion"]
+
+
+def test_a_letter_is_never_served_to_another_member(caching_app):
+    mailbox = make_board(type="mailbox")
+    writer, other = make_user(is_verified=True), make_user(is_verified=True)
+    letter = make_thread(board=mailbox, author=writer, title="写给书记的信")
+    writer_client, other_client = (login(caching_app.test_client(), u) for u in (writer, other))
+    writer_client.get(f"/t/{letter.id}")
+    assert other_client.get(f"/t/{letter.id}").status_code == 404
