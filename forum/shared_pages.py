@@ -11,7 +11,8 @@ What changes nothing there (an edit of someone else's post, a new avatar) shows 
 those seconds, as it does for guests.
 
 A reader shares a skeleton only where nothing on it depends on who they are: an ordinary
-member, without admin or unit account, who neither moderates nor manages the board, on a
+member, neither admin nor unit account nor banned (the page says why, and until when),
+who neither moderates nor manages the board, on a
 board type whose pages are the same for every such member (`BoardType.shares_pages`), and
 (`Built.mine`) who wrote none of the page's posts. Everyone else gets the page built for
 them alone, through the same holes.
@@ -40,8 +41,7 @@ def page(version, build, shares=True, **page_values):
     g.page_values = page_values
     access = page_values.get("access", Access.VIEW)
     if _shares(access, shares):
-        key = ("page", request.full_path, str(get_locale()), int(access),
-               current_user.is_banned, version())
+        key = ("page", request.full_path, str(get_locale()), int(access), version())
         built = fragments.kept(key, lambda: _build(build))
         if current_user.id in built.facts.get("authors", ()):
             built = _build(build)
@@ -52,7 +52,8 @@ def page(version, build, shares=True, **page_values):
 
 def _shares(access, shares):
     return (shares and current_user.is_authenticated and not current_user.admin_role
-            and not current_user.is_unit_account and not access & _PERSONAL)
+            and not current_user.is_unit_account and not current_user.is_banned  # their reason
+            and not access & _PERSONAL)
 
 
 def _build(build):

@@ -128,14 +128,20 @@ def test_an_admin_gets_a_page_of_their_own(caching_app):
     assert 'href="/admin/"' in page or 'href="/admin"' in page
 
 
-def test_a_banned_member_is_not_offered_the_reply_form_another_member_was(caching_app):
+def test_a_banned_member_sees_their_own_ban_and_no_reply_form(caching_app):
     thread = make_thread(title="三会一课")
-    member, banned = make_user(), make_user()
-    ban_user(banned, make_user(admin_role="security"), "广告")
-    member_client, banned_client = (login(caching_app.test_client(), u) for u in (member, banned))
+    security = make_user(admin_role="security")
+    member, ann, bob = make_user(), make_user(), make_user()
+    ban_user(ann, security, "发小广告")
+    ban_user(bob, security, "灌水刷屏")
+    member_client, ann_client, bob_client = (login(caching_app.test_client(), u) for u in (member, ann, bob))
     path = f"/t/{thread.id}"
     assert 'id="reply-heading"' in member_client.get(path).get_data(as_text=True)
-    assert 'id="reply-heading"' not in banned_client.get(path).get_data(as_text=True)
+    ann_page = ann_client.get(path).get_data(as_text=True)
+    bob_page = bob_client.get(path).get_data(as_text=True)
+    assert 'id="reply-heading"' not in ann_page and 'id="reply-heading"' not in bob_page
+    assert "发小广告" in ann_page and "灌水刷屏" not in ann_page
+    assert "灌水刷屏" in bob_page and "发小广告" not in bob_page
 
 
 def test_the_board_pages_start_button_is_the_readers_own(caching_app):
