@@ -3,19 +3,21 @@ see them alike.
 
 Guests get whole stored pages (forum/pagecache.py); a member's page differs from another
 member's in a few parts only: the header, flashes, follow buttons, new-post marks, a
-petition's steps, the CSRF token. Those are holes (forum/holes.py). The rest is kept a few
-seconds per worker (forum/fragments.py, page_cache_seconds) as a skeleton, under the
-page's address, language and the reader's access, with what the view knows cheaply of
-the content's state (a thread's or board's counters), so that a new post shows at once.
-What changes nothing there (an edit of someone else's post, a new avatar) shows within
-those seconds, as it does for guests.
+petition's steps, a moderator's thread tools, the CSRF token. Those are holes
+(forum/holes.py). The rest is kept a few seconds per worker (forum/fragments.py,
+page_cache_seconds) as a skeleton, under the page's address, language and the reader's
+access, with what the view knows cheaply of the content's state (a thread's row and its
+page's posts' versions; a board's counters), so that a new post or an edit shows at once.
+What changes neither (a new avatar, a pin seen on the board list) shows within those
+seconds, as it does for guests.
 
-A reader shares a skeleton only where nothing on it depends on who they are: an ordinary
-member, neither admin nor unit account nor banned (the page says why, and until when),
-who neither moderates nor manages the board, on a
-board type whose pages are the same for every such member (`BoardType.shares_pages`), and
-(`Built.mine`) who wrote none of the page's posts. Everyone else gets the page built for
-them alone, through the same holes.
+A reader shares a skeleton only with readers of the same access (the moderators of a
+board share theirs, whose own pin and move choices are a hole) and only where nothing
+else on it depends on who they are: neither admin nor unit account nor banned (the page
+says why, and until when), on a board type whose pages are the same for all such readers
+(`BoardType.shares_pages`), and not the author of a post on the page (the facts `build`
+returns name them). Everyone else gets the page built for them alone, through the same
+holes.
 """
 from collections import namedtuple
 
@@ -28,8 +30,6 @@ from forum.access import Access
 
 Built = namedtuple("Built", "html facts")  # facts: what the view needs after (a thread's
                                            # newest post time, the authors on the page)
-
-_PERSONAL = Access.MODERATE | Access.MANAGE
 
 
 def page(version, build, shares=True, **page_values):
@@ -52,8 +52,7 @@ def page(version, build, shares=True, **page_values):
 
 def _shares(access, shares):
     return (shares and current_user.is_authenticated and not current_user.admin_role
-            and not current_user.is_unit_account and not current_user.is_banned  # their reason
-            and not access & _PERSONAL)
+            and not current_user.is_unit_account and not current_user.is_banned)  # their reason
 
 
 def _build(build):

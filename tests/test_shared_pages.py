@@ -119,6 +119,27 @@ def test_a_moderators_controls_never_reach_a_member_and_a_members_page_never_a_m
     assert controls not in second_member.get(path).get_data(as_text=True)
 
 
+def test_moderators_of_a_board_share_its_page_but_each_moves_only_where_they_moderate(
+        caching_app, count_queries):
+    board, elsewhere = make_board(), make_board(name="另一个版块")
+    thread = make_thread(board=board, title="三会一课")
+    both, one = make_user(username="liangge", is_verified=True), make_user(username="yige", is_verified=True)
+    for user, boards in ((both, (board, elsewhere)), (one, (board,))):
+        for moderated in boards:
+            grant(user, moderated, "moderator")
+    db.session.commit()
+    path = f"/t/{thread.id}"
+    target = f'<option value="{elsewhere.id}">另一个版块</option>'
+    both_page = login(caching_app.test_client(), both).get(path).get_data(as_text=True)
+    one_client = login(caching_app.test_client(), one)
+    with caching_app.app_context(), count_queries() as shared:
+        one_page = one_client.get(path).get_data(as_text=True)
+    assert not [q for q in shared.statements if "post.body" in q]  # the page built for both
+    assert target in both_page and f'action="/t/{thread.id}/pin"' in both_page
+    assert target not in one_page and f'action="/t/{thread.id}/pin"' in one_page
+    assert ">liangge<" not in one_page and ">yige<" in one_page
+
+
 def test_an_admin_gets_a_page_of_their_own(caching_app):
     thread = make_thread(title="三会一课")
     admin = make_user(username="xitong", admin_role="system")

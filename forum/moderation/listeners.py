@@ -1,10 +1,14 @@
 """What moderation plugs into the core (forum/hooks.py): flood control, the word filter
-and the review of new accounts before a post is written; the queue after it."""
+and the review of new accounts before a post is written; the queue after it; a thread
+page's controls."""
+from flask import get_template_attribute
 from flask_babel import gettext as _
+from flask_login import current_user
 
+from forum.holes import renderer
 from forum.hooks import page_part, post_created, post_edited, validator
 from forum.moderation.forms import ReportForm
-from forum.moderation.panel import thread_panel
+from forum.moderation.panel import thread_panel, thread_tools
 from forum.moderation.flood import claim_posting_slot
 from forum.moderation.queue import enqueue, enqueue_edit, review_reason
 from forum.moderation.wordfilter import check_post
@@ -43,7 +47,16 @@ def queue_edited_post(post, draft, held=False, **_ignored):
 
 
 @page_part("thread")
-def thread_tools(thread, posts, access, user, **_ignored):
-    """The moderator's panel, and the report form for members."""
-    return {"mod": thread_panel(user, thread, posts, access),
+def thread_forms(thread, posts, access, user, **_ignored):
+    """What the posts show a moderator, and the report form for members."""
+    return {"mod": thread_panel(thread, posts, access),
             "report_form": ReportForm() if user.is_authenticated else None}
+
+
+@renderer("thread-controls")
+def thread_controls(thread, access, **_ignored):
+    """The moderator's own forms for the thread (pin scopes, move targets)."""
+    tools = thread_tools(current_user, thread, access)
+    if tools is None:
+        return ""
+    return get_template_attribute("moderation/_controls.html", "thread_controls")(thread, tools)

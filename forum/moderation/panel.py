@@ -7,15 +7,24 @@ from forum.extensions import db
 from forum.letters.forms import QueueFilterForm
 from forum.letters.queries import letter_queue
 from forum.models import Board, ContentStatus, Unit
-from forum.moderation.forms import MoveForm, PinForm, ReasonForm
+from forum.moderation.forms import MoveForm, PinForm
 from forum.moderation.listing import queue_items_for
 from forum.access import Access
 from forum.letters.access import handled_board_ids
 from forum.permissions import can_pin_site, moderated_board_ids
 
 
-def thread_panel(user, thread, posts, access):
-    """Forms, move targets and open queue items for a moderator; None for anyone else."""
+def thread_panel(thread, posts, access):
+    """What a moderator's posts show (the open queue items of held posts), the same for
+    every moderator of the board; None for anyone else."""
+    if Access.MODERATE not in access:
+        return None
+    return {"queue": queue_items_for([p.id for p in posts if p.status == ContentStatus.PENDING])}
+
+
+def thread_tools(user, thread, access):
+    """The thread's own forms for a moderator: the pin scopes and move targets this
+    moderator may choose (a hole of the page, forum/holes.py); None for anyone else."""
     if Access.MODERATE not in access:
         return None
     pin = PinForm()
@@ -23,13 +32,7 @@ def thread_panel(user, thread, posts, access):
         pin.scope.choices = [c for c in pin.scope.choices if c.value == "board"]
     move = MoveForm()
     move.board.choices = [SelectChoice(b.id, b.name) for b in _move_targets(user, thread)]
-    return {
-        "reason": ReasonForm(),
-        "pin": pin,
-        "move": move,
-        "featuring": get_type(thread.board.type).featuring,
-        "queue": queue_items_for([p.id for p in posts if p.status == ContentStatus.PENDING]),
-    }
+    return {"pin": pin, "move": move, "featuring": get_type(thread.board.type).featuring}
 
 
 def _move_targets(user, thread):
