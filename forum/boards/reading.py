@@ -4,7 +4,7 @@ A thread is unread when its last post is newer than the latest of: the member's 
 mark on it, their "mark board read" on its board, and their registration (what was
 written before someone joined is not news to them).
 """
-from sqlalchemy import select
+from sqlalchemy import literal, select, union_all
 
 from forum.extensions import db
 from forum.models import BoardRead, ContentStatus, Post, ThreadRead
@@ -13,17 +13,15 @@ from forum.service import commit
 
 
 def read_marks(user, threads):
-    """{thread id: the time up to which the member has read it} (two statements)."""
-    board_marks = dict(db.session.execute(
-        select(BoardRead.board_id, BoardRead.read_at)
-        .where(BoardRead.user_id == user.id,
-               BoardRead.board_id.in_({t.board_id for t in threads}))).all())
-    thread_marks = dict(db.session.execute(
-        select(ThreadRead.thread_id, ThreadRead.read_at)
-        .where(ThreadRead.user_id == user.id,
-               ThreadRead.thread_id.in_([t.id for t in threads]))).all())
-    return {t.id: max(filter(None, [user.created_at, board_marks.get(t.board_id),
-                                    thread_marks.get(t.id)])) for t in threads}
+    """{thread id: the time up to which the member has read it} (one statement: their
+    marks on the threads' boards and on the threads themselves)."""
+    boards = select(literal("board"), BoardRead.board_id, BoardRead.read_at).where(
+        BoardRead.user_id == user.id, BoardRead.board_id.in_({t.board_id for t in threads}))
+    own = select(literal("thread"), ThreadRead.thread_id, ThreadRead.read_at).where(
+        ThreadRead.user_id == user.id, ThreadRead.thread_id.in_([t.id for t in threads]))
+    marks = {(kind, key): at for kind, key, at in db.session.execute(union_all(boards, own))}
+    return {t.id: max(filter(None, [user.created_at, marks.get(("board", t.board_id)),
+                                    marks.get(("thread", t.id))])) for t in threads}
 
 
 def unread_ids(user, threads):
