@@ -20,7 +20,9 @@ from forum.settings import page_cache_seconds
 
 _lock = threading.Lock()
 _fragments = {}  # key -> (expires, value)
-_PURGE_AT = 2000  # entries; keys that name a board's counters go out of use as it changes
+# Entries: keys that name a board's counters go out of use as it changes, and members'
+# pages are kept per address (forum/shared_pages.py), so a worker holds at most this many.
+_PURGE_AT = 2000
 
 
 def cached(name, render):
@@ -42,7 +44,8 @@ def kept(key, build):
         if len(_fragments) >= _PURGE_AT:
             for stale in [k for k, (expires, _) in _fragments.items() if expires <= now]:
                 del _fragments[stale]
-        _fragments[key] = (now + seconds, value)
+        if len(_fragments) < _PURGE_AT:  # else a flood of fresh keys (addresses): keep none
+            _fragments[key] = (now + seconds, value)
     return value
 
 

@@ -90,3 +90,12 @@ def test_a_board_pages_kept_rows_are_kept_per_language(caching_app, member):
     reader.post("/lang/en", data={"next": "/"})
     english = reader.get(path).get_data(as_text=True).split('class="threads"')[1]
     assert "回复" in chinese and "Replies" in english
+
+
+def test_a_flood_of_fresh_keys_is_not_kept_beyond_the_limit(caching_app, monkeypatch):
+    monkeypatch.setattr(fragments, "_PURGE_AT", 3)
+    with caching_app.test_request_context():
+        for n in range(3):
+            assert fragments.kept(("page", n), lambda n=n: n) == n
+        assert fragments.kept(("page", 3), lambda: "built") == "built"  # answered, not kept
+        assert ("page", 3) not in fragments._fragments and len(fragments._fragments) == 3
