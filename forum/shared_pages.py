@@ -32,11 +32,11 @@ Built = namedtuple("Built", "html facts")  # facts: what the view needs after (a
                                            # newest post time, the authors on the page)
 
 
-def page(version, build, shares=True, **page_values):
+def page(build, version=tuple, shares=True, **page_values):
     """The page for this reader: `build()` -> (html, facts) rendered as a skeleton and kept
-    under `version()` (what the content's state is) where the reader shares it (and
-    `shares`, the board type's word), then its holes filled from `page_values` (with the
-    reader's `access` to the page, if any).
+    under `version()`, what the content's state is (nothing but the seconds, by default),
+    where the reader shares it (and `shares`, the board type's word); then its holes
+    filled from `page_values` (with the reader's `access` to the page, if any).
     """
     g.page_values = page_values
     access = page_values.get("access", Access.VIEW)

@@ -28,7 +28,7 @@ from forum.urls import int_arg
 
 @bp.get("/")
 def index():
-    built = shared_pages.page(tuple, lambda: (render_template(
+    built = shared_pages.page(lambda: (render_template(
         "boards/index.html", board_list=fragments.cached("index", _board_list)), {}))
     marked = (unread_board_ids(current_user, fragments.kept(("index-newest",), queries.newest_posts))
               if current_user.is_authenticated else ())
@@ -66,12 +66,15 @@ def board(slug):
     page = requested_page()
     listed = ThreadList(board, page, current_app.config["THREADS_PER_PAGE"], sort_form.listing())
     check_in_range(page, listed.pages)
-    return shared_pages.page(lambda: listed.version, lambda: (render_template(
-        board_type.template("board.html"), board=board, board_type=board_type, access=access,
-        listed=listed, page=page, sort_form=sort_form, sort_args=sort_form.query_args(),
-        **hooks.parts("board", board=board, user=current_user),
-        **board_type.board_page(board, current_user)), {}),
-        board_type.shares_pages, board=board, access=access, listed=listed).html
+
+    def build():
+        return render_template(
+            board_type.template("board.html"), board=board, board_type=board_type, access=access,
+            listed=listed, page=page, sort_form=sort_form, sort_args=sort_form.query_args(),
+            **hooks.parts("board", board=board, user=current_user),
+            **board_type.board_page(board, current_user)), {}
+    return shared_pages.page(build, lambda: listed.version, board_type.shares_pages,
+                             board=board, access=access, listed=listed).html
 
 
 @bp.route("/b/<slug>/new", methods=["GET", "POST"])
@@ -111,8 +114,8 @@ def thread(thread_id):
     pages = page_count(thread.last_number, per_page)
     check_in_range(page, pages)
     view_counts.record_view(thread.id)
-    built = shared_pages.page(lambda: _thread_version(thread, page, per_page),
-                              lambda: _thread_page(thread, board_type, access, page, pages),
+    built = shared_pages.page(lambda: _thread_page(thread, board_type, access, page, pages),
+                              lambda: _thread_version(thread, page, per_page),
                               board_type.shares_pages, thread=thread, board=thread.board, access=access)
     if current_user.is_authenticated and built.facts["read_upto"]:
         # After rendering: the commit expires what the page has loaded.

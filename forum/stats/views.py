@@ -16,7 +16,7 @@ def index():
         figures = page_figures()
         return render_template("stats/index.html", figures=figures, charts=_charts(figures),
                                tables=tables(figures)), {}
-    return shared_pages.page(tuple, build).html
+    return shared_pages.page(build).html
 
 
 @bp.get("/stats.json")
