@@ -6,6 +6,9 @@ from config import ROOT, Config
 
 def create_app(config=None):
     """Build the app; wiring only, in named steps."""
+    from forum import safe_gc
+
+    safe_gc.install()  # before any request: CPython 3.11's collector can crash a worker
     app = Flask(__name__, template_folder=str(ROOT / "templates"),
                 static_folder=str(ROOT / "static"))
     configure_app(app, config)

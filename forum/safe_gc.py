@@ -1,0 +1,57 @@
+"""Garbage collection at safe points only: a workaround for a crash of CPython 3.11.
+
+On 3.11 a collection can start inside any allocation, among them the one that gives an
+object its first real __dict__ (dictobject.c, make_dict_from_instance_attributes). If a
+weakref callback that the collection runs sets an attribute on that same object, as
+SQLAlchemy's InstanceState._cleanup does when a mapped object dies in a cycle, the
+object gets a second dict over the same attribute values, which frees them; the first
+dict then reads freed memory and the process dies of SIGSEGV (gunicorn's "Worker was
+sent SIGSEGV!"). Threads make it likelier only by moving the points where collections
+start. CPython 3.12 starts collections only between bytecodes, so it is not exposed.
+
+Here, on 3.11, the automatic collector is off, and one daemon thread per process runs
+the collection the thresholds ask for every COLLECT_SECONDS. Collecting from Python
+code is safe: the other threads wait at bytecode boundaries or in calls that let the
+GIL go, never half way through making a dict.
+"""
+import gc
+import os
+import sys
+import threading
+
+COLLECT_SECONDS = 0.05  # garbage in cycles waits at most this long (CPython: ~700 allocations)
+_started_in = None  # the pid whose collector thread runs
+
+
+def install():
+    """Turn the automatic collector off and start the safe-point collector (idempotent,
+    and again in a forked child, whose threads did not survive the fork)."""
+    if sys.version_info >= (3, 12) or _started_in is not None:
+        return
+    gc.disable()
+    _start()
+    os.register_at_fork(after_in_child=_start)
+
+
+def collect_if_due():
+    """Run the collection CPython would have started by now: the oldest generation
+    whose count is past its threshold, if any."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if not thresholds[0]:  # a zero threshold: automatic collection was switched off
+        return
+    for generation in (2, 1, 0):
+        if counts[generation] > thresholds[generation]:
+            gc.collect(generation)
+            return
+
+
+def _start():
+    global _started_in
+    _started_in = os.getpid()
+    threading.Thread(target=_loop, daemon=True, name="safe-gc").start()
+
+
+def _loop():
+    wake = threading.Event()
+    while not wake.wait(COLLECT_SECONDS):
+        collect_if_due()
