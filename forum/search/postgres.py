@@ -18,7 +18,6 @@ from forum.search import text
 MAX_POSITION = 16383  # PostgreSQL's limit
 MAX_POSITIONS_PER_LEXEME = 255
 GRAM_PREFIX = "_"
-PAIR = " "  # joins two words in one lexeme; jieba's words never hold a space
 CANDIDATES = 2000  # matches looked at without a cap: the newest ones (see search)
 WINDOW = 20000  # post ids a window of the newest matches spans (see _Matches)
 MAX_WINDOWS = 10  # then the rest in one query (see _Matches.newest)
@@ -39,22 +38,11 @@ def _add(lexemes, items, weight, offset):
     return last + 1  # a gap: phrases never run from the title into the body
 
 
-def _with_pairs(words):
-    """jieba's words and, at each word's position, every pair of a word there and a word
-    at the next position ("组织生活 会"): a phrase of two words is then one lexeme, which
-    the index answers alone and whose share of posts the planner knows."""
-    at = {}
-    for position, word in words:
-        at.setdefault(position, []).append(word)
-    return words + [(position, f"{first}{PAIR}{second}") for position, here in at.items()
-                    for first in here for second in at.get(position + 1, ())]
-
-
 def vector_literal(title, body):
     """The tsvector, as PostgreSQL's literal syntax, of a post's title and body."""
     lexemes = {}
-    word_end = _add(lexemes, _with_pairs(text.words(title)), "A", 0) if title else 0
-    _add(lexemes, _with_pairs(text.words(body)), "B", word_end)
+    word_end = _add(lexemes, text.words_and_pairs(title), "A", 0) if title else 0
+    _add(lexemes, text.words_and_pairs(body), "B", word_end)
     gram_end = _add(lexemes, ((p, GRAM_PREFIX + g) for p, g in text.grams(title)), "A", 0) \
         if title else 0
     _add(lexemes, ((p, GRAM_PREFIX + g) for p, g in text.grams(body)), "B", gram_end)
@@ -70,8 +58,7 @@ def _phrase(lexemes, weights=""):
 def words_query(parsed, weights=""):
     """tsquery text: every query word as its jieba word, or as a phrase of the pairs of
     its words (组织生活会: the one lexeme "组织生活 会")."""
-    return " & ".join(_phrase([f"{a}{PAIR}{b}" for a, b in zip(tokens, tokens[1:])] or tokens,
-                              weights) for _raw, tokens, _grams in parsed)
+    return " & ".join(_phrase(text.pair_terms(tokens), weights) for _raw, tokens, _grams in parsed)
 
 
 def grams_query(parsed):

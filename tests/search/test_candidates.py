@@ -68,3 +68,10 @@ def test_many_small_writes_keep_the_whoosh_index_in_the_order_posts_were_written
                       for docnum in range(offset, offset + sub.doc_count_all())]
     assert in_index_order == [post.id for post in posts]
     assert len(searcher.leaf_searchers()) <= 4
+
+
+def test_the_next_whoosh_window_spans_what_the_matches_so_far_say_the_cap_needs():
+    # 200 matches in the first 4,000 documents: 801 more need about 16,000 more.
+    assert whoosh._next_window(4000, 4000, 200, 1001) == int(801 * 20 * whoosh.MARGIN)
+    assert whoosh._next_window(4000, 4000, 0, 1001) == 16000  # nothing yet: 4x wider
+    assert whoosh._next_window(4000, 4000, 200, None) == 16000  # every match: 4x wider
