@@ -22,11 +22,11 @@ from whoosh.reading import SegmentReader
 from whoosh.util.times import long_to_datetime
 
 from forum.search import text
+from forum.search.windows import next_span
 
 log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
-WINDOW = 4000  # docnums scanned first for the newest matches (see _next_window)
-MARGIN = 1.25  # a window spans this much more than the matches' density so far needs
+WINDOW = 4000  # docnums scanned first for the newest matches (see windows.next_span)
 TAIL_RATIO = 4
 # What reading a generation whose files a writer just deleted raises: the file's error,
 # or, for a vanished column file, an IndexError from Whoosh's column reader.
@@ -276,18 +276,9 @@ def _newest_matches(searcher, exact, count, scored=True):
                 matcher.next()
             found += reversed(window)
             scanned += end - start
-            end, step = start, _next_window(step, scanned, len(found), count)
+            end, step = start, next_span(step, scanned, len(found), count, WINDOW)
     complete = count is None or len(found) < count
     return found[:count], complete
-
-
-def _next_window(step, scanned, found, count):
-    """Docnums the next window spans: what the matches' density so far needs to reach
-    `count`, with a margin (a window 4x wider read up to 4x the matches needed, each
-    scored and intersected in Python); 4x wider while nothing has matched."""
-    if count is None or not found:
-        return step * 4
-    return max(WINDOW, int((count - found) * scanned / found * MARGIN))
 
 
 def _newest_first(searcher, exact, wanted, cap):
