@@ -74,6 +74,6 @@ def test_the_next_window_spans_what_the_matches_so_far_say_the_cap_needs():
     # 400 matches in the first 4,000 ids: 601 more need about 6,000 more.
     assert next_span(4000, 4000, 400, 1001, 4000) == int(601 * 10 * windows.MARGIN)
     assert next_span(4000, 4000, 990, 1001, 4000) == 4000  # never below the least
-    assert next_span(4000, 4000, 1, 1001, 4000) == 16000  # nor more than 4x wider
+    assert next_span(4000, 4000, 1, 1001, 4000) == 5_000_000  # a sparse word: far back at once
     assert next_span(4000, 4000, 0, 1001, 4000) == 16000  # nothing yet: 4x wider
     assert next_span(4000, 4000, 200, None, 4000) == 16000  # every match: 4x wider
