@@ -16,6 +16,7 @@ from pathlib import Path
 import jieba
 
 MAX_QUERY_WORDS = 8
+PAIR = " "  # joins two neighbouring words in one term; jieba's words never hold a space
 MAX_QUERY_CHARS = 100
 # A token worth indexing holds a letter, digit or CJK character; punctuation is dropped.
 _WORD_RE = re.compile(r"[0-9a-z\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
@@ -64,6 +65,28 @@ def words(text):
                               if frequencies.get(word[i:i + size]))
         result.append((position, word))
     return result
+
+
+def with_pairs(words):
+    """`words` and, at each word's position, every pair of a word there and a word at the
+    next position ("组织生活 会"): a phrase of two words is then one term, which an index
+    answers alone, without checking positions."""
+    at = {}
+    for position, word in words:
+        at.setdefault(position, []).append(word)
+    return words + [(position, f"{first}{PAIR}{second}") for position, here in at.items()
+                    for first in here for second in at.get(position + 1, ())]
+
+
+def words_and_pairs(text):
+    """(position, term) of the words of `text` and of their pairs (see with_pairs)."""
+    return with_pairs(words(text))
+
+
+def pair_terms(tokens):
+    """The terms a query word's tokens must match in sequence: the pairs of its
+    neighbouring words (组织生活会: the one term "组织生活 会"), or its one word."""
+    return [f"{a}{PAIR}{b}" for a, b in zip(tokens, tokens[1:])] or tokens
 
 
 def query_tokens(word):

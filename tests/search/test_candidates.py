@@ -1,24 +1,24 @@
 """Both backends look only at the newest matches (the cap), found in windows from the
-newest post backwards; with windows of a few posts, every path is taken: more windows
-while they fill fast, the rest at once when they do not, and a post whose date does
-not follow its id."""
+newest post backwards; with windows of a few posts, every path is taken: windows as
+wide as the matches so far say is needed, wider and wider while none match, and a post
+whose date does not follow its id."""
 from datetime import timedelta
 
 import pytest
 
 from forum.extensions import db
 from forum.models import Post
-from forum.search import postgres, whoosh
+from forum.search import postgres, whoosh, windows
 from forum.search.adapter import apply_changes, backend
 from forum.search.changes import Changes
 from forum.search.text import query_words
+from forum.search.windows import next_span
 from tests.factories import make_thread
 
 
 @pytest.fixture(autouse=True)
 def tiny_windows(monkeypatch):
     monkeypatch.setattr(postgres, "WINDOW", 4)
-    monkeypatch.setattr(postgres, "MAX_WINDOWS", 2)
     monkeypatch.setattr(whoosh, "WINDOW", 4)
 
 
@@ -68,3 +68,12 @@ def test_many_small_writes_keep_the_whoosh_index_in_the_order_posts_were_written
                       for docnum in range(offset, offset + sub.doc_count_all())]
     assert in_index_order == [post.id for post in posts]
     assert len(searcher.leaf_searchers()) <= 4
+
+
+def test_the_next_window_spans_what_the_matches_so_far_say_the_cap_needs():
+    # 400 matches in the first 4,000 ids: 601 more need about 6,000 more.
+    assert next_span(4000, 4000, 400, 1001, 4000) == int(601 * 10 * windows.MARGIN)
+    assert next_span(4000, 4000, 990, 1001, 4000) == 4000  # never below the least
+    assert next_span(4000, 4000, 1, 1001, 4000) == 5_000_000  # a sparse word: far back at once
+    assert next_span(4000, 4000, 0, 1001, 4000) == 16000  # nothing yet: 4x wider
+    assert next_span(4000, 4000, 200, None, 4000) == 16000  # every match: 4x wider
