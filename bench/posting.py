@@ -92,6 +92,15 @@ with app.app_context():
     print(json.dumps({"thread": thread.id, "members": [u.username for u in people[:members]]}))
 """
 
+DROP_SCHEMA = r"""
+from sqlalchemy import text
+from forum import create_app
+from forum.extensions import db
+with create_app().app_context(), db.engine.begin() as connection:
+    connection.execute(text("DROP SCHEMA public CASCADE; CREATE SCHEMA public"))
+print("schema dropped")
+"""
+
 CHECK = r"""
 import json, sys
 from sqlalchemy import select
@@ -175,10 +184,7 @@ def run_python(code, env, *args):
 def build_instance(args, env):
     """A throw-away instance: `forum init` and `forum bench-data` (PostgreSQL: schema dropped)."""
     if env.get("DATABASE_URL", "").startswith("postgres"):
-        run_python("from sqlalchemy import create_engine, text; import os\n"
-                   "with create_engine(os.environ['DATABASE_URL']).begin() as c:\n"
-                   "    c.execute(text('DROP SCHEMA public CASCADE; CREATE SCHEMA public')); print()",
-                   env)
+        run_python(DROP_SCHEMA, env)
     started = time.monotonic()
     for command in (["init"], ["bench-data", "--posts", str(args.posts), "--users",
                                str(max(100, args.posts // 10)), "--long-thread", str(args.posts // 10)]):
