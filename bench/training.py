@@ -4,9 +4,12 @@
     DATABASE_URL=postgresql://... .venv/bin/python bench/training.py   # wipes that database!
 
 Builds a throw-away instance (a training board, a lesson, N verified learners), serves it
-with gunicorn (2 workers, 127.0.0.1 only, FORUM_RATE_LIMITS=off), logs every learner in,
-opens a study session for each, then sends each learner's heartbeats every `interval`
-seconds, spread evenly, for `duration` seconds (bounded; it stops by itself). It reports
+as bench/pages.py does (gunicorn --config deploy/gunicorn.conf.py: 2 threaded workers,
+127.0.0.1 only, FORUM_RATE_LIMITS=off), logs every learner in, then opens each learner's
+study session and sends its heartbeats every `interval` seconds after it, the sessions'
+starts spread evenly over the first interval, for `duration` seconds (bounded; it stops
+by itself); each first beat comes one interval after its own start, whatever the time
+logging everyone in took. It reports
 p50/p99/max heartbeat latency and checks that no credit was lost: for each learner the
 seconds the replies credited equal the seconds the database holds, and equal the server
 time between its first and last accepted beat (every beat arrives well inside the cap).
@@ -17,7 +20,6 @@ import http.cookiejar
 import json
 import os
 import re
-import signal
 import statistics
 import subprocess
 import sys
@@ -27,6 +29,8 @@ import time
 import urllib.request
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+
+from pages import Servers, group_cpu_seconds, wait_ready
 
 ROOT = Path(__file__).resolve().parent.parent
 VENV_BIN = ROOT / ".venv" / "bin"
@@ -103,7 +107,7 @@ class Learner:
     """One learner's cookies, CSRF token, session token and beat sequence."""
 
     def __init__(self, base, name):
-        self.base, self.name, self.seq, self.credited = base, name, 0, 0
+        self.base, self.name, self.seq, self.credited, self.token = base, name, 0, 0, None
         self.opener = urllib.request.build_opener(
             urllib.request.HTTPCookieProcessor(http.cookiejar.CookieJar()))
 
@@ -111,12 +115,14 @@ class Learner:
         page = self.opener.open(self.base + path, timeout=30).read().decode()
         return CSRF_RE.search(page).group(1)
 
-    def log_in_and_start(self, thread_id):
+    def log_in(self):
         token = self._csrf("/login")
         data = urllib.parse.urlencode({"csrf_token": token, "username": self.name,
                                        "password": PASSWORD}).encode()
         self.opener.open(self.base + "/login", data=data, timeout=30).read()
         self.csrf = self._csrf("/training/mine")
+
+    def start(self, thread_id):
         self.token = self._post(f"/study/{thread_id}/start", {})["token"]
 
     def _post(self, path, body):
@@ -124,7 +130,11 @@ class Learner:
             "Content-Type": "application/json", "X-CSRFToken": self.csrf}, method="POST")
         return json.loads(self.opener.open(request, timeout=30).read())
 
-    def beat(self):
+    def beat(self, thread_id):
+        """The session's start at seq 0 (untimed), then a timed heartbeat."""
+        if self.seq == 0 and self.token is None:
+            self.start(thread_id)
+            return None
         self.seq += 1
         started = time.perf_counter()
         reply = self._post("/study/beat", {"token": self.token, "seq": self.seq, "visible": True,
@@ -139,34 +149,20 @@ def run_python(code, env, *args):
     return out.stdout.strip().splitlines()[-1]
 
 
-def serve(args, env, log):
-    cmd = [str(VENV_BIN / "gunicorn"), "--workers", str(args.workers), "--bind",
-           f"127.0.0.1:{args.port}", "--access-logfile", "-", "wsgi:app"]
-    return subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
-                            start_new_session=True)
-
-
-def wait_until_up(base):
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(base + "/login", timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.2)
-    raise SystemExit("the server did not start")
-
-
-def heartbeats(args, learners):
-    """Each learner beats every interval, their first beats spread over one interval."""
+def heartbeats(args, learners, thread_id):
+    """Each learner starts its session, then beats every interval after it; the starts
+    spread over the first interval."""
     latencies, errors, lock = [], [], threading.Lock()
     begin = time.monotonic()
     schedule = sorted((begin + args.interval * (n / len(learners) + k), n)
-                      for n in range(len(learners)) for k in range(1, args.duration // args.interval + 1)
+                      for n in range(len(learners)) for k in range(0, args.duration // args.interval + 1)
                       if args.interval * (n / len(learners) + k) <= args.duration + args.interval)
 
     def send(learner):
         try:
-            took = learner.beat()
+            took = learner.beat(thread_id)
+            if took is None:
+                return
             with lock:
                 latencies.append(took)
         except Exception as error:  # counted and reported: a refused or failed beat
@@ -187,32 +183,37 @@ def main():
            "FORUM_PAGE_CACHE_SECONDS": "0"}
     base = f"http://127.0.0.1:{args.port}"
     thread_id = run_python(SETUP, env, args.learners, PASSWORD)
-    with open(Path(instance) / "gunicorn.log", "w") as log:
-        server = serve(args, env, log)
-        try:
-            wait_until_up(base)
-            learners = [Learner(base, f"learner{n}") for n in range(args.learners)]
-            started = time.monotonic()
-            with ThreadPoolExecutor(16) as pool:
-                list(pool.map(lambda learner: learner.log_in_and_start(thread_id), learners))
-            print(f"logged in and started {len(learners)} sessions in {time.monotonic() - started:.1f} s")
-            latencies, errors, took = heartbeats(args, learners)
-        finally:
-            os.killpg(server.pid, signal.SIGTERM)
-            server.wait(timeout=30)
-    report(args, env, learners, latencies, errors, took)
+    servers = Servers(Path(instance))
+    try:
+        server = servers.start("forum", "wsgi:app", args.port, env, args.workers)
+        wait_ready(base + "/login", server)
+        learners = [Learner(base, f"learner{n}") for n in range(args.learners)]
+        started = time.monotonic()
+        with ThreadPoolExecutor(16) as pool:
+            list(pool.map(Learner.log_in, learners))
+        print(f"logged in {len(learners)} learners in {time.monotonic() - started:.1f} s")
+        load_before, cpu_before = os.getloadavg(), group_cpu_seconds(server.pid)
+        latencies, errors, took = heartbeats(args, learners, thread_id)
+        cpu = group_cpu_seconds(server.pid) - cpu_before
+    finally:
+        servers.stop()
+    report(args, env, learners, latencies, errors, took, cpu, load_before)
 
 
-def report(args, env, learners, latencies, errors, took):
+def report(args, env, learners, latencies, errors, took, cpu, load_before):
     stored = json.loads(run_python(CHECK, env))
     lost = [(learner.name, learner.credited, stored.get(learner.name)) for learner in learners
             if stored.get(learner.name, [None])[0] != learner.credited
             or abs(stored[learner.name][1] - learner.credited) > 1]
     ms = sorted(x * 1000 for x in latencies)
     database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
+    load = os.getloadavg()
+    print(f"# load average {load_before[0]:.2f} before, {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} "
+          f"after, on {os.cpu_count()} CPUs; server CPU counts the starts too")
     print(f"| {database} | {args.learners} learners | {len(ms)} beats in {took:.0f} s "
           f"({len(ms) / took:.1f}/s) | p50 {statistics.median(ms):.0f} ms | "
           f"p99 {ms[int(len(ms) * 0.99) - 1]:.0f} ms | max {ms[-1]:.0f} ms | "
+          f"{1000 * cpu / max(1, len(ms) + len(learners)):.1f} CPU ms/request | "
           f"errors {len(errors)} | learners whose credit differs {len(lost)} |")
     for line in errors[:5] + [str(x) for x in lost[:5]]:
         print("  ", line)

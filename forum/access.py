@@ -73,6 +73,21 @@ def board_roles(user):
     return cache[user.id]
 
 
+def load_board_roles(users):
+    """Read the board roles of many users in one query (a post's recipients), so that
+    `board_roles` of each asks nothing more in this request."""
+    cache = g.setdefault("board_roles", {})
+    wanted = {user.id for user in users if user.is_authenticated} - cache.keys()
+    if not wanted:
+        return
+    for user_id in wanted:
+        cache[user_id] = {}
+    rows = db.session.execute(db.select(BoardRole.user_id, BoardRole.board_id, BoardRole.role)
+                              .where(BoardRole.user_id.in_(wanted)))
+    for user_id, board_id, role in rows:
+        cache[user_id].setdefault(board_id, set()).add(role)
+
+
 @event.listens_for(Session, "after_commit")
 def _forget_roles(_session):
     if has_app_context():

@@ -9,6 +9,7 @@ from flask_wtf import CSRFProtect
 from sqlalchemy import MetaData, event
 from sqlalchemy.engine import Engine
 
+from forum import sqlite_writers  # noqa: F401  (queues SQLite's writers: its listeners)
 from forum.keyed import client_key
 
 NAMING_CONVENTION = {

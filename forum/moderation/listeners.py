@@ -19,12 +19,14 @@ from forum.service import Refused
 def screen_post(draft):
     """Flood control for new posts; refuse blocked words, replace the replaced ones; say
     why the post must wait for a moderator, if it must."""
-    if draft.editing is None:
-        claim_posting_slot(draft.author)
     checked = check_post(draft.title, draft.body)
     if checked.blocked is not None:
         raise Refused(_("Your post contains “%(word)s”, which is not allowed here.",
                         word=checked.blocked.word), field="body")
+    if draft.editing is None:
+        # After the filter and the rendering: the claim is the post's first write, which
+        # holds SQLite's one write lock until the commit.
+        claim_posting_slot(draft.author)
     if draft.title is not None:
         draft.title = checked.title
     draft.body, draft.body_html = checked.body, checked.body_html

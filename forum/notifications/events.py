@@ -8,7 +8,7 @@ from forum.models import ContentStatus, Post
 from forum.notifications.mentions import mentioned_users
 from forum.notifications.service import notify
 from forum.notifications.subscriptions import subscribers
-from forum.access import Access
+from forum.access import Access, load_board_roles
 from forum.permissions import access_for
 
 QUOTE_RE = re.compile(r"^> \*\*.+\*\* #([0-9]{1,9})\s*$", re.M)  # a floor, not a 500
@@ -32,10 +32,15 @@ def announce_post(post, thread, author, mentioned=None):
     for user in subscribers(thread, new_thread=post.number == 1):
         reasons.setdefault(user.id, ("subscription", user))
     reasons.pop(author.id, None)
-    data = {"title": thread.title}
+    # Everyone's roles in one query, then every row in one INSERT: no statement per follower.
+    load_board_roles(user for _kind, user in reasons.values())
+    readers = {}
     for kind_name, user in reasons.values():
         if access_for(user, thread.board, thread) & Access.VIEW:
-            notify([user], kind_name, actor=author, post=post, data=data)
+            readers.setdefault(kind_name, []).append(user)
+    data = {"title": thread.title}
+    for kind_name, users in readers.items():
+        notify(users, kind_name, actor=author, post=post, data=data)
 
 
 def _quoted_authors(post, thread):

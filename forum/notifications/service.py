@@ -1,10 +1,10 @@
 """Writing and reading notifications.
 
-`notify` only adds rows to the session: the service that caused the event commits them
+`notify` only adds rows to the transaction: the service that caused the event commits them
 together with the event, so a notification exists exactly when its event does.
 """
 from flask import g
-from sqlalchemy import func, update
+from sqlalchemy import func, insert, update
 
 from forum.extensions import db
 from forum.models import Notification, User
@@ -18,11 +18,12 @@ def notify(recipients, kind, *, actor=None, thread=None, post=None, url=None, da
     """Add one notification of kind per recipient (users or ids), never to the actor."""
     actor_id = _id_of(actor)
     ids = {_id_of(recipient) for recipient in recipients} - {actor_id, None}
-    for user_id in sorted(ids):
-        db.session.add(Notification(
-            user_id=user_id, kind=kind, actor_id=actor_id,
-            thread_id=thread.id if thread is not None else (post.thread_id if post else None),
-            post_id=post.id if post is not None else None, url=url, data=data or {}))
+    thread_id = thread.id if thread is not None else (post.thread_id if post else None)
+    rows = [{"user_id": user_id, "kind": kind, "actor_id": actor_id, "thread_id": thread_id,
+             "post_id": post.id if post is not None else None, "url": url, "data": data or {}}
+            for user_id in sorted(ids)]
+    if rows:  # one INSERT for every recipient, however many follow a thread
+        db.session.execute(insert(Notification), rows)
 
 
 def unread_count(user):

@@ -1,10 +1,12 @@
 """What a transaction changed, for the search index: recorded on flush as a row of the
-search outbox in the same transaction, applied after commit, so every service is covered
-without calling search itself (DESIGN §8), and a committed change is never lost: a row
-whose applying fails stays for the next drain (forum.search.outbox)."""
+search outbox in the same transaction, applied after commit (by the process's outbox
+thread where one runs), so every service is covered without calling search itself
+(DESIGN §8), and a committed change is never lost: a row whose applying fails stays for
+the next drain (forum.search.outbox)."""
 import json
 import logging
 
+from flask import current_app
 from sqlalchemy import event, inspect
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
@@ -80,7 +82,10 @@ def _write_row(session, _context):
 
 @event.listens_for(Session, "after_commit")
 def _apply(session):
-    if session.info.pop(_KEY, None):
+    # The process's outbox thread applies the rows, batched with those other requests
+    # commit meanwhile, so no request waits on the index; without one (tests, commands)
+    # they are applied here.
+    if session.info.pop(_KEY, None) and not current_app.extensions["search_outbox"].wake():
         from forum.search.adapter import drain
 
         try:

@@ -58,14 +58,17 @@ def flush():
 
 class Flusher:
     """Calls `flush` at start and every VIEW_FLUSH_SECONDS from one daemon thread per
-    process (started after a fork), and once at exit."""
+    process (started after a fork), and once at exit; `woken` (default `flush`) when
+    someone wakes it."""
 
-    def __init__(self, app, flush, name):
+    def __init__(self, app, flush, name, woken=None):
         self.app = app
         self.flush = flush
+        self.woken = woken or flush
         self.name = name
         self.interval = app.config["VIEW_FLUSH_SECONDS"]
         self.pid = None
+        self._wake = threading.Event()
 
     def ensure_running(self):
         if not self.interval or self.pid == os.getpid():
@@ -74,16 +77,25 @@ class Flusher:
         threading.Thread(target=self._loop, daemon=True, name=self.name).start()
         atexit.register(self._flush)
 
-    def _loop(self):
-        stop = threading.Event()
-        self._flush()  # at start too: what a dead process left (the search outbox)
-        while not stop.wait(self.interval):
-            self._flush()
+    def wake(self):
+        """Have this process's thread call `woken` now; False if no thread runs here (in
+        tests, or before this process's first request), when the caller does the work."""
+        if not self.interval or self.pid != os.getpid():
+            return False
+        self._wake.set()
+        return True
 
-    def _flush(self):
+    def _loop(self):
+        self._flush()  # at start too: what a dead process left (the search outbox)
+        while True:
+            woken = self._wake.wait(self.interval)
+            self._wake.clear()  # before the work: a wake during it calls again
+            self._flush(self.woken if woken else self.flush)
+
+    def _flush(self, flush=None):
         with self.app.app_context():
             try:
-                self.flush()
+                (flush or self.flush)()
             except OperationalError as error:  # the database is away (restarting): no traceback
                 self.app.logger.warning("flushing %s failed: %s", self.name, error.orig)
             except Exception:  # a failed flush must never kill the worker; counts stay

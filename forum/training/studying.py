@@ -14,11 +14,12 @@ from datetime import timedelta
 from flask import current_app, url_for
 from flask_babel import gettext as _
 from sqlalchemy import update
+from sqlalchemy.orm.attributes import set_committed_value
 from werkzeug.security import check_password_hash
 
 from forum.boards.services import check_not_archived
 from forum.extensions import db
-from forum.models import IdentityCheck, StudyRecord, StudySession, User
+from forum.models import IdentityCheck, Lesson, StudyRecord, StudySession, User
 from forum.models.base import insert_for
 from forum.notifications.service import notify
 from forum.service import Refused, commit
@@ -33,6 +34,7 @@ class Beat:
     credited: int
     record: StudyRecord
     session: StudySession
+    lesson: Lesson
     check: IdentityCheck | None = None
     notes: list = field(default_factory=list)
 
@@ -81,41 +83,51 @@ def end_session(session, reason, now):
 
 
 def record_beat(user, token, seq, visible, focused, active):
-    """Credit the time since the session's last accepted beat, and maybe ask a check."""
+    """Credit the time since the session's last accepted beat, and maybe ask a check.
+
+    Everything is read before the beat's one write, a conditional UPDATE of the session
+    that holds only if the session is as it was read: of two beats racing on the same
+    interval one wins, and a beat that crossed a check's answer is refused (the next beat
+    earns its time). Nothing is read again after the commit."""
     session = _own_session(user, token)
     if not isinstance(seq, int) or isinstance(seq, bool) or seq <= session.last_seq:
         raise Refused(_("This heartbeat is out of order and was not counted."))
+    record = study_record(user, session.lesson)
+    checks = _open_checks(session)
     now = clock.now()
     previous = session.last_beat_at
-    # One conditional UPDATE: of two beats racing on the same interval, one wins.
+    late = [check for check in checks if now > check.due_at]
+    values = {"last_seq": seq, "last_beat_at": max(now, previous), "visible": bool(visible),
+              "focused": bool(focused),
+              "last_activity_at": now if active else session.last_activity_at}
+    credited = _earned(session, previous, now, visible and focused, len(checks) > len(late),
+                       values["last_activity_at"])
+    values["unchecked_seconds"] = (0 if late else session.unchecked_seconds) + credited
     won = db.session.execute(
         update(StudySession).where(StudySession.id == session.id, StudySession.last_seq < seq,
-                                   StudySession.last_beat_at == previous)
-        .values(last_seq=seq, last_beat_at=max(now, previous))
-        .execution_options(synchronize_session=False)).rowcount == 1
+                                   StudySession.last_beat_at == previous,
+                                   StudySession.next_check_at == session.next_check_at,
+                                   StudySession.ended_at.is_(None))
+        .values(**values).execution_options(synchronize_session=False)).rowcount == 1
     if not won:
         db.session.rollback()
         raise Refused(_("This heartbeat is out of order and was not counted."))
-    db.session.refresh(session)
-    record = study_record(user, session.lesson)
-    beat = Beat(0, record, session)
-    _expire_checks(session, now, beat)
-    if active:
-        session.last_activity_at = now
-    beat.credited = _earned(session, previous, now, visible and focused)
-    session.unchecked_seconds += beat.credited
-    session.visible, session.focused = bool(visible), bool(focused)
-    beat.check = _open_check(session) or _maybe_ask(session, record, now)
-    commit()
+    for key, value in values.items():
+        set_committed_value(session, key, value)
+    beat = Beat(credited, record, session, session.lesson)
+    _expire_checks(late, session, now, beat)
+    open_checks = [check for check in checks if check not in late]
+    beat.check = open_checks[0] if open_checks else _maybe_ask(session, record, now)
+    commit(keep=(record, session, beat.lesson))  # the reply reads them
     return beat
 
 
-def _earned(session, previous, now, shown):
+def _earned(session, previous, now, shown, waiting, last_activity_at):
     """Seconds earned since the last beat: none while a check waits, the page was hidden
     or unfocused (at this beat or the one before) or idle; never more than the cap."""
-    if not (shown and session.visible and session.focused) or _open_check(session):
+    if not (shown and session.visible and session.focused) or waiting:
         return 0
-    if (now - session.last_activity_at).total_seconds() > current_app.config["STUDY_IDLE_SECONDS"]:
+    if (now - last_activity_at).total_seconds() > current_app.config["STUDY_IDLE_SECONDS"]:
         return 0
     # Whole seconds counted from the session's start, so fractions are not lost beat by beat.
     since_start = int((now - session.started_at).total_seconds())
@@ -188,14 +200,14 @@ def _maybe_ask(session, record, now):
     # when the unchecked time first reaches it; once banked, the ordinary schedule only.
     reaches = record.effective_seconds < required <= record.effective_seconds + session.unchecked_seconds
     if now >= session.next_check_at or reaches:
-        return _new_check(session, now)
+        return _new_check(session, now, record=record)
     return None
 
 
-def _new_check(session, now, kind=None, asked_by_id=None):
+def _new_check(session, now, kind=None, asked_by_id=None, record=None):
     questions = session.lesson.checks
     question = random.choice(questions) if questions and kind is None else None
-    record = study_record(session.user, session.lesson)
+    record = record or study_record(session.user, session.lesson)
     check = IdentityCheck(session_id=session.id, record_id=record.id, asked_at=now,
                           kind=kind or ("question" if question else "password"),
                           prompt=question.text if question else None,
@@ -235,11 +247,13 @@ def _fail(check, session, now):
     session.next_check_at = now + _check_gap()
 
 
-def _expire_checks(session, now, beat):
-    for check in _open_checks(session):
-        if now > check.due_at:
-            _fail(check, session, now)
-            beat.notes.append(_("A check was not answered in time: the time since the last check was not counted."))
+def _expire_checks(late, session, now, beat):
+    """Fail the checks not answered in time; the beat's own credit stays unchecked."""
+    for check in late:
+        _fail(check, session, now)
+        beat.notes.append(_("A check was not answered in time: the time since the last check was not counted."))
+    if late:
+        session.unchecked_seconds = beat.credited
 
 
 def _check_gap():
@@ -250,7 +264,8 @@ def _check_gap():
 
 def _own_session(user, token):
     session = db.session.execute(db.select(StudySession).filter_by(
-        token=str(token or ""), user_id=user.id)).scalar_one_or_none()
+        token=str(token or ""), user_id=user.id)
+        .options(db.joinedload(StudySession.lesson))).scalar_one_or_none()
     if session is None:
         raise Refused(_("This study session does not exist. Reload the lesson to study."))
     if session.ended_at is not None:

@@ -57,7 +57,7 @@ def beat():
     record, check = result.record, result.check
     return jsonify(ok=True, credited=result.credited, effective_seconds=record.effective_seconds,
                    pending_seconds=result.session.unchecked_seconds,
-                   required_seconds=record.lesson.required_seconds,
+                   required_seconds=result.lesson.required_seconds,
                    completed=record.completed_at is not None, notes=result.notes,
                    check=_check_json(check) if check else None)
 

@@ -3,9 +3,9 @@ import pytest
 
 from forum.boards.services import reply
 from forum.extensions import db
-from forum.models import Board
+from forum.models import Board, Notification, Subscription
 from forum.stats import view_counts
-from tests.conftest import login
+from tests.conftest import login, post_form
 from tests.factories import make_board, make_thread, make_user
 
 
@@ -85,3 +85,24 @@ def test_board_and_thread_pages_cost_the_same_small_or_large(reader, count_queri
             == statements_for(reader, count_queries, f"/b/{large_board.slug}"))
     assert (statements_for(reader, count_queries, f"/t/{small.id}")
             == statements_for(reader, count_queries, f"/t/{large.id}"))
+
+
+def test_a_reply_costs_the_same_statements_however_many_follow_the_thread(app, count_queries):
+    """No statement per follower (roles, notifications): one query and one INSERT for all."""
+    thread = make_thread(board=make_board(), author=make_user())
+    counts, following = [], 0
+    for followers in (1, 12):
+        following += followers
+        db.session.add_all(Subscription(user_id=make_user().id, thread_id=thread.id)
+                           for _ in range(followers))
+        db.session.commit()
+        writer = login(app.test_client(), make_user(post_count=50))
+        with count_queries() as queries:
+            response = post_form(writer, f"/t/{thread.id}/reply", {"body": f"{followers}位关注者"})
+        assert response.status_code == 302
+        post_id = int(response.headers["Location"].rsplit("/", 1)[1])
+        told = db.session.execute(db.select(db.func.count()).where(
+            Notification.post_id == post_id)).scalar()
+        assert told == following + 1  # the thread's author too
+        counts.append(len(queries))
+    assert counts[0] == counts[1] <= 32

@@ -19,6 +19,7 @@ from forum.extensions import db
 from forum.models import Thread
 from tests.browser.helpers import require_or_skip
 from tests.checks import says
+from tests.deploy.load import wait_for_an_empty_outbox
 from tests.deploy.servers import Browser, gunicorn, redis_server
 from tests.factories import PASSWORD, make_board, make_thread, make_user
 
@@ -66,6 +67,7 @@ def test_two_app_servers_on_one_postgresql_and_redis_act_as_one_forum(redis_url)
         status, _ = person.post(f"{a}/t/{thread.id}/reply", f"{a}/t/{thread.id}/reply",
                                 {"body": "建议先修通组组路，再硬化入户路。"})
         assert status == 302
+        wait_for_an_empty_outbox()  # A's outbox thread indexes it just after the reply
         found = person.get(f"{b}/search?q=" + urllib.parse.quote("组组路"))[1]
         assert "关于村道硬化的建议" in found  # posted through A, found through B
         status, page = person.post(f"{b}/t/{thread.id}/reply", f"{b}/t/{thread.id}/reply",

@@ -1,6 +1,7 @@
 """The search outbox (issue 24): a post's index change is a row of its own transaction,
 applied after the commit and deleted once applied; a failure leaves the row for the next
 drain, so a committed post is always found in the end."""
+import os
 from datetime import timedelta
 
 from forum.access import Guest
@@ -77,3 +78,18 @@ def test_reindex_applies_what_a_failure_left(app, monkeypatch):
     monkeypatch.undo()
     assert app.test_cli_runner().invoke(args=["forum", "reindex"]).exit_code == 0
     assert _found("zzreindexed") == [post.id] and _rows() == 0
+
+
+def test_where_the_process_has_an_outbox_thread_the_reply_is_indexed_by_it_not_in_the_request(
+        app, monkeypatch):
+    """The commit wakes the thread (here one that runs the woken drain by hand) instead of
+    writing the index itself; what the thread applies is then found."""
+    flusher = app.extensions["search_outbox"]
+    monkeypatch.setattr(flusher, "interval", 5)
+    monkeypatch.setattr(flusher, "pid", os.getpid())  # as if its thread ran in this process
+    thread = make_thread()
+    post = reply(thread, make_user(), "zzwoken 回复")
+
+    assert _rows() == 2 and _found("zzwoken") == [] and flusher._wake.is_set()  # thread, reply
+    flusher._flush(flusher.woken)
+    assert _found("zzwoken") == [post.id] and _rows() == 0

@@ -35,3 +35,15 @@ def test_my_study_and_the_duty_page_do_not_grow_with_records(app, count_queries,
 def test_the_study_page_asks_a_handful_of_queries(app, count_queries, training_board, trainer, learner_user, lesson):
     client = login(app.test_client(), learner_user)
     assert queries_for(client, f"/study/{lesson.thread_id}", count_queries) <= 12
+
+
+def test_a_heartbeat_asks_a_handful_of_statements_and_writes_once(count_queries, clock, learner):
+    learner.start()
+    clock.advance(30)
+    learner.beat()
+    clock.advance(30)
+    with count_queries() as counted:
+        assert learner.beat().json["credited"] == 30
+    writes = [s for s in counted.statements if s.lstrip().upper().startswith(("UPDATE", "INSERT", "DELETE"))]
+    assert len(writes) == 1
+    assert len(counted) <= 6
