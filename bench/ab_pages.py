@@ -10,7 +10,10 @@ and read marks; with --moderator, also moderator of the measured board and of th
 thread's board), and prints the best of three batches of `n` requests per URL: CPU ms per
 request (process time, so time spent waiting for the CPU is not counted). Make OLD a
 worktree: `git worktree add --detach /tmp/old HEAD~3 && ln -s $PWD/.venv /tmp/old/.venv`
-(then `bin/compile-translations` there).
+(then `bin/compile-translations` there). Each child turns the automatic garbage
+collector off and collects before each batch, so that an old checkout, without
+forum/safe_gc.py, does not crash on CPython 3.11 (a newer one still collects in its
+safe_gc thread during the batch: its figures are, if anything, the worse for it).
 """
 import argparse
 import os
@@ -21,7 +24,8 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 
 CHILD = """
-import os, sys, time
+import gc, os, sys, time
+gc.disable()  # a checkout older than forum/safe_gc.py would crash in CPython 3.11's collector
 root, cookie, n = sys.argv[1], sys.argv[2], int(sys.argv[3])
 sys.path.insert(0, root)
 os.chdir(root)
@@ -29,12 +33,20 @@ from forum import create_app
 app = create_app()
 client = app.test_client()
 client.set_cookie(app.config["SESSION_COOKIE_NAME"], cookie)
+
+
+def batch(url):
+    gc.collect()
+    started = time.process_time()
+    for _ in range(n):
+        client.get(url)
+    return time.process_time() - started
+
+
 for url in sys.argv[4:]:
     status = client.get(url).status_code
     client.get(url)
-    best = min(_batch for _batch in (
-        (lambda t0: [client.get(url) for _ in range(n)] and time.process_time() - t0)(time.process_time())
-        for _ in range(3)))
+    best = min(batch(url) for _ in range(3))
     print(f"{url}\\t{status}\\t{1000 * best / n:.2f}", flush=True)
 """
 
