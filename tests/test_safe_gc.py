@@ -1,5 +1,6 @@
 """Garbage collection at safe points (forum/safe_gc.py): CPython 3.11's collector crash,
 reproduced in a subprocess, does not happen once the forum's collector is installed."""
+import gc
 import os
 import signal
 import subprocess
@@ -126,3 +127,22 @@ def test_the_forums_collector_runs_again_in_a_forked_child():
 
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "0"
+
+
+def test_a_full_collection_runs_at_most_once_every_full_seconds(monkeypatch):
+    from forum import safe_gc
+
+    def full_collections():
+        return gc.get_stats()[2]["collections"]
+
+    thresholds = gc.get_threshold()
+    monkeypatch.setattr(safe_gc, "_last_full", 0.0)
+    try:
+        gc.set_threshold(thresholds[0], thresholds[1], 0)  # a full collection is due at once
+        before = full_collections()
+        for _ in range(3):
+            gc.collect(1)  # counts one towards the oldest generation
+            safe_gc.collect_if_due()
+        assert full_collections() == before + 1
+    finally:
+        gc.set_threshold(*thresholds)
