@@ -82,7 +82,10 @@ _parts = {}
 def page_part(page):
     """Register part(**page_values) -> dict of template values for a core page
     ("board", "thread", "editor"; badges beside the threads of a board's list come from
-    `thread_badges` instead); the page is rendered with every part's values."""
+    `thread_badges` instead); the page is rendered with every part's values. A board or
+    thread page is built once for every reader of the same access (forum/shared_pages.py):
+    a value that depends on who reads (not only on their access) belongs in a hole
+    (forum/holes.py), as the follow buttons and a moderator's tools are."""
     def register(part):
         _parts.setdefault(page, {})[_key(part)] = part
         return part
@@ -109,7 +112,9 @@ def section(page):
     title), "mod" (user: on /mod/), "header" (user: in the site header's account links,
     on every page; a logged-in user's only). On "stats" the values are JSON-able and the
     same in every language, as /stats.json gives them under the template's folder name
-    (docs/stats.md)."""
+    (docs/stats.md). "header" and "thread" blocks are rendered for each reader (holes);
+    "board" and "stats" blocks go into pages built once for every reader of the same
+    access (forum/shared_pages.py), so they may not depend on who reads."""
     def register(block):
         _sections.setdefault(page, {})[_key(block)] = block
         return block
