@@ -62,15 +62,8 @@ def board_roles(user):
     commit, which may have granted or revoked one)."""
     if not user.is_authenticated:
         return {}
-    cache = g.setdefault("board_roles", {})
-    if user.id not in cache:
-        roles = {}
-        rows = db.session.execute(
-            db.select(BoardRole.board_id, BoardRole.role).where(BoardRole.user_id == user.id))
-        for board_id, role in rows:
-            roles.setdefault(board_id, set()).add(role)
-        cache[user.id] = roles
-    return cache[user.id]
+    load_board_roles([user])
+    return g.board_roles[user.id]
 
 
 def load_board_roles(users):
