@@ -12,13 +12,16 @@ from flask import abort, g, has_app_context
 from flask_babel import lazy_gettext as _l
 from flask_login import AnonymousUserMixin, current_user, login_required
 from flask_sqlalchemy.session import Session
-from sqlalchemy import event
+from sqlalchemy import bindparam, event
 
 from forum.extensions import db
 from forum.models import AdminRole, Board, BoardRole, Role
 
 # Not a stored role: how roles_on reports the system admin's reach over every board.
 ADMIN_REACH = "admin"
+# Built once: a member's every request runs it (building costs more than running it).
+_ROLES = db.select(BoardRole.user_id, BoardRole.board_id, BoardRole.role).where(
+    BoardRole.user_id.in_(bindparam("ids", expanding=True)))
 
 
 class Access(IntFlag):
@@ -75,8 +78,7 @@ def load_board_roles(users):
         return
     for user_id in wanted:
         cache[user_id] = {}
-    rows = db.session.execute(db.select(BoardRole.user_id, BoardRole.board_id, BoardRole.role)
-                              .where(BoardRole.user_id.in_(wanted)))
+    rows = db.session.execute(_ROLES, {"ids": list(wanted)})
     for user_id, board_id, role in rows:
         cache[user_id].setdefault(board_id, set()).add(role)
 

@@ -14,6 +14,8 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from forum.permissions import is_moderator
+
 TOKEN_SLOT = "<!--csrf-token-->"
 _MARKER = re.compile(r"<!--hole:([a-z-]+)-->")
 
@@ -58,7 +60,8 @@ def _render(name):
 
 @renderer("account")
 def _account(**_ignored):
-    return render_template("_account.html")
+    # Asked here, not by a context processor: every template rendered would ask it.
+    return render_template("_account.html", moderates=is_moderator(current_user._get_current_object()))
 
 
 @renderer("flashes")

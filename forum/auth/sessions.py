@@ -6,12 +6,16 @@ from flask import current_app, flash, g, redirect, request, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
+from sqlalchemy import bindparam, select
 
 from forum.extensions import db, login_manager
 from forum.inbound import is_probe
 from forum.models import User
 
 SEEN_KEY = "seen"
+# Built once: every request of a member runs it (building a statement costs more than
+# SQLite running it).
+_USER = select(User).where(User.id == bindparam("id"))
 
 
 @login_manager.user_loader
@@ -19,7 +23,7 @@ def load_user(session_id):
     user_id, _, version = session_id.partition(".")
     if not (user_id.isdigit() and version.isdigit()):
         return None
-    user = db.session.get(User, int(user_id))
+    user = db.session.execute(_USER, {"id": int(user_id)}).scalar_one_or_none()
     if user is None or user.session_version != int(version) or not user.is_active:
         return None
     if user.admin_role and not session.get("_fresh"):

@@ -2,6 +2,7 @@
 (404 where its existence is private, 403 where they may see it but lack `need`)."""
 from flask import abort
 from flask_login import current_user
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
 
 from forum.access import Access, require
@@ -10,6 +11,11 @@ from forum.boards.services import archived_message
 from forum.extensions import db
 from forum.models import Board, ContentStatus, Post, Thread
 from forum.permissions import WRITING, access_for
+
+# Built once: board and thread pages run them on every view (building a statement costs
+# more than SQLite running it).
+_BOARD = db.select(Board).options(joinedload(Board.category)).where(Board.slug == bindparam("slug"))
+_THREAD = db.select(Thread).options(joinedload(Thread.board)).where(Thread.id == bindparam("id"))
 
 
 def load_board(slug, need=Access.VIEW):
@@ -60,17 +66,14 @@ def start_refusal(board):
 
 def get_board(slug):
     """The board with its category (the breadcrumb names it), or 404."""
-    board = db.session.execute(db.select(Board).options(joinedload(Board.category))
-                               .where(Board.slug == slug)).scalar_one_or_none()
+    board = db.session.execute(_BOARD, {"slug": slug}).scalar_one_or_none()
     if board is None:
         abort(404)
     return board
 
 
 def get_thread(thread_id):
-    thread = db.session.execute(
-        db.select(Thread).options(joinedload(Thread.board)).where(Thread.id == thread_id)
-    ).scalar_one_or_none()
+    thread = db.session.execute(_THREAD, {"id": thread_id}).scalar_one_or_none()
     if thread is None:
         abort(404)
     return thread

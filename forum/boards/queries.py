@@ -1,6 +1,6 @@
 """Read queries for the forum pages, each a fixed number of statements."""
 from flask_babel import lazy_gettext as _l, lazy_pgettext
-from sqlalchemy import func, or_
+from sqlalchemy import bindparam, func, or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum import site_counters
@@ -149,14 +149,20 @@ def _threads_by_ids(id_query, order=_ORDERS[ThreadOrder.LAST_REPLY]):
     ).scalars().all()
 
 
+# Built once: a member's every thread page runs it.
+_POSTS_VERSION = (db.select(Post.id, Post.status, Post.edited_at)
+                  .where(Post.thread_id == bindparam("thread_id"),
+                         Post.number.between(bindparam("first"), bindparam("last")))
+                  .order_by(Post.number).limit(bindparam("per_page")))
+
+
 def posts_version(thread, page, per_page):
     """What changes on a thread page when a post on it is edited, hidden or approved:
     its posts' ids, statuses and last edits (twenty short rows, by the floor index)."""
     first = (page - 1) * per_page + 1
-    return tuple(db.session.execute(
-        db.select(Post.id, Post.status, Post.edited_at)
-        .where(Post.thread_id == thread.id, Post.number.between(first, first + per_page - 1))
-        .order_by(Post.number).limit(per_page)).tuples())
+    return tuple(db.session.execute(_POSTS_VERSION, {
+        "thread_id": thread.id, "first": first, "last": first + per_page - 1,
+        "per_page": per_page}).tuples())
 
 
 def thread_posts(thread, page, per_page):

@@ -4,23 +4,36 @@ A thread is unread when its last post is newer than the latest of: the member's 
 mark on it, their "mark board read" on its board, and their registration (what was
 written before someone joined is not news to them).
 """
-from sqlalchemy import literal, select, union_all
+from sqlalchemy import bindparam, literal, select, union_all
 
 from forum.extensions import db
 from forum.models import BoardRead, ContentStatus, Post, ThreadRead
 from forum.models.base import insert_for, utcnow
 from forum.service import commit
 
+# Built once: members' board, thread and index pages run them on every view (building a
+# statement costs more than SQLite running it).
+_USER = bindparam("user_id")
+_MARKS = union_all(
+    select(literal("board"), BoardRead.board_id, BoardRead.read_at).where(
+        BoardRead.user_id == _USER, BoardRead.board_id.in_(bindparam("boards", expanding=True))),
+    select(literal("thread"), ThreadRead.thread_id, ThreadRead.read_at).where(
+        ThreadRead.user_id == _USER, ThreadRead.thread_id.in_(bindparam("threads", expanding=True))))
+_BOARD_MARKS = select(BoardRead.board_id, BoardRead.read_at).where(BoardRead.user_id == _USER)
+_THREAD_MARKS = select(ThreadRead.thread_id, ThreadRead.read_at).where(
+    ThreadRead.user_id == _USER, ThreadRead.thread_id.in_(bindparam("threads", expanding=True)))
+_THREAD_MARK = select(ThreadRead.read_at).where(
+    ThreadRead.user_id == _USER, ThreadRead.thread_id == bindparam("thread_id"))
+
 
 def read_marks(user, threads):
     """{thread id: the time up to which the member has read it} (one statement: their
     marks on the threads' boards and on the threads themselves)."""
-    boards = select(literal("board"), BoardRead.board_id, BoardRead.read_at).where(
-        BoardRead.user_id == user.id, BoardRead.board_id.in_({t.board_id for t in threads}))
-    own = select(literal("thread"), ThreadRead.thread_id, ThreadRead.read_at).where(
-        ThreadRead.user_id == user.id, ThreadRead.thread_id.in_([t.id for t in threads]))
-    marks = {(kind, key): at for kind, key, at in db.session.execute(union_all(boards, own))}
-    return {t.id: max(filter(None, [user.created_at, marks.get(("board", t.board_id)),
+    marks = {(kind, key): at for kind, key, at in db.session.execute(_MARKS, {
+        "user_id": user.id, "boards": list({t.board_id for t in threads}),
+        "threads": [t.id for t in threads]})}
+    joined = user.created_at
+    return {t.id: max(filter(None, [joined, marks.get(("board", t.board_id)),
                                     marks.get(("thread", t.id))])) for t in threads}
 
 
@@ -38,14 +51,12 @@ def unread_board_ids(user, newest):
     board's mark, as a thread's unread mark is for its newest thread."""
     if not newest:
         return set()
-    board_marks = dict(db.session.execute(
-        select(BoardRead.board_id, BoardRead.read_at).where(BoardRead.user_id == user.id)).all())
-    thread_marks = dict(db.session.execute(
-        select(ThreadRead.thread_id, ThreadRead.read_at)
-        .where(ThreadRead.user_id == user.id,
-               ThreadRead.thread_id.in_({thread_id for _, _, thread_id in newest}))).all())
+    board_marks = dict(db.session.execute(_BOARD_MARKS, {"user_id": user.id}).all())
+    thread_marks = dict(db.session.execute(_THREAD_MARKS, {
+        "user_id": user.id, "threads": list({thread_id for _, _, thread_id in newest})}).all())
+    joined = user.created_at
     return {board_id for board_id, at, thread_id in newest
-            if at > max(filter(None, [user.created_at, board_marks.get(board_id),
+            if at > max(filter(None, [joined, board_marks.get(board_id),
                                       thread_marks.get(thread_id)]))}
 
 
@@ -61,8 +72,7 @@ def first_unread_post(user, thread):
 def mark_thread_read(user, thread, upto_at):
     """Record that the member has read the thread up to a post's time; never backwards.
     A page read again writes nothing: a look at the mark costs less than a write."""
-    mark = db.session.execute(select(ThreadRead.read_at).where(
-        ThreadRead.user_id == user.id, ThreadRead.thread_id == thread.id)).scalar()
+    mark = db.session.execute(_THREAD_MARK, {"user_id": user.id, "thread_id": thread.id}).scalar()
     if mark is not None and mark >= upto_at:
         return
     _upsert(ThreadRead, {"user_id": user.id, "thread_id": thread.id, "read_at": upto_at},

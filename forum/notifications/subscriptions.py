@@ -1,10 +1,15 @@
 """Following threads and boards: subscribing, and who hears of new posts."""
-from sqlalchemy import delete, or_
+from sqlalchemy import bindparam, delete, or_
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
 from forum.models import Subscription, User
 from forum.service import commit
+
+# Built once: every member's thread and board page asks one of them (the follow button).
+_FOLLOWS = {key: db.select(Subscription.id).where(
+    Subscription.user_id == bindparam("user_id"), column == bindparam("target_id"))
+    for key, column in (("thread", Subscription.thread_id), ("board", Subscription.board_id))}
 
 
 def subscribe(user, *, thread=None, board=None):
@@ -30,8 +35,9 @@ def is_subscribed(user, *, thread=None, board=None):
     """Does the user follow this thread or board?"""
     if not user.is_authenticated:
         return False
-    return db.session.execute(db.select(Subscription.id).where(
-        Subscription.user_id == user.id, _target(thread, board))).first() is not None
+    key, target = ("thread", thread) if thread is not None else ("board", board)
+    return db.session.execute(
+        _FOLLOWS[key], {"user_id": user.id, "target_id": target.id}).first() is not None
 
 
 def subscribers(thread, new_thread):

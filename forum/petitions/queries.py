@@ -1,7 +1,7 @@
 """Reading petitions: one thread's, the queues of /mod/, the badges of a board's list and
 the figures (from the petition table's indexes, never by counting posts)."""
 from flask_babel import gettext as _
-from sqlalchemy import func
+from sqlalchemy import bindparam, func
 from sqlalchemy.orm import joinedload
 
 from forum import cases, workdays
@@ -11,13 +11,16 @@ from forum.petitions.models import OPEN_STATES, Petition, PetitionMonth
 
 QUEUE_MAX = 50
 
+# Built once: every view of a discussion thread asks it (is this thread a petition?).
+_OF_THREAD = (db.select(Petition)
+              .options(joinedload(Petition.unit), joinedload(Petition.concerned_unit),
+                       joinedload(Petition.reply_post))
+              .where(Petition.thread_id == bindparam("thread_id")))
+
 
 def petition_of_thread(thread_id):
     """The thread's petition with its units and official reply, or None."""
-    return db.session.execute(
-        db.select(Petition).options(joinedload(Petition.unit), joinedload(Petition.concerned_unit),
-                                    joinedload(Petition.reply_post))
-        .where(Petition.thread_id == thread_id)).scalar_one_or_none()
+    return db.session.execute(_OF_THREAD, {"thread_id": thread_id}).scalar_one_or_none()
 
 
 def get_petition(petition_id):
