@@ -2,6 +2,7 @@
 from flask import render_template
 from flask_login import current_user
 
+from forum import hooks
 from forum.boards.registry import get_type
 from forum.holes import renderer
 
@@ -22,4 +23,8 @@ def thread_rows(listed, **_ignored):
 @renderer("thread-sections")
 def thread_sections(thread, access, **_ignored):
     """Features' blocks on a thread (a petition's card with the reader's own steps)."""
-    return render_template("boards/_thread_sections.html", thread=thread, access=access)
+    blocks = hooks.sections("thread", thread=thread, access=access,
+                            user=current_user._get_current_object())
+    if not blocks:  # most threads: no template to render
+        return ""
+    return render_template("boards/_thread_sections.html", blocks=blocks, thread=thread, access=access)
