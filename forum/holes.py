@@ -14,6 +14,7 @@ from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
+from forum import fragments
 from forum.permissions import is_moderator
 
 TOKEN = "csrf-token"
@@ -56,6 +57,13 @@ def fill(parts):
         place = parts[at]
         parts[at] = generate_csrf() if place == TOKEN else _render(place.removeprefix("hole:"))
     return Markup("".join(parts))
+
+
+def kept(key, render):
+    """A hole's markup that is the same for every reader but for the CSRF token, kept a
+    few seconds (forum/fragments.py) under `key`, which must name everything `render()`
+    reads; each reader's token is filled in."""
+    return fill(fragments.kept(("hole",) + key, lambda: skeleton(render())))
 
 
 def _render(name):

@@ -2,10 +2,10 @@
 and the review of new accounts before a post is written; the queue after it; a thread
 page's controls."""
 from flask import get_template_attribute
-from flask_babel import gettext as _
+from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
-from forum.holes import renderer
+from forum.holes import kept, renderer
 from forum.hooks import page_part, post_created, post_edited, validator
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel, thread_tools
@@ -61,4 +61,11 @@ def thread_controls(thread, access, **_ignored):
     tools = thread_tools(current_user, thread, access)
     if tools is None:
         return ""
-    return get_template_attribute("moderation/_controls.html", "thread_controls")(thread, tools)
+    # The markup is the same for every moderator with the same choices (WTForms' selects
+    # took a moderator's thread page a millisecond to render on each view).
+    key = ("thread-controls", str(get_locale()), thread.id, thread.is_locked, thread.is_pinned,
+           thread.status, thread.is_featured, tools["featuring"],
+           tuple(choice.value for choice in tools["pin"].scope.choices),
+           tuple((choice.value, choice.label) for choice in tools["move"].board.choices))
+    return kept(key, lambda: get_template_attribute("moderation/_controls.html", "thread_controls")(
+        thread, tools))

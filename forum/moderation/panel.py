@@ -2,6 +2,7 @@
 from flask_babel import lazy_gettext as _l
 from wtforms.fields.choices import SelectChoice
 
+from forum import fragments
 from forum.boards.registry import get_type
 from forum.extensions import db
 from forum.letters.forms import QueueFilterForm
@@ -31,18 +32,24 @@ def thread_tools(user, thread, access):
     if not can_pin_site(user):
         pin.scope.choices = [c for c in pin.scope.choices if c.value == "board"]
     move = MoveForm()
-    move.board.choices = [SelectChoice(b.id, b.name) for b in _move_targets(user, thread)]
+    move.board.choices = [SelectChoice(board_id, name) for board_id, name in _move_targets(user, thread)]
     return {"pin": pin, "move": move, "featuring": get_type(thread.board.type).featuring}
 
 
 def _move_targets(user, thread):
+    """(id, name) of the boards the moderator may move the thread to."""
     if not get_type(thread.board.type).may_move_out(thread.board):
         return []
     board_ids = moderated_board_ids(user)
-    query = db.select(Board).where(Board.id != thread.board_id).order_by(Board.category_id, Board.position)
-    if board_ids is not None:
-        query = query.where(Board.id.in_(board_ids or [-1]))
-    return [b for b in db.session.execute(query).scalars() if get_type(b.type).may_move_in(b)]
+    return [(board_id, name) for board_id, name in fragments.kept(("move-targets",), _movable_boards)
+            if board_id != thread.board_id and (board_ids is None or board_id in board_ids)]
+
+
+def _movable_boards():
+    """(id, name) of every board that takes moved threads, in the index's order: the same
+    for every moderator, so kept a few seconds (a move checks its target itself)."""
+    boards = db.session.execute(db.select(Board).order_by(Board.category_id, Board.position)).scalars()
+    return [(board.id, board.name) for board in boards if get_type(board.type).may_move_in(board)]
 
 
 def letters_panel(user, args):
