@@ -106,6 +106,8 @@ def test_a_reply_costs_the_same_statements_however_many_follow_the_thread(app, c
             Notification.post_id == post_id)).scalar()
         assert told == following + 1  # the thread's author too
         counts.append(len(queries))
-    # 25 where the writer's first post of the month makes them active in their unit and
-    # the category (19 for a later post: bench/RESULTS.md, "Posting, session 7")
-    assert counts[0] == counts[1] <= 25
+    # The reply and, as tests run no outbox thread, its search outbox applied after the
+    # commit (PostgreSQL's index writes two statements more than Whoosh's); the writer's
+    # first post of the month counts them active in the category, a row a later post
+    # leaves alone (bench/RESULTS.md, "Posting and study heartbeats, session 7")
+    assert counts[0] == counts[1] <= (27 if db.engine.dialect.name == "postgresql" else 25)
