@@ -1,14 +1,15 @@
 """Posting under load: replies per second from N concurrent members, through the real form.
 
-    .venv/bin/python bench/posting.py [--members 8] [--duration 30] [--followers 20]
+    .venv/bin/python bench/posting.py [--members 8] [--duration 30] [--followers 20] [--threads 1]
     .venv/bin/python bench/posting.py --instance /tmp/bench-1m-post    # writes into it: a copy!
     DATABASE_URL=postgresql://... .venv/bin/python bench/posting.py   # wipes that database!
 
 Without --instance it builds a throw-away instance (`forum init`, `forum bench-data
 --posts 20000`; on DATABASE_URL after dropping its schema). It then picks the longest
-thread and the first N ordinary accounts with enough posts to skip new-account review,
-gives them the bench password, and makes `--followers` other members follow the thread
-(each reply notifies them). It serves the forum as bench/pages.py does (gunicorn
+thread (with `--threads N`, the N longest, and each member's replies go round them, as
+replies spread over a real forum) and the first N ordinary accounts with enough posts to
+skip new-account review, gives them the bench password, and makes `--followers` other
+members follow the threads (each reply notifies them). It serves the forum as bench/pages.py does (gunicorn
 --config deploy/gunicorn.conf.py, 2 threaded workers, 127.0.0.1 only,
 FORUM_RATE_LIMITS=off: flood control and the reply limit would refuse a member's
 second reply within seconds), logs every member in through the login form with their
@@ -57,6 +58,8 @@ def parse_args():
     parser.add_argument("--members", type=int, default=8)
     parser.add_argument("--followers", type=int, default=20,
                         help="other members who follow the thread (notified of each reply)")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads the replies go into, round them (the longest ones)")
     parser.add_argument("--duration", type=int, default=30, help="seconds of posting")
     parser.add_argument("--port", type=int, default=8441)
     parser.add_argument("--workers", type=int, default=2)
@@ -72,24 +75,26 @@ from forum.extensions import db
 from forum.models import Subscription, Thread, User
 from forum.settings import get_setting
 
-members, followers, password = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
+members, followers, password, threads = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3], int(sys.argv[4])
 app = create_app()
 with app.app_context():
-    thread = db.session.execute(select(Thread).order_by(Thread.last_number.desc()).limit(1)).scalar_one()
+    threads = db.session.execute(select(Thread).order_by(Thread.last_number.desc()).limit(threads)).scalars().all()
     people = db.session.execute(select(User).where(
         User.admin_role.is_(None), User.is_unit_account.is_(False), User.is_verified.is_(True),
-        User.post_count >= get_setting("new_account_review_posts"), User.id != thread.author_id)
+        User.post_count >= get_setting("new_account_review_posts"),
+        User.id.notin_([thread.author_id for thread in threads]))
         .order_by(User.id).limit(members + followers)).scalars().all()
     # A cheap hash: the benchmark measures replies, not logins.
     hashed = generate_password_hash(password, "pbkdf2:sha256:1000")
     for user in people[:members]:
         user.password_hash = hashed
-    following = set(db.session.execute(select(Subscription.user_id).where(
-        Subscription.thread_id == thread.id)).scalars())
-    db.session.add_all(Subscription(user_id=user.id, thread_id=thread.id)
-                       for user in people[members:] if user.id not in following)
+    for thread in threads:
+        following = set(db.session.execute(select(Subscription.user_id).where(
+            Subscription.thread_id == thread.id)).scalars())
+        db.session.add_all(Subscription(user_id=user.id, thread_id=thread.id)
+                           for user in people[members:] if user.id not in following)
     db.session.commit()
-    print(json.dumps({"thread": thread.id, "members": [u.username for u in people[:members]]}))
+    print(json.dumps({"threads": [t.id for t in threads], "members": [u.username for u in people[:members]]}))
 """
 
 DROP_SCHEMA = r"""
@@ -131,11 +136,12 @@ class Member:
             raise SystemExit(f"logging {self.name} in answered {status}")
         self.csrf = self._token(f"/t/{thread_id}")
 
-    def post_replies(self, thread_id, marker, deadline):
-        """Reply back to back until the deadline; time each POST."""
+    def post_replies(self, thread_ids, marker, deadline):
+        """Reply back to back until the deadline, round the threads; time each POST."""
         seq = 0
         while time.monotonic() < deadline:
             seq += 1
+            thread_id = thread_ids[seq % len(thread_ids)]
             body = f"回复测试 {marker} {self.name} {seq}：学习了，今天的讨论很有收获。"
             started = time.perf_counter()
             try:
@@ -202,8 +208,8 @@ def main():
     env = {**os.environ, "FORUM_INSTANCE": str(instance), "FORUM_RATE_LIMITS": "off"}
     if not args.instance:
         build_instance(args, env)
-    facts = json.loads(run_python(PREPARE, env, args.members, args.followers, PASSWORD))
-    thread_id, marker = facts["thread"], uuid.uuid4().hex[:12]
+    facts = json.loads(run_python(PREPARE, env, args.members, args.followers, PASSWORD, args.threads))
+    thread_ids, marker = facts["threads"], uuid.uuid4().hex[:12]
     base = f"http://127.0.0.1:{args.port}"
     servers = Servers(Path(tempfile.mkdtemp(prefix="bench-posting-logs-")))
 
@@ -217,11 +223,12 @@ def main():
         wait_ready(base + "/login", forum)
         members = [Member(base, name) for name in facts["members"]]
         with ThreadPoolExecutor(len(members)) as pool:
-            list(pool.map(lambda member: member.log_in(thread_id), members))
+            list(pool.map(lambda member: member.log_in(thread_ids[0]), members))
         load_before, cpu_before = os.getloadavg(), group_cpu_seconds(forum.pid)
         began = time.monotonic()
-        posters = [threading.Thread(target=m.post_replies, args=(thread_id, marker, began + args.duration))
-                   for m in members]
+        posters = [threading.Thread(target=m.post_replies,
+                                    args=(thread_ids[i:] + thread_ids[:i], marker, began + args.duration))
+                   for i, m in enumerate(members)]
         for poster in posters:
             poster.start()
         for poster in posters:
@@ -246,7 +253,7 @@ def report(args, env, instance, members, marker, took, cpu, load_before):
     database = "PostgreSQL" if env.get("DATABASE_URL", "").startswith("postgres") else "SQLite"
     load = os.getloadavg()
     print(f"\n# {database}, instance {args.instance or instance}, {args.members} members, "
-          f"{args.followers} followers, {args.workers} workers, load average {load_before[0]:.2f} "
+          f"{args.threads} thread(s), {args.followers} followers, {args.workers} workers, load average {load_before[0]:.2f} "
           f"before, {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} after, on {os.cpu_count()} CPUs")
     print(f"| {database} | {len(ms)} replies in {took:.0f} s | {len(ms) / took:.1f}/s | "
           f"p50 {statistics.median(ms):.0f} ms | p99 {ms[max(0, int(len(ms) * 0.99) - 1)]:.0f} ms | "

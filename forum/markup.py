@@ -175,10 +175,25 @@ def render(text):
 
 def markdown_html(text):
     """Markdown's HTML for the text, not yet sanitised."""
-    # Raw HTML inside Markdown is never trusted: the Cleaner strips tags off the allowlist.
-    # Bounds: Markdown's own scans are quadratic on some inputs (forum.markdown_bounds).
-    return markdown.markdown(text, extensions=[*MARKDOWN_EXTENSIONS, Bounds()],
-                             extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
+    converter = _markdown()
+    try:
+        return converter.convert(text)
+    finally:
+        converter.reset()  # nothing of this text (references, stash, headings) carries over
+
+
+def _markdown():
+    """This thread's Markdown converter: building one (its extensions, patterns and
+    processors) cost more CPU than converting an ordinary post, and one instance must not
+    convert two texts at once."""
+    converter = getattr(_local, "markdown", None)
+    if converter is None:
+        # Raw HTML inside Markdown is never trusted: the Cleaner strips tags off the allowlist.
+        # Bounds: Markdown's own scans are quadratic on some inputs (forum.markdown_bounds).
+        converter = _local.markdown = markdown.Markdown(
+            extensions=[*MARKDOWN_EXTENSIONS, Bounds()],
+            extension_configs=MARKDOWN_EXTENSION_CONFIGS, output_format="html")
+    return converter
 
 
 def dense_text(text):

@@ -456,6 +456,12 @@ def test_rendering_is_consistent_across_threads():
     assert all(result == expected for result in results)
 
 
+def test_a_link_reference_defined_in_one_post_does_not_resolve_in_the_next():
+    render("[官网]: https://example.com/one\n\n见 [官网]")
+    soup = _soup(render("见 [官网]"))
+    assert soup.find("a") is None and "[官网]" in soup.get_text()
+
+
 # -- quote_source ------------------------------------------------------------------------------
 
 def test_quote_source_renders_as_a_blockquote_naming_author_and_floor():

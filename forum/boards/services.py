@@ -54,7 +54,7 @@ def reply(thread, author, body, attachments=(), found=None):
     number = db.session.execute(
         update(Thread).where(Thread.id == thread.id, Thread.status == ContentStatus.PUBLISHED)
         .values(last_number=Thread.last_number + 1, **published)
-        .returning(Thread.last_number)
+        .returning(Thread.last_number).execution_options(synchronize_session=False)
     ).scalar_one_or_none()
     if number is None:
         db.session.rollback()
@@ -69,7 +69,8 @@ def reply(thread, author, body, attachments=(), found=None):
     db.session.flush()
     if not draft.review:
         db.session.execute(update(Thread).where(Thread.id == thread.id)
-                           .values(last_post_id=post.id, last_post_at=now))
+                           .values(last_post_id=post.id, last_post_at=now)
+                           .execution_options(synchronize_session=False))
         count_post(thread.board, author, post, new_thread=False)
     post_created.send(post, draft=draft, attachments=attachments)
     _note_reviewers(post, thread.board, draft)
@@ -167,8 +168,12 @@ def count_post(board, author, post, new_thread):
               "today_on": today}
     if new_thread:
         values["thread_count"] = Board.thread_count + 1
-    db.session.execute(update(Board).where(Board.id == board.id).values(**values))
+    # The counters' UPDATEs leave the session's objects as they are (synchronize_session:
+    # matching them costs more than the statement); the commit expires them anyway.
+    db.session.execute(update(Board).where(Board.id == board.id).values(**values)
+                       .execution_options(synchronize_session=False))
     if get_type(board.type).counted:  # private boards count for nothing in the figures
         daily.count_post(board, author, new_thread)
         db.session.execute(update(User).where(User.id == author.id)
-                           .values(post_count=User.post_count + 1))
+                           .values(post_count=User.post_count + 1)
+                           .execution_options(synchronize_session=False))

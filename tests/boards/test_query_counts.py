@@ -5,7 +5,7 @@ from forum.boards.services import reply
 from forum.extensions import db
 from forum.models import Board, Notification, Subscription
 from forum.stats import view_counts
-from tests.conftest import login, post_form
+from tests.conftest import csrf_token, login
 from tests.factories import make_board, make_thread, make_user
 
 
@@ -97,12 +97,17 @@ def test_a_reply_costs_the_same_statements_however_many_follow_the_thread(app, c
                            for _ in range(followers))
         db.session.commit()
         writer = login(app.test_client(), make_user(post_count=50))
+        form = {"csrf_token": csrf_token(writer), "body": f"{followers}位关注者"}
         with count_queries() as queries:
-            response = post_form(writer, f"/t/{thread.id}/reply", {"body": f"{followers}位关注者"})
+            response = writer.post(f"/t/{thread.id}/reply", data=form)
         assert response.status_code == 302
         post_id = int(response.headers["Location"].rsplit("/", 1)[1])
         told = db.session.execute(db.select(db.func.count()).where(
             Notification.post_id == post_id)).scalar()
         assert told == following + 1  # the thread's author too
         counts.append(len(queries))
-    assert counts[0] == counts[1] <= 32
+    # The reply and, as tests run no outbox thread, its search outbox applied after the
+    # commit (PostgreSQL's index writes two statements more than Whoosh's); the writer's
+    # first post of the month counts them active in the category, a row a later post
+    # leaves alone (bench/RESULTS.md, "Posting and study heartbeats, session 7")
+    assert counts[0] == counts[1] <= (27 if db.engine.dialect.name == "postgresql" else 25)
