@@ -81,7 +81,7 @@ def configure_babel(app):
         npgettext=lambda c, s, p, n: _translations().unpgettext(c, s, p, n),
         newstyle=True)
     app.jinja_env.filters["datetime"] = _local_minute
-    app.jinja_env.filters["when"] = _short_time
+    app.jinja_env.filters["when"] = short_time
     app.jinja_env.globals["get_locale"] = get_locale
 
 
@@ -107,12 +107,13 @@ def _local_minute(value):
     return utc_to_local(value).strftime("%Y-%m-%d %H:%M") if value else ""
 
 
-def _short_time(value):
+def short_time(value, today=None):
     """A naive UTC time as short as a list's column allows: 09:00 today, 12-02 this year,
-    else 2025-12-02 (in the forum's time zone)."""
+    else 2025-12-02 (in the forum's time zone): the `when` filter, and for lists whose
+    rows are prepared in Python (the board index), which pass the local `today` once."""
     if not value:
         return ""
-    moment, today = utc_to_local(value), local_today()
+    moment, today = utc_to_local(value), today or local_today()
     if moment.date() == today:
         return moment.strftime("%H:%M")
     return moment.strftime("%m-%d" if moment.year == today.year else "%Y-%m-%d")

@@ -1,13 +1,15 @@
 """Read queries for the forum pages, each a fixed number of statements."""
+from collections import namedtuple
+
 from flask_babel import lazy_gettext as _l, lazy_pgettext
-from sqlalchemy import bindparam, func, or_
+from sqlalchemy import and_, bindparam, func, or_
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum import site_counters
 from forum.boards.registry import get_type
 from forum.dates import local_today
 from forum.extensions import db
-from forum.models import Board, BoardRole, Category, ContentStatus, Post, Role, Thread, User
+from forum.models import Board, BoardRole, Category, ContentStatus, Post, Role, Thread, Unit, User
 from forum.models.content import FEATURED
 from forum.models.base import LabelledEnum
 
@@ -27,28 +29,70 @@ _ORDERS = {  # ix_thread_listing, ix_thread_started, ix_thread_replies (migratio
 }
 
 
+IndexCategory = namedtuple("IndexCategory", "id name boards")
+# A board as the index shows it: plain values, not a mapped object (building 150 of
+# those and their units cost the index several milliseconds). `today_posts` is today's
+# count, 0 when the board's counter is of an older day.
+IndexBoard = namedtuple("IndexBoard", "id slug name description type unit_kind thread_count "
+                                      "post_count last_post_id today_posts")
+LastPost = namedtuple("LastPost", "id created_at title author")  # author: a UserCard or None
+
+
+class UserCard(namedtuple("UserCard", "id username display_name title is_verified deleted_at")):
+    """What a link to an account shows (the user_link macro), without loading the account."""
+
+    __slots__ = ()
+    name = User.name
+
+
+_CARD = (User.id, User.username, User.display_name, User.title, User.is_verified, User.deleted_at)
+
+
+def _card(row):
+    return UserCard(*row) if row[0] is not None else None
+
+
+# The index's statements are built once: building a select and its cache key costs
+# SQLAlchemy more than SQLite takes to run it (0.2–0.5 ms a statement here).
+_INDEX_BOARDS = (
+    db.select(Category.id, Category.name, Board.id, Board.slug, Board.name, Board.description,
+              Board.type, Unit.kind, Board.thread_count, Board.post_count, Board.last_post_id,
+              Board.today_posts, Board.today_on)
+    .outerjoin(Board, and_(Board.category_id == Category.id, Board.archived_at.is_(None)))
+    .outerjoin(Unit, Unit.id == Board.unit_id)
+    .where(Category.archived_at.is_(None))
+    .order_by(Category.position, Category.id, Board.position, Board.id))
+
+
 def index_categories():
     """Categories in order, archived ones left out, each with its live boards in order and
-    their units (two statements)."""
-    live_boards = selectinload(Category.boards.and_(Board.archived_at.is_(None)))
-    return db.session.execute(
-        db.select(Category).options(live_boards.joinedload(Board.unit))
-        .where(Category.archived_at.is_(None)).order_by(Category.position)
-    ).scalars().all()
+    their units' kinds (one statement; the last posts are last_posts', as a join to the
+    post table here would have SQLite read it whole into a Bloom filter)."""
+    today = local_today()
+    categories = {}
+    for category_id, name, *board, today_posts, today_on in db.session.execute(_INDEX_BOARDS):
+        boards = categories.setdefault(category_id, IndexCategory(category_id, name, [])).boards
+        if board[0] is not None:
+            boards.append(IndexBoard(*board, today_posts if today_on == today else 0))
+    return list(categories.values())
+
+
+# From the roles to their accounts (an outer join keeps that order, and deleted accounts
+# are left out in board_moderators): when the small board_role table has no statistics,
+# SQLite would otherwise read every account to look up its roles.
+_MODERATORS = (
+    db.select(BoardRole.board_id, *_CARD).outerjoin(User, User.id == BoardRole.user_id)
+    .where(BoardRole.board_id.in_(bindparam("boards", expanding=True)),
+           BoardRole.role == Role.MODERATOR))
 
 
 def board_moderators(board_ids):
-    """{board id: [moderator, …] by name} for these boards (one statement)."""
-    # From the roles to their accounts (an outer join keeps that order, and deleted
-    # accounts are left out here): when the small board_role table has no statistics,
-    # SQLite would otherwise read every account to look up its roles.
-    rows = db.session.execute(
-        db.select(BoardRole.board_id, User).outerjoin(User, User.id == BoardRole.user_id)
-        .where(BoardRole.board_id.in_(list(board_ids)), BoardRole.role == Role.MODERATOR)).all()
+    """{board id: [UserCard, …] by name} for these boards (one statement)."""
+    rows = db.session.execute(_MODERATORS, {"boards": list(board_ids)}).all()
     moderators = {}
-    for board_id, user in sorted((row for row in rows if row[1].deleted_at is None),
-                                 key=lambda row: row[1].username):
-        moderators.setdefault(board_id, []).append(user)
+    for board_id, *card in sorted((row for row in rows if row.deleted_at is None),
+                                  key=lambda row: row.username):
+        moderators.setdefault(board_id, []).append(UserCard(*card))
     return moderators
 
 
@@ -68,8 +112,16 @@ def newest_posts():
             if at is not None and get_type(key).on_index]
 
 
+_LAST_POSTS = (
+    db.select(Post.id, Post.created_at, Thread.title, *_CARD)
+    .join(Thread, Thread.id == Post.thread_id).outerjoin(User, User.id == Post.author_id)
+    .where(Post.id.in_(bindparam("ids", expanding=True)),
+           Post.status == ContentStatus.PUBLISHED, Thread.status == ContentStatus.PUBLISHED))
+
+
 def last_posts(post_ids):
-    """{post id: post} with thread and author loaded, for the 'last post' columns.
+    """{post id: LastPost} with its thread's title and its author, for the 'last post'
+    columns of the index and of a board page (one statement, a lookup by key each).
 
     Only published posts of published threads: a counter that points at a held or
     hidden one (an old row, a race) shows nothing rather than its title.
@@ -77,27 +129,25 @@ def last_posts(post_ids):
     ids = {pid for pid in post_ids if pid}
     if not ids:
         return {}
-    rows = db.session.execute(
-        db.select(Post).join(Thread, Thread.id == Post.thread_id)
-        .options(joinedload(Post.thread), joinedload(Post.author))
-        .where(Post.id.in_(ids), Post.status == ContentStatus.PUBLISHED,
-               Thread.status == ContentStatus.PUBLISHED)
-    ).scalars()
-    return {post.id: post for post in rows}
+    rows = db.session.execute(_LAST_POSTS, {"ids": list(ids)})
+    return {post_id: LastPost(post_id, at, title, _card(card))
+            for post_id, at, title, *card in rows}
+
+
+_NEWEST_MEMBER = db.select(*_CARD).order_by(User.id.desc()).limit(1)
 
 
 def site_figures(categories):
     """Members, threads, posts, today's posts and the newest member, from the counters the
     writes keep (no row is counted here); private boards count for nothing."""
     boards = [b for c in categories for b in c.boards if get_type(b.type).counted]
-    newest = db.session.execute(db.select(User).order_by(User.id.desc()).limit(1)).scalar()
-    today = local_today()
+    newest = db.session.execute(_NEWEST_MEMBER).first()
     return {
         "members": site_counters.value(site_counters.MEMBERS),
         "threads": sum(b.thread_count for b in boards),
         "posts": sum(b.post_count for b in boards),
-        "today": sum(b.today_posts for b in boards if b.today_on == today),
-        "newest": newest,
+        "today": sum(b.today_posts for b in boards),
+        "newest": newest and _card(newest),
     }
 
 

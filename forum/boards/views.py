@@ -9,13 +9,12 @@ from forum.boards import bp, queries
 from forum.boards.forms import EditForm, ListingForm, PostForm, PreviewForm, ThreadForm
 from forum.boards.loaders import (get_board, load_board, load_post, load_thread, quotable_post,
                                   refuse_if_archived, start_refusal)
-from forum.boards.board_index import board_grid, unit_groups
+from forum.boards.board_index import board_grid, entries, unit_groups
 from forum.boards.reading import mark_thread_read, unread_board_ids
 from forum.boards.post_list import PostList
 from forum.boards.registry import get_type
 from forum.boards.thread_list import ThreadList
 from forum.boards.services import create_thread, edit_post, reply
-from forum.dates import local_today
 from forum.extensions import limiter
 from forum.feedback import attempt
 from forum.inbound import accepts_files
@@ -24,7 +23,7 @@ from forum.models import ContentStatus
 from forum.pages import check_in_range, page_count, requested_page
 from forum.permissions import access_for, can_edit_post
 from forum.stats import online, view_counts
-from forum.urls import int_arg
+from forum.urls import int_arg, url_builder
 
 @bp.get("/")
 def index():
@@ -39,11 +38,15 @@ def _board_list():
     categories = queries.index_categories()
     boards = [b for c in categories for b in c.boards]
     last = queries.last_posts(b.last_post_id for b in boards if get_type(b.type).on_index)
-    return render_template("boards/_index_list.html", categories=categories, last_posts=last,
-                           type_figures=_type_figures(boards), today=local_today(),
+    board_url, post_url = url_builder("boards.board", "slug"), url_builder("boards.post", "post_id")
+    return render_template("boards/_index_list.html",
+                           categories=[(c, entries(c.boards, last, board_url, post_url))
+                                       for c in categories],
+                           type_figures=_type_figures(boards),
                            moderators=queries.board_moderators(b.id for b in boards),
-                           grid=board_grid, unit_groups=unit_groups, slot=fragments.slot,
-                           figures=queries.site_figures(categories), online=online.online_counts())
+                           grid=board_grid, unit_groups=unit_groups,
+                           figures=queries.site_figures(categories),
+                           online=online.online_counts())
 
 
 def _type_figures(boards):

@@ -13,15 +13,18 @@ def open_on(day):
                    Disclosure.ends_on >= day)
 
 
+# Built once, as the board index's other statements (forum/boards/queries.py).
+_OPEN_COUNTS = (
+    db.select(Disclosure.board_id, db.func.count(Disclosure.id))
+    .join(Thread, Thread.id == Disclosure.thread_id)
+    .where(Disclosure.board_id.in_(db.bindparam("boards", expanding=True)),
+           Thread.status == ContentStatus.PUBLISHED, open_on(db.bindparam("day")))
+    .group_by(Disclosure.board_id))
+
+
 def open_counts(board_ids, day):
     """{board id: disclosures 公示中 on `day`} for these boards, in one query."""
-    rows = db.session.execute(
-        db.select(Disclosure.board_id, db.func.count(Disclosure.id))
-        .join(Thread, Thread.id == Disclosure.thread_id)
-        .where(Disclosure.board_id.in_(board_ids), Thread.status == ContentStatus.PUBLISHED,
-               open_on(day))
-        .group_by(Disclosure.board_id)).all()
-    counts = dict(rows)
+    counts = dict(db.session.execute(_OPEN_COUNTS, {"boards": list(board_ids), "day": day}).all())
     return {board_id: counts.get(board_id, 0) for board_id in board_ids}
 
 

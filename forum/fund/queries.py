@@ -43,21 +43,30 @@ def _shown_entries(*columns):
             .outerjoin(FundApproval, FundApproval.entry_id == FundEntry.id).where(shown()))
 
 
-def totals_by(column, keys):
-    """{key: Totals} of the shown entries grouped by `column` (board or appeal id)."""
-    rows = db.session.execute(
-        _shown_entries(column, _fen(FundEntry.flow == Flow.IN), _fen(FundEntry.flow == Flow.OUT),
-                       _DONATIONS).where(column.in_(keys)).group_by(column)).all()
+def _totals(column):
+    money_in, money_out = _fen(FundEntry.flow == Flow.IN), _fen(FundEntry.flow == Flow.OUT)
+    return (_shown_entries(column, money_in, money_out, _DONATIONS)
+            .where(column.in_(db.bindparam("keys", expanding=True))).group_by(column))
+
+
+# Built once: the board index reads the funds' totals on every build, and building this
+# select costs more than running it.
+_BY_BOARD, _BY_APPEAL = _totals(FundEntry.board_id), _totals(FundEntry.appeal_id)
+
+
+def totals_by(statement, keys):
+    """{key: Totals} of the shown entries by board or appeal id (_BY_BOARD, _BY_APPEAL)."""
+    rows = db.session.execute(statement, {"keys": list(keys)}).all()
     found = {key: Totals(given, spent, donations) for key, given, spent, donations in rows}
     return {key: found.get(key, Totals()) for key in keys}
 
 
 def boards_totals(board_ids):
-    return totals_by(FundEntry.board_id, board_ids)
+    return totals_by(_BY_BOARD, board_ids)
 
 
 def appeals_totals(appeal_ids):
-    return totals_by(FundEntry.appeal_id, appeal_ids)
+    return totals_by(_BY_APPEAL, appeal_ids)
 
 
 def board_totals(board):
