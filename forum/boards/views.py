@@ -31,7 +31,8 @@ def index():
         "boards/index.html", board_list=fragments.cached("index", _board_list)), {}))
     marked = (unread_board_ids(current_user, fragments.kept(("index-newest",), queries.newest_posts))
               if current_user.is_authenticated else ())
-    return fragments.fill(built.html, "new", marked, render_template("boards/_new_mark.html"))
+    return fragments.fill(built.html, "new", marked,
+                          fragments.cached("new-mark", lambda: render_template("boards/_new_mark.html")))
 
 
 def _board_list():
