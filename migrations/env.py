@@ -64,9 +64,9 @@ def run_migrations_offline():
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    """Leave PostgreSQL's search column and its index out of autogenerate: migration 0008
-    made them, and the models do not map them (forum/search/postgres.py fills them)."""
-    return not (reflected and name in {"search_vector", "ix_post_search_vector"})
+    """Leave PostgreSQL's search columns and index out of autogenerate: migrations 0008
+    and 0036 made them, and the models do not map them (forum/search/postgres.py fills them)."""
+    return not (reflected and name in {"search_vector", "ix_post_search_vector", "rank_vector"})
 
 
 def run_migrations_online():

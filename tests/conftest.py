@@ -215,12 +215,14 @@ def board():
 class QueryCounter:
     def __init__(self):
         self.statements = []
+        self.parameters = []  # each statement's, for explaining it
 
     def __len__(self):
         return len(self.statements)
 
-    def __call__(self, conn, cursor, statement, *args):
+    def __call__(self, conn, cursor, statement, parameters, *args):
         self.statements.append(statement)
+        self.parameters.append(parameters)
 
 
 @pytest.fixture()

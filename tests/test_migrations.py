@@ -13,9 +13,9 @@ from forum.extensions import db
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
-# The PostgreSQL search backend's own column and index (migration 0008): the search
-# adapter reads and writes them in SQL, so no model names them.
-SEARCH_BACKEND_OBJECTS = {"search_vector", "ix_post_search_vector"}
+# The PostgreSQL search backend's own columns and index (migrations 0008, 0036): the
+# search adapter reads and writes them in SQL, so no model names them.
+SEARCH_BACKEND_OBJECTS = {"search_vector", "ix_post_search_vector", "rank_vector"}
 
 
 def _not_the_search_backends(obj, name, type_, reflected, compare_to):

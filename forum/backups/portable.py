@@ -3,7 +3,7 @@
 as {column: value}; dates and times as ISO text, bytes as base64. The tables are read
 from the database itself (reflection), so a backup of any migration can be read; restore
 builds the schema of the backup's migration, loads the rows, then migrates forward.
-The search column is left out: restore rebuilds the index.
+The search columns are left out: restore rebuilds the index.
 """
 import base64
 import gzip
@@ -15,7 +15,7 @@ from sqlalchemy import MetaData, insert, select, text
 
 FOLDER = "tables"
 SKIPPED_TABLES = {"alembic_version"}  # restore's migrations write it
-SKIPPED_COLUMNS = {"search_vector"}
+SKIPPED_COLUMNS = {"search_vector", "rank_vector"}
 BATCH = 2000
 
 
