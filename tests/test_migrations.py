@@ -13,7 +13,7 @@ from forum.extensions import db
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
-# The PostgreSQL search backend's own columns and index (migrations 0008, 0036): the
+# The PostgreSQL search backend's own columns and index (migrations 0008, 0034): the
 # search adapter reads and writes them in SQL, so no model names them.
 SEARCH_BACKEND_OBJECTS = {"search_vector", "ix_post_search_vector", "rank_vector"}
 

@@ -5,7 +5,7 @@ only) and the body's words (weight B), with each pair of neighbouring words, as 
 of the `simple` kind, built here in Python because apt's PostgreSQL has no Chinese parser; gram lexemes for the substring
 fallback carry a `_` prefix, which jieba's words never start with. A GIN index serves
 `@@`; the column's statistics target is 1000 so the planner knows rare words are rare.
-`post.rank_vector` (migration 0036) is the same vector without the pairs and grams,
+`post.rank_vector` (migration 0034) is the same vector without the pairs and grams,
 derived by PostgreSQL on every write: what ranking reads (see `_ranked`).
 Several app servers share the one index, and it commits with the database.
 """

@@ -1,5 +1,5 @@
 """Ranking and the order of a query word's words read PostgreSQL's small `rank_vector`
-(migration 0036), never the whole `search_vector` with its pairs and grams (2 KB out of
+(migration 0034), never the whole `search_vector` with its pairs and grams (2 KB out of
 line a post at a million posts); what is found stays the same on both backends."""
 import random
 import re

@@ -1,6 +1,6 @@
 """search: a small vector of each post's words for ranking, apart from what matches
 
-Revision ID: 0036
+Revision ID: 0034
 Revises: 0033
 Create Date: 2026-12-05 23:05:00
 
@@ -19,7 +19,7 @@ from alembic import op
 
 
 # revision identifiers, used by Alembic.
-revision = '0036'
+revision = "0034"
 down_revision = '0033'
 branch_labels = None
 depends_on = None
