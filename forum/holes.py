@@ -45,6 +45,7 @@ def skeleton(html):
     """A page rendered while `g.building_skeleton`, with the reader's CSRF token made a
     slot, cut at its places once: markup at even indexes, a place's name at odd ones (so
     that filling it for each reader is a join, not a search through the page)."""
+    html = str(html)  # not Markup, whose replace would escape the slot
     if current_user.is_authenticated:  # guests' pages carry no token (no session cookie)
         html = html.replace(generate_csrf(), f"<!--{TOKEN}-->")
     return tuple(_PLACE.split(html))

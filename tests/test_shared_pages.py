@@ -140,6 +140,26 @@ def test_moderators_of_a_board_share_its_page_but_each_moves_only_where_they_mod
     assert ">liangge<" not in one_page and ">yige<" in one_page
 
 
+def test_moderators_with_the_same_choices_share_the_thread_controls_each_with_their_own_token(
+        caching_app):
+    board = make_board()
+    thread = make_thread(board=board, title="三会一课")
+    first, second = make_user(username="diyi", is_verified=True), make_user(username="dier", is_verified=True)
+    for user in (first, second):
+        grant(user, board, "moderator")
+    db.session.commit()
+    lock = rf'action="/t/{thread.id}/lock"[^>]*>\s*<input type="hidden" name="csrf_token" value="([^"]+)"'
+    first_page = login(caching_app.test_client(), first).get(f"/t/{thread.id}").get_data(as_text=True)
+    second_client = login(caching_app.test_client(), second)
+    second_page = second_client.get(f"/t/{thread.id}").get_data(as_text=True)
+    first_token, second_token = re.search(lock, first_page)[1], re.search(lock, second_page)[1]
+    assert first_token != second_token and "csrf-token" not in second_page
+    answer = second_client.post(f"/t/{thread.id}/lock", data={"csrf_token": second_token, "reason": ""})
+    assert answer.status_code == 302
+    db.session.expire_all()
+    assert thread.is_locked
+
+
 def test_an_admin_gets_a_page_of_their_own(caching_app):
     thread = make_thread(title="三会一课")
     admin = make_user(username="xitong", admin_role="system")
