@@ -19,7 +19,7 @@ from forum.permissions import is_moderator
 
 TOKEN = "csrf-token"
 # A skeleton's places for the reader's own: a hole's marker or the CSRF token's slot.
-_PLACE = re.compile(r"<!--(hole:[a-z-]+|csrf-token)-->")
+_PLACE = re.compile(rf"<!--(hole:[a-z-]+|{TOKEN})-->")
 
 _renderers = {}
 
