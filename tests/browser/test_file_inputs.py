@@ -20,7 +20,9 @@ def test_the_avatar_input_is_labelled_in_chinese_and_opens_by_keyboard(new_page,
     picker = page.locator(".avatar-form .file-picker")
     expect(picker.locator(".file-button")).to_have_text(zh("Choose a file"))
     expect(picker.locator(".file-names")).to_have_text(zh("No file chosen"))
+    page.wait_for_load_state("load")  # the picker's script is ready before the key
     picker.locator("input[type=file]").focus()
+    expect(picker.locator("input[type=file]")).to_be_focused()
     with page.expect_file_chooser() as chooser:
         page.keyboard.press("Space")
     chooser.value.set_files(str(picture))
