@@ -15,6 +15,7 @@ from flask_sqlalchemy.session import Session
 from sqlalchemy import bindparam, event
 
 from forum.extensions import db
+from forum.reads import read
 from forum.models import AdminRole, Board, BoardRole, Role
 
 # Not a stored role: how roles_on reports the system admin's reach over every board.
@@ -78,7 +79,7 @@ def load_board_roles(users):
         return
     for user_id in wanted:
         cache[user_id] = {}
-    rows = db.session.execute(_ROLES, {"ids": list(wanted)})
+    rows = read(_ROLES, {"ids": list(wanted)})
     for user_id, board_id, role in rows:
         cache[user_id].setdefault(board_id, set()).add(role)
 

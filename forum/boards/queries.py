@@ -9,6 +9,7 @@ from forum import site_counters
 from forum.boards.registry import get_type
 from forum.dates import local_today
 from forum.extensions import db
+from forum.reads import read
 from forum.models import Board, BoardRole, Category, ContentStatus, Post, Role, Thread, Unit, User
 from forum.models.content import FEATURED
 from forum.models.base import LabelledEnum
@@ -210,7 +211,7 @@ def posts_version(thread, page, per_page):
     """What changes on a thread page when a post on it is edited, hidden or approved:
     its posts' ids, statuses and last edits (twenty short rows, by the floor index)."""
     first = (page - 1) * per_page + 1
-    return tuple(db.session.execute(_POSTS_VERSION, {
+    return tuple(read(_POSTS_VERSION, {
         "thread_id": thread.id, "first": first, "last": first + per_page - 1,
         "per_page": per_page}).tuples())
 

@@ -7,6 +7,7 @@ from flask import g
 from sqlalchemy import bindparam, func, insert, update
 
 from forum.extensions import db
+from forum.reads import read
 from forum.models import Notification, User
 from forum.models.base import utcnow
 from forum.service import commit
@@ -32,7 +33,7 @@ def notify(recipients, kind, *, actor=None, thread=None, post=None, url=None, da
 def unread_count(user):
     """How many of the user's notifications are unread; asked once per request."""
     if "unread_notifications" not in g:
-        g.unread_notifications = db.session.execute(_UNREAD, {"user_id": user.id}).scalar_one()
+        g.unread_notifications = read(_UNREAD, {"user_id": user.id}).scalar_one()
     return g.unread_notifications
 
 

@@ -3,6 +3,7 @@ from sqlalchemy import bindparam, delete, or_
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
+from forum.reads import read
 from forum.models import Subscription, User
 from forum.service import commit
 
@@ -36,8 +37,7 @@ def is_subscribed(user, *, thread=None, board=None):
     if not user.is_authenticated:
         return False
     key, target = ("thread", thread) if thread is not None else ("board", board)
-    return db.session.execute(
-        _FOLLOWS[key], {"user_id": user.id, "target_id": target.id}).first() is not None
+    return read(_FOLLOWS[key], {"user_id": user.id, "target_id": target.id}).first() is not None
 
 
 def subscribers(thread, new_thread):

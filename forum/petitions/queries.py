@@ -6,6 +6,7 @@ from sqlalchemy.orm import joinedload
 
 from forum import cases, workdays
 from forum.extensions import db
+from forum.reads import read
 from forum.models import LetterState, Unit
 from forum.petitions.models import OPEN_STATES, Petition, PetitionMonth
 
@@ -22,7 +23,7 @@ _PETITION = (db.select(Petition)
 
 def petition_of_thread(thread_id):
     """The thread's petition with its units and official reply, or None."""
-    petition_id = db.session.execute(_ID_OF_THREAD, {"thread_id": thread_id}).scalar()
+    petition_id = read(_ID_OF_THREAD, {"thread_id": thread_id}).scalar()
     if petition_id is None:
         return None
     return db.session.execute(_PETITION, {"id": petition_id}).scalar_one()
