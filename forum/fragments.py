@@ -12,6 +12,7 @@ board's counters so that a new post is listed at once.
 import re
 import threading
 import time
+from collections import OrderedDict
 
 from flask_babel import get_locale
 from markupsafe import Markup
@@ -23,6 +24,10 @@ _fragments = {}  # key -> (expires, value)
 # Entries: keys that name a board's counters go out of use as it changes, and members'
 # pages are kept per address (forum/shared_pages.py), so a worker holds at most this many.
 _PURGE_AT = 2000
+# Values that are functions of their keys alone (a member's header, a follow button), the
+# worker's most recently used; about a kilobyte each.
+_lasting = OrderedDict()
+_LASTING = 5000
 
 
 def cached(name, render):
@@ -49,6 +54,25 @@ def kept(key, build):
     return value
 
 
+def lasting(key, build):
+    """build()'s value, kept while among the worker's most recently used: for values that
+    every input is named in `key` of, so that nothing can make them stale. Built each time
+    where caching is off (page_cache_seconds 0, as in most tests)."""
+    if not page_cache_seconds():
+        return build()
+    with _lock:
+        value = _lasting.get(key)
+        if value is not None:
+            _lasting.move_to_end(key)
+            return value
+    value = build()
+    with _lock:
+        _lasting[key] = value
+        if len(_lasting) > _LASTING:
+            _lasting.popitem(last=False)
+    return value
+
+
 def slot(name, key):
     """A place in a shared fragment for one reader's own mark (see fill)."""
     return Markup(f"<!--{name}:{int(key)}-->")
@@ -65,3 +89,4 @@ def clear():
     """Forget every fragment (tests)."""
     with _lock:
         _fragments.clear()
+        _lasting.clear()

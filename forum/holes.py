@@ -10,11 +10,12 @@ way the part comes from the one renderer.
 import re
 
 from flask import g, render_template, session
+from flask_babel import get_locale
 from flask_login import current_user
 from flask_wtf.csrf import generate_csrf
 from markupsafe import Markup
 
-from forum import fragments
+from forum import fragments, hooks
 from forum.permissions import is_moderator
 
 TOKEN = "csrf-token"
@@ -61,10 +62,9 @@ def fill(parts):
 
 
 def kept(key, render):
-    """A hole's markup that is the same for every reader but for the CSRF token, kept a
-    few seconds (forum/fragments.py) under `key`, which must name everything `render()`
-    reads; each reader's token is filled in."""
-    return fill(fragments.kept(("hole",) + key, lambda: skeleton(render())))
+    """A hole's markup, kept (fragments.lasting) under `key`, which must name everything
+    `render()` reads but the reader's CSRF token, which is filled in for each."""
+    return fill(fragments.lasting(("hole",) + key, lambda: skeleton(render())))
 
 
 def _render(name):
@@ -73,8 +73,14 @@ def _render(name):
 
 @renderer("account")
 def _account(**_ignored):
-    # Asked here, not by a context processor: every template rendered would ask it.
-    return render_template("_account.html", moderates=is_moderator(current_user._get_current_object()))
+    user = current_user._get_current_object()
+    if not user.is_authenticated:
+        return render_template("_account.html")
+    sections = hooks.sections("header", user=user)
+    moderates = is_moderator(user)  # asked here, not by a context processor for every template
+    key = ("account", str(get_locale()), user.id, user.name, user.admin_role, moderates,
+           tuple((template, tuple(sorted(values.items()))) for template, values in sections))
+    return kept(key, lambda: render_template("_account.html", moderates=moderates, sections=sections))
 
 
 @renderer("flashes")

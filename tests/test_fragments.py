@@ -99,3 +99,22 @@ def test_a_flood_of_fresh_keys_is_not_kept_beyond_the_limit(caching_app, monkeyp
             assert fragments.kept(("page", n), lambda n=n: n) == n
         assert fragments.kept(("page", 3), lambda: "built") == "built"  # answered, not kept
         assert ("page", 3) not in fragments._fragments and len(fragments._fragments) == 3
+
+
+def test_lasting_values_are_kept_past_the_page_seconds_and_the_least_used_go_first(caching_app, monkeypatch):
+    monkeypatch.setattr(fragments, "_LASTING", 2)
+    with caching_app.test_request_context():
+        for n in range(2):
+            assert fragments.lasting(("hole", n), lambda n=n: n) == n
+        now = fragments.time.monotonic()
+        monkeypatch.setattr(fragments.time, "monotonic", lambda: now + 3600)
+        assert fragments.lasting(("hole", 0), lambda: "built again") == 0  # and now most recent
+        assert fragments.lasting(("hole", 2), lambda: 2) == 2  # pushes out ("hole", 1)
+        assert fragments.lasting(("hole", 1), lambda: "built again") == "built again"
+        assert fragments.lasting(("hole", 0), lambda: "built again") == "built again"  # pushed out by 1
+
+
+def test_nothing_lasts_where_caching_is_off(app):
+    with app.test_request_context():
+        assert fragments.lasting(("hole", 0), lambda: 0) == 0
+        assert fragments.lasting(("hole", 0), lambda: "built again") == "built again"

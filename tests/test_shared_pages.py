@@ -8,6 +8,7 @@ from forum.boards.services import edit_post, reply
 from forum.extensions import db
 from forum.models import Post
 from forum.moderation.bans import ban_user
+from forum.notifications.service import notify
 from forum.notifications.subscriptions import subscribe
 from tests.conftest import login
 from tests.factories import make_board, make_thread, make_user
@@ -208,3 +209,38 @@ def test_a_letter_is_never_served_to_another_member(caching_app):
     writer_client, other_client = (login(caching_app.test_client(), u) for u in (writer, other))
     writer_client.get(f"/t/{letter.id}")
     assert other_client.get(f"/t/{letter.id}").status_code == 404
+
+
+def _header(page):
+    return page.split('<nav class="account"')[1].split("</nav>")[0]
+
+
+def test_a_members_kept_header_shows_a_new_notification_a_new_name_and_their_own_token_at_once(caching_app):
+    thread = make_thread(title="三会一课")
+    ann, bob = make_user(username="ann"), make_user(username="bob")
+    ann_client, bob_client = (login(caching_app.test_client(), u) for u in (ann, bob))
+    path = f"/b/{thread.board.slug}"
+    assert 'class="bell-count zero">0<' in _header(ann_client.get(path).get_data(as_text=True))
+    notify([ann], "reply", thread=thread)
+    ann.display_name = "安书记"
+    db.session.commit()
+    header = _header(ann_client.get(path).get_data(as_text=True))
+    assert 'class="bell-count">1<' in header and '<a class="me" href="/account">安书记</a>' in header
+    bob_header = _header(bob_client.get(path).get_data(as_text=True))
+    assert "安书记" not in bob_header and 'class="bell-count zero">0<' in bob_header
+    token = re.search(r'name="csrf_token" value="([^"]+)"', bob_header)[1]
+    assert bob_client.post("/logout", data={"csrf_token": token}).status_code == 302
+    assert '<a class="me"' not in bob_client.get(path).get_data(as_text=True)
+
+
+def test_a_kept_follow_button_turns_at_once_when_the_member_follows(caching_app):
+    thread = make_thread(title="三会一课")
+    ann = make_user(username="ann")
+    ann_client = login(caching_app.test_client(), ann)
+    path = f"/t/{thread.id}"
+    page = ann_client.get(path).get_data(as_text=True)
+    assert 'aria-pressed="true"' not in page
+    form = re.search(rf'<form method="post" action="(/t/{thread.id}/[a-z]+)" class="inline follow">\s*'
+                     r'<input type="hidden" name="csrf_token" value="([^"]+)"', page)
+    assert ann_client.post(form[1], data={"csrf_token": form[2]}).status_code == 302
+    assert 'aria-pressed="true"' in ann_client.get(path).get_data(as_text=True)

@@ -2,9 +2,10 @@
 account; a published post tells the people it concerns; pages show whether one follows
 (holes: forum/holes.py); the header shows the bell."""
 from flask import get_template_attribute, url_for
+from flask_babel import get_locale
 from flask_login import current_user
 
-from forum.holes import renderer
+from forum.holes import kept, renderer
 from forum.hooks import post_created, section, validator
 from forum.models import ContentStatus
 from forum.notifications.events import announce_post
@@ -28,23 +29,25 @@ def announce_new_post(post, draft, **_ignored):
 @renderer("board-follow")
 def board_follow(board, **_ignored):
     """The board's follow button, for members."""
-    return _follow_button(is_subscribed(current_user, board=board),
-                          url_for("notifications.board_subscribe", slug=board.slug),
-                          url_for("notifications.board_unsubscribe", slug=board.slug))
+    return _follow_button("board", "slug", board.slug, board=board)
 
 
 @renderer("thread-follow")
 def thread_follow(thread, **_ignored):
     """The thread's follow button, for members."""
-    return _follow_button(is_subscribed(current_user, thread=thread),
-                          url_for("notifications.thread_subscribe", thread_id=thread.id),
-                          url_for("notifications.thread_unsubscribe", thread_id=thread.id))
+    return _follow_button("thread", "thread_id", thread.id, thread=thread)
 
 
-def _follow_button(following, on, off):
+def _follow_button(kind, arg, value, **target):
     if not current_user.is_authenticated:
         return ""
-    return get_template_attribute("boards/_follow.html", "follow_button")(following, on, off)
+    following = is_subscribed(current_user, **target)
+
+    def render():
+        on, off = (url_for(f"notifications.{kind}_{verb}", **{arg: value})
+                   for verb in ("subscribe", "unsubscribe"))
+        return get_template_attribute("boards/_follow.html", "follow_button")(following, on, off)
+    return kept(("follow", str(get_locale()), kind, value, following), render)
 
 
 @section("header")
