@@ -7,6 +7,7 @@ from flask_babel import gettext as _
 from flask_login import current_user, login_user, logout_user
 from flask_wtf.csrf import generate_csrf
 from sqlalchemy import bindparam, select
+from sqlalchemy.orm import lazyload
 
 from forum.extensions import db, login_manager
 from forum.inbound import is_probe
@@ -14,8 +15,9 @@ from forum.models import User
 
 SEEN_KEY = "seen"
 # Built once: every request of a member runs it (building a statement costs more than
-# SQLite running it).
-_USER = select(User).where(User.id == bindparam("id"))
+# SQLite running it). Without the unit and the ban joined: most pages read neither, and
+# an account with no ban (ban_id empty) is known unbanned without loading one.
+_USER = select(User).options(lazyload(User.unit), lazyload(User.ban)).where(User.id == bindparam("id"))
 
 
 @login_manager.user_loader
