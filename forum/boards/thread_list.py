@@ -66,7 +66,8 @@ class ThreadList:
         """The rows' markup, each marked new or not for `user`."""
         rows = self._rows
         unread = unread_ids(user, rows)
-        return Markup("").join(row.unread if row.id in unread else row.read for row in rows)
+        # Every row is Markup already: joined as text, not escaped again one by one.
+        return Markup("".join(row.unread if row.id in unread else row.read for row in rows))
 
     @cached_property
     def _rows(self):
