@@ -54,10 +54,13 @@ def skeleton(html):
 
 def fill(parts):
     """The skeleton with every hole rendered and every token slot filled for this reader."""
-    parts = list(parts)
+    parts, token = list(parts), None
     for at in range(1, len(parts), 2):
         place = parts[at]
-        parts[at] = generate_csrf() if place == TOKEN else _render(place.removeprefix("hole:"))
+        if place == TOKEN:  # asked once: a thread page has a slot per post's report form
+            parts[at] = token = token or generate_csrf()
+        else:
+            parts[at] = _render(place.removeprefix("hole:"))
     return Markup("".join(parts))
 
 

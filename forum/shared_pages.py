@@ -51,8 +51,9 @@ def page(build, version=tuple, shares=True, **page_values):
 
 
 def _shares(access, shares):
-    return (shares and current_user.is_authenticated and not current_user.admin_role
-            and not current_user.is_unit_account and not current_user.is_banned)  # their reason
+    user = current_user._get_current_object()
+    return (shares and user.is_authenticated and not user.admin_role
+            and not user.is_unit_account and not user.is_banned)  # their reason
 
 
 def _build(build):

@@ -22,7 +22,7 @@ def load_board(slug, need=Access.VIEW):
     """The board, if the current user holds `need` on it."""
     board = get_board(slug)
     refuse_if_archived(board, need)
-    require(need, access_for(current_user, board))
+    require(need, access_for(current_user._get_current_object(), board))
     return board
 
 
@@ -35,7 +35,7 @@ def refuse_if_archived(board, need=WRITING):
 def load_thread(thread_id, need=Access.VIEW):
     """The thread, if the current user may see it (else 404) and holds `need` on it."""
     thread = get_thread(thread_id)
-    access = access_for(current_user, thread.board, thread)
+    access = access_for(current_user._get_current_object(), thread.board, thread)
     require(Access.VIEW, access, private=True)
     refuse_if_archived(thread.board, need)
     require(need, access)

@@ -64,7 +64,8 @@ def _type_figures(boards):
 @bp.get("/b/<slug>")
 def board(slug):
     board = load_board(slug)
-    access = access_for(current_user, board)
+    user = current_user._get_current_object()  # not the proxy: each use of it looks it up
+    access = access_for(user, board)
     board_type = get_type(board.type)
     sort_form = ListingForm(request.args, featuring=board_type.featuring)
     page = requested_page()
@@ -75,8 +76,8 @@ def board(slug):
         return render_template(
             board_type.template("board.html"), board=board, board_type=board_type, access=access,
             listed=listed, page=page, sort_form=sort_form, sort_args=sort_form.query_args(),
-            **hooks.parts("board", board=board, user=current_user),
-            **board_type.board_page(board, current_user)), {}
+            **hooks.parts("board", board=board, user=user),
+            **board_type.board_page(board, user)), {}
     return shared_pages.page(build, lambda: listed.version, board_type.shares_pages,
                              board=board, access=access, listed=listed).html
 
@@ -112,7 +113,8 @@ def new_thread(slug):
 @bp.get("/t/<int:thread_id>")
 def thread(thread_id):
     thread = load_thread(thread_id)
-    access = access_for(current_user, thread.board, thread)
+    user = current_user._get_current_object()  # not the proxy: each use of it looks it up
+    access = access_for(user, thread.board, thread)
     board_type = get_type(thread.board.type)
     page, per_page = requested_page(), current_app.config["POSTS_PER_PAGE"]
     pages = page_count(thread.last_number, per_page)
@@ -121,9 +123,9 @@ def thread(thread_id):
     built = shared_pages.page(lambda: _thread_page(thread, board_type, access, page, pages),
                               lambda: _thread_version(thread, page, per_page),
                               board_type.shares_pages, thread=thread, board=thread.board, access=access)
-    if current_user.is_authenticated and built.facts["read_upto"]:
+    if user.is_authenticated and built.facts["read_upto"]:
         # After rendering: the commit expires what the page has loaded.
-        mark_thread_read(current_user, thread, built.facts["read_upto"])
+        mark_thread_read(user, thread, built.facts["read_upto"])
     return built.html
 
 
