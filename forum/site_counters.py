@@ -3,8 +3,9 @@
 `add` joins the caller's unit of work (it commits nothing); `forum recount` sets every
 figure again from the rows with `set_to`.
 """
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
+from forum import statements
 from forum.extensions import db
 from forum.models.base import insert_for
 from forum.models.site import SiteCounter
@@ -12,6 +13,7 @@ from forum.models.site import SiteCounter
 MEMBERS = "members"
 
 _table = SiteCounter.__table__
+_VALUE = select(_table.c.value).where(_table.c.name == bindparam("name"))  # the index reads it
 
 
 def add(name, amount=1):
@@ -26,7 +28,7 @@ def set_to(name, value):
 
 def value(name):
     """A figure; 0 before anything counted it."""
-    return db.session.execute(select(_table.c.value).where(_table.c.name == name)).scalar() or 0
+    return statements.run(_VALUE, {"name": name}).scalar() or 0
 
 
 def values(names):

@@ -5,7 +5,7 @@ from flask_babel import lazy_gettext as _l, lazy_pgettext
 from sqlalchemy import and_, bindparam, func, or_
 from sqlalchemy.orm import joinedload, selectinload
 
-from forum import site_counters
+from forum import site_counters, statements
 from forum.boards.registry import get_type
 from forum.dates import local_today
 from forum.extensions import db
@@ -52,8 +52,8 @@ def _card(row):
     return UserCard(*row) if row[0] is not None else None
 
 
-# The index's statements are built once: building a select and its cache key costs
-# SQLAlchemy more than SQLite takes to run it (0.2–0.5 ms a statement here).
+# The index's statements are built once and run through Core (forum/statements.py):
+# building a select and its cache key costs SQLAlchemy more than SQLite takes to run it.
 _INDEX_BOARDS = (
     db.select(Category.id, Category.name, Board.id, Board.slug, Board.name, Board.description,
               Board.type, Unit.kind, Board.thread_count, Board.post_count, Board.last_post_id,
@@ -70,7 +70,7 @@ def index_categories():
     post table here would have SQLite read it whole into a Bloom filter)."""
     today = local_today()
     categories = {}
-    for category_id, name, *board, today_posts, today_on in db.session.execute(_INDEX_BOARDS):
+    for category_id, name, *board, today_posts, today_on in statements.run(_INDEX_BOARDS):
         boards = categories.setdefault(category_id, IndexCategory(category_id, name, [])).boards
         if board[0] is not None:
             boards.append(IndexBoard(*board, today_posts if today_on == today else 0))
@@ -88,7 +88,7 @@ _MODERATORS = (
 
 def board_moderators(board_ids):
     """{board id: [UserCard, …] by name} for these boards (one statement)."""
-    rows = db.session.execute(_MODERATORS, {"boards": list(board_ids)}).all()
+    rows = statements.run(_MODERATORS, {"boards": list(board_ids)}).all()
     moderators = {}
     for board_id, *card in sorted((row for row in rows if row.deleted_at is None),
                                   key=lambda row: row.username):
@@ -96,19 +96,21 @@ def board_moderators(board_ids):
     return moderators
 
 
+def _of_last(column):
+    return db.select(column).where(Post.id == Board.last_post_id).scalar_subquery()
+
+
+# A lookup per board, not a join: without statistics on the board table SQLite takes it
+# for a big one and reads the whole post table into a Bloom filter for the join (280 ms
+# at 1,000,000 posts).
+_NEWEST_POSTS = (db.select(Board.type, Board.id, _of_last(Post.created_at), _of_last(Post.thread_id))
+                 .where(Board.last_post_id.is_not(None)))
+
+
 def newest_posts():
     """(board id, time, thread id) of the newest post of each board the index lists, for
     a member's unread marks there (reading.unread_board_ids)."""
-    # A lookup per board, not a join: without statistics on the board table SQLite takes
-    # it for a big one and reads the whole post table into a Bloom filter for the join
-    # (280 ms at 1,000,000 posts).
-    def of_last(column):
-        return db.select(column).where(Post.id == Board.last_post_id).scalar_subquery()
-
-    rows = db.session.execute(db.select(Board.type, Board.id, of_last(Post.created_at),
-                                        of_last(Post.thread_id))
-                              .where(Board.last_post_id.is_not(None)))
-    return [(board_id, at, thread_id) for key, board_id, at, thread_id in rows
+    return [(board_id, at, thread_id) for key, board_id, at, thread_id in statements.run(_NEWEST_POSTS)
             if at is not None and get_type(key).on_index]
 
 
@@ -129,7 +131,7 @@ def last_posts(post_ids):
     ids = {pid for pid in post_ids if pid}
     if not ids:
         return {}
-    rows = db.session.execute(_LAST_POSTS, {"ids": list(ids)})
+    rows = statements.run(_LAST_POSTS, {"ids": list(ids)})
     return {post_id: LastPost(post_id, at, title, _card(card))
             for post_id, at, title, *card in rows}
 
@@ -141,7 +143,7 @@ def site_figures(categories):
     """Members, threads, posts, today's posts and the newest member, from the counters the
     writes keep (no row is counted here); private boards count for nothing."""
     boards = [b for c in categories for b in c.boards if get_type(b.type).counted]
-    newest = db.session.execute(_NEWEST_MEMBER).first()
+    newest = statements.run(_NEWEST_MEMBER).first()
     return {
         "members": site_counters.value(site_counters.MEMBERS),
         "threads": sum(b.thread_count for b in boards),
