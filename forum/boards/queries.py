@@ -70,7 +70,8 @@ def index_categories():
     post table here would have SQLite read it whole into a Bloom filter)."""
     today = local_today()
     categories = {}
-    for category_id, name, *board, today_posts, today_on in statements.run(_INDEX_BOARDS):
+    # .all(): fetched at once, where iterating a result fetches row by row.
+    for category_id, name, *board, today_posts, today_on in statements.run(_INDEX_BOARDS).all():
         boards = categories.setdefault(category_id, IndexCategory(category_id, name, [])).boards
         if board[0] is not None:
             boards.append(IndexBoard(*board, today_posts if today_on == today else 0))
@@ -110,7 +111,7 @@ _NEWEST_POSTS = (db.select(Board.type, Board.id, _of_last(Post.created_at), _of_
 def newest_posts():
     """(board id, time, thread id) of the newest post of each board the index lists, for
     a member's unread marks there (reading.unread_board_ids)."""
-    return [(board_id, at, thread_id) for key, board_id, at, thread_id in statements.run(_NEWEST_POSTS)
+    return [(board_id, at, thread_id) for key, board_id, at, thread_id in statements.run(_NEWEST_POSTS).all()
             if at is not None and get_type(key).on_index]
 
 
@@ -131,7 +132,7 @@ def last_posts(post_ids):
     ids = {pid for pid in post_ids if pid}
     if not ids:
         return {}
-    rows = statements.run(_LAST_POSTS, {"ids": list(ids)})
+    rows = statements.run(_LAST_POSTS, {"ids": list(ids)}).all()
     return {post_id: LastPost(post_id, at, title, _card(card))
             for post_id, at, title, *card in rows}
 
