@@ -6,13 +6,14 @@ written before someone joined is not news to them).
 """
 from sqlalchemy import bindparam, literal, select, union_all
 
+from forum import statements
 from forum.extensions import db
 from forum.models import BoardRead, ContentStatus, Post, ThreadRead
 from forum.models.base import insert_for, utcnow
 from forum.service import commit
 
-# Built once: members' board, thread and index pages run them on every view (building a
-# statement costs more than SQLite running it).
+# Built once and run through Core (forum/statements.py): members' board, thread and index
+# pages run them on every view (building a statement costs more than SQLite running it).
 _USER = bindparam("user_id")
 _MARKS = union_all(
     select(literal("board"), BoardRead.board_id, BoardRead.read_at).where(
@@ -29,9 +30,9 @@ _THREAD_MARK = select(ThreadRead.read_at).where(
 def read_marks(user, threads):
     """{thread id: the time up to which the member has read it} (one statement: their
     marks on the threads' boards and on the threads themselves)."""
-    marks = {(kind, key): at for kind, key, at in db.session.execute(_MARKS, {
+    marks = {(kind, key): at for kind, key, at in statements.run(_MARKS, {
         "user_id": user.id, "boards": list({t.board_id for t in threads}),
-        "threads": [t.id for t in threads]})}
+        "threads": [t.id for t in threads]}).all()}
     joined = user.created_at
     return {t.id: max(filter(None, [joined, marks.get(("board", t.board_id)),
                                     marks.get(("thread", t.id))])) for t in threads}
@@ -51,8 +52,8 @@ def unread_board_ids(user, newest):
     board's mark, as a thread's unread mark is for its newest thread."""
     if not newest:
         return set()
-    board_marks = dict(db.session.execute(_BOARD_MARKS, {"user_id": user.id}).all())
-    thread_marks = dict(db.session.execute(_THREAD_MARKS, {
+    board_marks = dict(statements.run(_BOARD_MARKS, {"user_id": user.id}).all())
+    thread_marks = dict(statements.run(_THREAD_MARKS, {
         "user_id": user.id, "threads": list({thread_id for _, _, thread_id in newest})}).all())
     joined = user.created_at
     return {board_id for board_id, at, thread_id in newest
@@ -72,7 +73,7 @@ def first_unread_post(user, thread):
 def mark_thread_read(user, thread, upto_at):
     """Record that the member has read the thread up to a post's time; never backwards.
     A page read again writes nothing: a look at the mark costs less than a write."""
-    mark = db.session.execute(_THREAD_MARK, {"user_id": user.id, "thread_id": thread.id}).scalar()
+    mark = statements.run(_THREAD_MARK, {"user_id": user.id, "thread_id": thread.id}).scalar()
     if mark is not None and mark >= upto_at:
         return
     _upsert(ThreadRead, {"user_id": user.id, "thread_id": thread.id, "read_at": upto_at},
