@@ -20,19 +20,20 @@ _MARKS = union_all(
         BoardRead.user_id == _USER, BoardRead.board_id.in_(bindparam("boards", expanding=True))),
     select(literal("thread"), ThreadRead.thread_id, ThreadRead.read_at).where(
         ThreadRead.user_id == _USER, ThreadRead.thread_id.in_(bindparam("threads", expanding=True))))
-_BOARD_MARKS = select(BoardRead.board_id, BoardRead.read_at).where(BoardRead.user_id == _USER)
-_THREAD_MARKS = select(ThreadRead.thread_id, ThreadRead.read_at).where(
-    ThreadRead.user_id == _USER, ThreadRead.thread_id.in_(bindparam("threads", expanding=True)))
 _THREAD_MARK = select(ThreadRead.read_at).where(
     ThreadRead.user_id == _USER, ThreadRead.thread_id == bindparam("thread_id"))
+
+
+def _marks(user, board_ids, thread_ids):
+    """{("board" or "thread", id): read up to} of the member's marks on these (one statement)."""
+    return {(kind, key): at for kind, key, at in statements.run(_MARKS, {
+        "user_id": user.id, "boards": list(board_ids), "threads": list(thread_ids)}).all()}
 
 
 def read_marks(user, threads):
     """{thread id: the time up to which the member has read it} (one statement: their
     marks on the threads' boards and on the threads themselves)."""
-    marks = {(kind, key): at for kind, key, at in statements.run(_MARKS, {
-        "user_id": user.id, "boards": list({t.board_id for t in threads}),
-        "threads": [t.id for t in threads]}).all()}
+    marks = _marks(user, {t.board_id for t in threads}, [t.id for t in threads])
     joined = user.created_at
     return {t.id: max(filter(None, [joined, marks.get(("board", t.board_id)),
                                     marks.get(("thread", t.id))])) for t in threads}
@@ -52,13 +53,12 @@ def unread_board_ids(user, newest):
     board's mark, as a thread's unread mark is for its newest thread."""
     if not newest:
         return set()
-    board_marks = dict(statements.run(_BOARD_MARKS, {"user_id": user.id}).all())
-    thread_marks = dict(statements.run(_THREAD_MARKS, {
-        "user_id": user.id, "threads": list({thread_id for _, _, thread_id in newest})}).all())
+    marks = _marks(user, [board_id for board_id, _, _ in newest],
+                   {thread_id for _, _, thread_id in newest})
     joined = user.created_at
     return {board_id for board_id, at, thread_id in newest
-            if at > max(filter(None, [joined, board_marks.get(board_id),
-                                      thread_marks.get(thread_id)]))}
+            if at > max(filter(None, [joined, marks.get(("board", board_id)),
+                                      marks.get(("thread", thread_id))]))}
 
 
 def first_unread_post(user, thread):
