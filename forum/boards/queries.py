@@ -104,14 +104,16 @@ def _of_last(column):
 # A lookup per board, not a join: without statistics on the board table SQLite takes it
 # for a big one and reads the whole post table into a Bloom filter for the join (280 ms
 # at 1,000,000 posts).
-_NEWEST_POSTS = (db.select(Board.type, Board.id, _of_last(Post.created_at), _of_last(Post.thread_id))
+_NEWEST_POSTS = (db.select(Board.type, Board.id, _of_last(Post.created_at),
+                           _of_last(Post.thread_id))
                  .where(Board.last_post_id.is_not(None)))
 
 
 def newest_posts():
     """(board id, time, thread id) of the newest post of each board the index lists, for
     a member's unread marks there (reading.unread_board_ids)."""
-    return [(board_id, at, thread_id) for key, board_id, at, thread_id in statements.run(_NEWEST_POSTS).all()
+    rows = statements.run(_NEWEST_POSTS).all()
+    return [(board_id, at, thread_id) for key, board_id, at, thread_id in rows
             if at is not None and get_type(key).on_index]
 
 
