@@ -1,4 +1,5 @@
-"""Column reads that every member's page makes, run on the session's connection.
+"""Column reads that every member's page and the board index make, run on the
+session's connection.
 
 Through the ORM session, a statement that selects columns (no mapped objects) costs
 100-200 µs of Python around the 20-50 µs SQLite takes to run it: the session's execute

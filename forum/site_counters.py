@@ -3,15 +3,17 @@
 `add` joins the caller's unit of work (it commits nothing); `forum recount` sets every
 figure again from the rows with `set_to`.
 """
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from forum.extensions import db
+from forum.reads import read
 from forum.models.base import insert_for
 from forum.models.site import SiteCounter
 
 MEMBERS = "members"
 
 _table = SiteCounter.__table__
+_VALUE = select(_table.c.value).where(_table.c.name == bindparam("name"))  # the index reads it
 
 
 def add(name, amount=1):
@@ -26,7 +28,7 @@ def set_to(name, value):
 
 def value(name):
     """A figure; 0 before anything counted it."""
-    return db.session.execute(select(_table.c.value).where(_table.c.name == name)).scalar() or 0
+    return read(_VALUE, {"name": name}).scalar() or 0
 
 
 def values(names):

@@ -1,7 +1,7 @@
 """Members' board index: the part every reader sees alike is kept a few seconds."""
 from forum import fragments
 from forum.boards.services import reply
-from tests.conftest import login
+from tests.conftest import login, post_form
 from tests.factories import make_thread, make_user
 
 
@@ -54,6 +54,16 @@ def test_a_members_new_post_marks_stay_theirs_in_the_shared_list(caching_app):
     bob_page = bob_client.get("/").get_data(as_text=True)
     ann_page = ann_client.get("/").get_data(as_text=True)
     assert 'class="new-mark"' in bob_page and 'class="new-mark"' not in ann_page
+
+
+def test_a_board_a_member_marked_read_loses_its_new_post_mark_on_the_index(caching_app):
+    thread = make_thread(title="三会一课")
+    cal = make_user(username="cal")
+    reply(thread, thread.author, "新的回复")
+    cal_client = login(caching_app.test_client(), cal)
+    assert 'class="new-mark"' in cal_client.get("/").get_data(as_text=True)
+    assert post_form(cal_client, f"/b/{thread.board.slug}/read", {}).status_code == 302
+    assert 'class="new-mark"' not in cal_client.get("/").get_data(as_text=True)
 
 
 # A board page's rows (forum/boards/thread_list.py)

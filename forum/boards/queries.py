@@ -53,8 +53,8 @@ def _card(row):
     return UserCard(*row) if row[0] is not None else None
 
 
-# The index's statements are built once: building a select and its cache key costs
-# SQLAlchemy more than SQLite takes to run it (0.2–0.5 ms a statement here).
+# The index's statements are built once and run through Core (forum/reads.py):
+# building a select and its cache key costs SQLAlchemy more than SQLite takes to run it.
 _INDEX_BOARDS = (
     db.select(Category.id, Category.name, Board.id, Board.slug, Board.name, Board.description,
               Board.type, Unit.kind, Board.thread_count, Board.post_count, Board.last_post_id,
@@ -71,7 +71,8 @@ def index_categories():
     post table here would have SQLite read it whole into a Bloom filter)."""
     today = local_today()
     categories = {}
-    for category_id, name, *board, today_posts, today_on in db.session.execute(_INDEX_BOARDS):
+    # .all(): fetched at once, where iterating a result fetches row by row.
+    for category_id, name, *board, today_posts, today_on in read(_INDEX_BOARDS).all():
         boards = categories.setdefault(category_id, IndexCategory(category_id, name, [])).boards
         if board[0] is not None:
             boards.append(IndexBoard(*board, today_posts if today_on == today else 0))
@@ -89,7 +90,7 @@ _MODERATORS = (
 
 def board_moderators(board_ids):
     """{board id: [UserCard, …] by name} for these boards (one statement)."""
-    rows = db.session.execute(_MODERATORS, {"boards": list(board_ids)}).all()
+    rows = read(_MODERATORS, {"boards": list(board_ids)}).all()
     moderators = {}
     for board_id, *card in sorted((row for row in rows if row.deleted_at is None),
                                   key=lambda row: row.username):
@@ -97,18 +98,22 @@ def board_moderators(board_ids):
     return moderators
 
 
+def _of_last(column):
+    return db.select(column).where(Post.id == Board.last_post_id).scalar_subquery()
+
+
+# A lookup per board, not a join: without statistics on the board table SQLite takes it
+# for a big one and reads the whole post table into a Bloom filter for the join (280 ms
+# at 1,000,000 posts).
+_NEWEST_POSTS = (db.select(Board.type, Board.id, _of_last(Post.created_at),
+                           _of_last(Post.thread_id))
+                 .where(Board.last_post_id.is_not(None)))
+
+
 def newest_posts():
     """(board id, time, thread id) of the newest post of each board the index lists, for
     a member's unread marks there (reading.unread_board_ids)."""
-    # A lookup per board, not a join: without statistics on the board table SQLite takes
-    # it for a big one and reads the whole post table into a Bloom filter for the join
-    # (280 ms at 1,000,000 posts).
-    def of_last(column):
-        return db.select(column).where(Post.id == Board.last_post_id).scalar_subquery()
-
-    rows = db.session.execute(db.select(Board.type, Board.id, of_last(Post.created_at),
-                                        of_last(Post.thread_id))
-                              .where(Board.last_post_id.is_not(None)))
+    rows = read(_NEWEST_POSTS).all()
     return [(board_id, at, thread_id) for key, board_id, at, thread_id in rows
             if at is not None and get_type(key).on_index]
 
@@ -130,7 +135,7 @@ def last_posts(post_ids):
     ids = {pid for pid in post_ids if pid}
     if not ids:
         return {}
-    rows = db.session.execute(_LAST_POSTS, {"ids": list(ids)})
+    rows = read(_LAST_POSTS, {"ids": list(ids)}).all()
     return {post_id: LastPost(post_id, at, title, _card(card))
             for post_id, at, title, *card in rows}
 
@@ -142,7 +147,7 @@ def site_figures(categories):
     """Members, threads, posts, today's posts and the newest member, from the counters the
     writes keep (no row is counted here); private boards count for nothing."""
     boards = [b for c in categories for b in c.boards if get_type(b.type).counted]
-    newest = db.session.execute(_NEWEST_MEMBER).first()
+    newest = read(_NEWEST_MEMBER).first()
     return {
         "members": site_counters.value(site_counters.MEMBERS),
         "threads": sum(b.thread_count for b in boards),

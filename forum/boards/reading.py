@@ -7,32 +7,33 @@ written before someone joined is not news to them).
 from sqlalchemy import bindparam, literal, select, union_all
 
 from forum.extensions import db
-from forum.reads import read
 from forum.models import BoardRead, ContentStatus, Post, ThreadRead
 from forum.models.base import insert_for, utcnow
+from forum.reads import read
 from forum.service import commit
 
-# Built once: members' board, thread and index pages run them on every view (building a
-# statement costs more than SQLite running it).
+# Built once and run through Core (forum/reads.py): members' board, thread and index
+# pages run them on every view (building a statement costs more than SQLite running it).
 _USER = bindparam("user_id")
 _MARKS = union_all(
     select(literal("board"), BoardRead.board_id, BoardRead.read_at).where(
         BoardRead.user_id == _USER, BoardRead.board_id.in_(bindparam("boards", expanding=True))),
     select(literal("thread"), ThreadRead.thread_id, ThreadRead.read_at).where(
         ThreadRead.user_id == _USER, ThreadRead.thread_id.in_(bindparam("threads", expanding=True))))
-_BOARD_MARKS = select(BoardRead.board_id, BoardRead.read_at).where(BoardRead.user_id == _USER)
-_THREAD_MARKS = select(ThreadRead.thread_id, ThreadRead.read_at).where(
-    ThreadRead.user_id == _USER, ThreadRead.thread_id.in_(bindparam("threads", expanding=True)))
 _THREAD_MARK = select(ThreadRead.read_at).where(
     ThreadRead.user_id == _USER, ThreadRead.thread_id == bindparam("thread_id"))
+
+
+def _marks(user, board_ids, thread_ids):
+    """{("board" or "thread", id): read up to} of the member's marks on these (one statement)."""
+    return {(kind, key): at for kind, key, at in read(_MARKS, {
+        "user_id": user.id, "boards": list(board_ids), "threads": list(thread_ids)}).all()}
 
 
 def read_marks(user, threads):
     """{thread id: the time up to which the member has read it} (one statement: their
     marks on the threads' boards and on the threads themselves)."""
-    marks = {(kind, key): at for kind, key, at in read(_MARKS, {
-        "user_id": user.id, "boards": list({t.board_id for t in threads}),
-        "threads": [t.id for t in threads]})}
+    marks = _marks(user, {t.board_id for t in threads}, [t.id for t in threads])
     joined = user.created_at
     return {t.id: max(filter(None, [joined, marks.get(("board", t.board_id)),
                                     marks.get(("thread", t.id))])) for t in threads}
@@ -52,13 +53,12 @@ def unread_board_ids(user, newest):
     board's mark, as a thread's unread mark is for its newest thread."""
     if not newest:
         return set()
-    board_marks = dict(read(_BOARD_MARKS, {"user_id": user.id}).all())
-    thread_marks = dict(read(_THREAD_MARKS, {
-        "user_id": user.id, "threads": list({thread_id for _, _, thread_id in newest})}).all())
+    marks = _marks(user, [board_id for board_id, _, _ in newest],
+                   {thread_id for _, _, thread_id in newest})
     joined = user.created_at
     return {board_id for board_id, at, thread_id in newest
-            if at > max(filter(None, [joined, board_marks.get(board_id),
-                                      thread_marks.get(thread_id)]))}
+            if at > max(filter(None, [joined, marks.get(("board", board_id)),
+                                      marks.get(("thread", thread_id))]))}
 
 
 def first_unread_post(user, thread):

@@ -31,8 +31,8 @@ def index():
         "boards/index.html", board_list=fragments.cached("index", _board_list)), {}))
     marked = (unread_board_ids(current_user, fragments.kept(("index-newest",), queries.newest_posts))
               if current_user.is_authenticated else ())
-    return fragments.fill(built.html, "new", marked,
-                          fragments.cached("new-mark", lambda: render_template("boards/_new_mark.html")))
+    mark = fragments.cached("new-mark", lambda: render_template("boards/_new_mark.html")) if marked else ""
+    return fragments.fill(built.html, "new", marked, mark)
 
 
 def _board_list():

@@ -4,6 +4,7 @@ from sqlalchemy.orm import joinedload, selectinload
 
 from forum.disclosure.models import Disclosure, DisclosureState
 from forum.extensions import db
+from forum.reads import read
 from forum.models import ContentStatus, Post, Thread
 
 
@@ -13,7 +14,7 @@ def open_on(day):
                    Disclosure.ends_on >= day)
 
 
-# Built once, as the board index's other statements (forum/boards/queries.py).
+# Built once and run through Core, as the board index's other statements (forum/reads.py).
 _OPEN_COUNTS = (
     db.select(Disclosure.board_id, db.func.count(Disclosure.id))
     .join(Thread, Thread.id == Disclosure.thread_id)
@@ -24,7 +25,7 @@ _OPEN_COUNTS = (
 
 def open_counts(board_ids, day):
     """{board id: disclosures 公示中 on `day`} for these boards, in one query."""
-    counts = dict(db.session.execute(_OPEN_COUNTS, {"boards": list(board_ids), "day": day}).all())
+    counts = dict(read(_OPEN_COUNTS, {"boards": list(board_ids), "day": day}).all())
     return {board_id: counts.get(board_id, 0) for board_id in board_ids}
 
 

@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import joinedload
 
 from forum.extensions import db
+from forum.reads import read
 from forum.fund.models import EntryKind, Flow, FundAppeal, FundApproval, FundEntry
 from forum.models import Board, BoardTypeKey
 
@@ -49,14 +50,14 @@ def _totals(column):
             .where(column.in_(db.bindparam("keys", expanding=True))).group_by(column))
 
 
-# Built once: the board index reads the funds' totals on every build, and building this
-# select costs more than running it.
+# Built once and run through Core (forum/reads.py): the board index reads the funds'
+# totals on every build, and building this select costs more than running it.
 _BY_BOARD, _BY_APPEAL = _totals(FundEntry.board_id), _totals(FundEntry.appeal_id)
 
 
 def totals_by(statement, keys):
     """{key: Totals} of the shown entries by board or appeal id (_BY_BOARD, _BY_APPEAL)."""
-    rows = db.session.execute(statement, {"keys": list(keys)}).all()
+    rows = read(statement, {"keys": list(keys)}).all()
     found = {key: Totals(given, spent, donations) for key, given, spent, donations in rows}
     return {key: found.get(key, Totals()) for key in keys}
 

@@ -13,9 +13,10 @@ from datetime import timedelta
 
 from flask import current_app, request
 from flask_login import current_user
-from sqlalchemy import delete, func
+from sqlalchemy import bindparam, delete, func
 
 from forum.extensions import db
+from forum.reads import read
 from forum.inbound import is_probe
 from forum.models import Presence
 from forum.models.base import insert_for, utcnow
@@ -88,16 +89,20 @@ def _cutoff():
     return utcnow() - timedelta(minutes=ONLINE_MINUTES)
 
 
+# Built once and run through Core (forum/reads.py): the board index asks on every build.
+_SEEN = (db.select(func.count(Presence.user_id), func.count())
+         .where(Presence.seen_at >= bindparam("cutoff")))
+_SEEN_BUT = _SEEN.where(Presence.key.not_in(bindparam("keys", expanding=True)))
+
+
 def online_counts():
     """{"members": n, "guests": n} seen in the last ONLINE_MINUTES (one statement)."""
     cutoff = _cutoff()
     with _lock:
         pending = {k: uid for k, (uid, at) in _pending.items() if at >= cutoff}
-    query = (db.select(func.count(Presence.user_id), func.count())
-             .where(Presence.seen_at >= cutoff))
-    if pending:  # those are counted from memory below, newer than their rows
-        query = query.where(Presence.key.not_in(list(pending)))
-    members, everyone = db.session.execute(query).one()
+    # Those pending are counted from memory below, newer than their rows.
+    members, everyone = (read(_SEEN_BUT, {"cutoff": cutoff, "keys": list(pending)})
+                         if pending else read(_SEEN, {"cutoff": cutoff})).one()
     pending_members = sum(1 for uid in pending.values() if uid is not None)
     return {"members": members + pending_members,
             "guests": everyone - members + len(pending) - pending_members}
