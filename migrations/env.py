@@ -64,9 +64,11 @@ def run_migrations_offline():
 
 
 def include_object(obj, name, type_, reflected, compare_to):
-    """Leave PostgreSQL's search columns and index out of autogenerate: migrations 0008
-    and 0034 made them, and the models do not map them (forum/search/postgres.py fills them)."""
-    return not (reflected and name in {"search_vector", "ix_post_search_vector", "rank_vector"})
+    """Leave PostgreSQL's search columns and indexes out of autogenerate: migrations 0008,
+    0034 and 0035 made them, and the models do not map them (forum/search/postgres.py fills
+    them)."""
+    return not (reflected and name in {"search_vector", "ix_post_search_vector", "rank_vector",
+                                       "ix_post_search_vector_recent"})
 
 
 def run_migrations_online():

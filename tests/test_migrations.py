@@ -13,9 +13,10 @@ from forum.extensions import db
 
 MIGRATIONS = Path(__file__).resolve().parent.parent / "migrations"
 
-# The PostgreSQL search backend's own columns and index (migrations 0008, 0034): the
+# The PostgreSQL search backend's own columns and indexes (migrations 0008, 0034, 0035): the
 # search adapter reads and writes them in SQL, so no model names them.
-SEARCH_BACKEND_OBJECTS = {"search_vector", "ix_post_search_vector", "rank_vector"}
+SEARCH_BACKEND_OBJECTS = {"search_vector", "ix_post_search_vector", "rank_vector",
+                          "ix_post_search_vector_recent"}
 
 
 def _not_the_search_backends(obj, name, type_, reflected, compare_to):

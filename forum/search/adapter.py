@@ -104,8 +104,10 @@ def drain(min_age=0, block=False):
 
 
 def drain_stale():
-    """The periodic drain: rows that their own process did not apply (it failed or died)."""
+    """The periodic drain: rows that their own process did not apply (it failed or died);
+    and the backend's upkeep."""
     drain(min_age=outbox.STALE_SECONDS)
+    backend().tend()
 
 
 def _waiting(min_age):

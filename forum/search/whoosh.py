@@ -155,6 +155,9 @@ class WhooshBackend:
         folder.mkdir(parents=True, exist_ok=True)
         return str(folder)
 
+    def tend(self):
+        """Nothing to keep up between writes: each write merges the newest segments."""
+
     # -- reading -------------------------------------------------------------------
 
     def check(self):

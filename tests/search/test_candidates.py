@@ -48,7 +48,9 @@ def test_the_newest_matches_are_found_however_sparse(pattern, newest):
     assert total == len(matches) and sorted(ids) == sorted(newest_ids)
 
 
-def test_newest_first_goes_by_date_when_an_older_id_has_a_later_date():
+@pytest.mark.parametrize("date_rows", [0, 10_000])  # PostgreSQL: by the index, or row by row
+def test_newest_first_goes_by_date_when_an_older_id_has_a_later_date(date_rows, monkeypatch):
+    monkeypatch.setattr(postgres, "DATE_ROWS", date_rows)
     matches = _posts("mmmm--------mmmm")
     imported = matches[0]
     imported.created_at = matches[-1].created_at + timedelta(minutes=1)
