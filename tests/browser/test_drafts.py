@@ -64,6 +64,9 @@ def test_a_refused_post_keeps_its_draft(page, thread):
     page.wait_for_timeout(3500)
     page.locator(SUBMIT).click()
     expect(page.locator(".field.has-error")).to_have_count(1)
+    # The refused page's script has seen the sent draft come back and kept it; leaving
+    # before it ran would have the next page take the post for a success.
+    page.wait_for_function("() => !sessionStorage.getItem('forum-draft-sent')")
     page.goto(f"/b/{thread.board.slug}/new")
     expect(page.locator(".draft-offer")).to_be_visible()
 
