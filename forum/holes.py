@@ -64,10 +64,21 @@ def fill(parts):
     return Markup("".join(parts))
 
 
+def building(render):
+    """render()'s markup with the holes in it left as markers (see skeleton)."""
+    outer = g.get("building_skeleton", False)
+    g.building_skeleton = True
+    try:
+        return render()
+    finally:
+        g.building_skeleton = outer
+
+
 def kept(key, render):
     """A hole's markup, kept (fragments.lasting) under `key`, which must name everything
-    `render()` reads but the reader's CSRF token, which is filled in for each."""
-    return fill(fragments.lasting(("hole",) + key, lambda: skeleton(render())))
+    `render()` reads but the reader's CSRF token and the holes in it, which are filled in
+    for each reader."""
+    return fill(fragments.lasting(("hole",) + key, lambda: skeleton(building(render))))
 
 
 def _render(name):

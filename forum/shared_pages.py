@@ -57,9 +57,5 @@ def _shares(access, shares):
 
 
 def _build(build):
-    g.building_skeleton = True
-    try:
-        html, facts = build()
-    finally:
-        g.building_skeleton = False
+    html, facts = holes.building(build)
     return Built(holes.skeleton(html), facts)

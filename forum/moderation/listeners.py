@@ -8,7 +8,7 @@ from flask_login import current_user
 from forum.holes import kept, renderer
 from forum.hooks import page_part, post_created, post_edited, validator
 from forum.moderation.forms import ReportForm
-from forum.moderation.panel import thread_panel, thread_tools
+from forum.moderation.panel import thread_panel, thread_tools, tool_forms
 from forum.moderation.flood import claim_posting_slot
 from forum.moderation.queue import enqueue, enqueue_edit, review_reason
 from forum.moderation.wordfilter import check_post
@@ -61,11 +61,9 @@ def thread_controls(thread, access, **_ignored):
     tools = thread_tools(current_user, thread, access)
     if tools is None:
         return ""
-    # The markup is the same for every moderator with the same choices (WTForms' selects
-    # took a moderator's thread page a millisecond to render on each view).
+    # The markup is the same for every moderator with the same choices: WTForms' forms and
+    # selects took a moderator's thread page a millisecond to build and render on each view.
     key = ("thread-controls", str(get_locale()), thread.id, thread.is_locked, thread.is_pinned,
-           thread.status, thread.is_featured, tools["featuring"],
-           tuple(choice.value for choice in tools["pin"].scope.choices),
-           tuple((choice.value, choice.label) for choice in tools["move"].board.choices))
+           thread.status, thread.is_featured, tools["featuring"], tools["pin_site"], tools["targets"])
     return kept(key, lambda: get_template_attribute("moderation/_controls.html", "thread_controls")(
-        thread, tools))
+        thread, tool_forms(tools)))

@@ -24,16 +24,25 @@ def thread_panel(thread, posts, access):
 
 
 def thread_tools(user, thread, access):
-    """The thread's own forms for a moderator: the pin scopes and move targets this
-    moderator may choose (a hole of the page, forum/holes.py); None for anyone else."""
+    """What a moderator's thread controls offer this moderator, as plain values (a key of
+    the kept controls, forum/moderation/listeners.py): whether they may pin site-wide,
+    the (id, name) of the boards they may move the thread to, and whether the board type
+    features threads; None for anyone else."""
     if Access.MODERATE not in access:
         return None
+    return {"pin_site": can_pin_site(user), "targets": tuple(_move_targets(user, thread)),
+            "featuring": get_type(thread.board.type).featuring}
+
+
+def tool_forms(tools):
+    """The pin and move forms offering `thread_tools`' choices (built only where the
+    controls' markup is not kept)."""
     pin = PinForm()
-    if not can_pin_site(user):
+    if not tools["pin_site"]:
         pin.scope.choices = [c for c in pin.scope.choices if c.value == "board"]
     move = MoveForm()
-    move.board.choices = [SelectChoice(board_id, name) for board_id, name in _move_targets(user, thread)]
-    return {"pin": pin, "move": move, "featuring": get_type(thread.board.type).featuring}
+    move.board.choices = [SelectChoice(board_id, name) for board_id, name in tools["targets"]]
+    return {"pin": pin, "move": move, "featuring": tools["featuring"]}
 
 
 def _move_targets(user, thread):

@@ -1,12 +1,13 @@
 """The blocks petitions add to core pages (hooks.section): a petition's card on its
 thread, its fields in the new-thread form, the unit's figures on its board, the 问政
 queues on /mod/, the unit account's count in the header, and the figures on /stats."""
-from flask import get_template_attribute
+from flask import get_template_attribute, render_template
 from flask_babel import get_locale
 from markupsafe import Markup
 
 from forum import cases, fragments
 from forum.access import Access
+from forum.holes import kept, renderer
 from forum.hooks import section
 from forum.models import BoardTypeKey, ContentStatus, LetterState
 from forum.permissions import moderated_board_ids
@@ -30,7 +31,7 @@ def petition_card(thread, access, user, **_ignored):
     if petition is None:
         if Access.MODERATE in access and thread.status == ContentStatus.PUBLISHED \
                 and takes_petitions(thread.board):
-            return "petitions/_make.html", {"form": MakeForm(prefix=STEP_PREFIX), "fields": _make_fields()}
+            return "petitions/_make.html", {"markup": _make_form(thread)}
         return None
     today = cases.today()
     return "petitions/_card.html", {
@@ -61,10 +62,18 @@ def step_forms(petition, user, access):
     return forms
 
 
-def _make_fields():
-    """The make form's fields, the same on every thread: its 134 units took a moderator's
-    thread page milliseconds to render, so they are kept as a page's shared parts are
-    (forum/fragments.py), per language."""
+def _make_form(thread):
+    """The form that makes the thread a petition, the same for each of its moderators but
+    for the CSRF token and the units to choose from, which are filled in (forum/holes.py)."""
+    return kept(("petition-make", str(get_locale()), thread.id), lambda: render_template(
+        "petitions/_make_form.html", thread=thread, form=MakeForm(prefix=STEP_PREFIX)))
+
+
+@renderer("petition-make-fields")
+def make_fields(**_ignored):
+    """The make form's kind and unit, the same on every thread: its 134 units took a
+    moderator's thread page milliseconds to render, so they are kept as a page's shared
+    parts are (forum/fragments.py), per language."""
     def render():
         form = MakeForm(prefix=STEP_PREFIX).offer()
         field = get_template_attribute("_macros/forms.html", "field")

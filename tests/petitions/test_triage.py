@@ -1,11 +1,16 @@
 """Moderators triage: the 问政 queue on /mod/, oldest first; transfer, merge, decline;
 making an ordinary thread a petition."""
+import re
+import time
+
+from forum import fragments
+from forum.boards.roles import grant
 from forum.extensions import db
-from forum.models import LetterState, Notification
+from forum.models import LetterState, Notification, Role
 from forum.petitions.models import DeclineReason
 from tests.checks import says
 from tests.conftest import post_form
-from tests.factories import make_thread, make_user
+from tests.factories import make_thread, make_unit, make_user
 from tests.petitions.conftest import as_user, reread, step
 from tests.petitions.helpers import petition_in
 
@@ -61,6 +66,30 @@ def test_a_moderator_makes_an_ordinary_thread_a_petition(app, today, township_bo
     assert "petition-card" in page
     again = post_form(client, f"/t/{thread.id}/petition", {"step-kind": "help", "step-unit": ""})
     assert says(client.get(again.location).get_data(as_text=True), "This thread is a petition already.")
+
+
+def test_the_kept_make_form_gives_each_moderator_their_own_token_and_todays_units(
+        caching_app, monkeypatch, today, township_board, moderator, petitioner, transport):
+    """The form is kept per thread for its moderators: the token and the units are
+    filled in for each reader, so a unit added since is offered and either token works."""
+    other = make_user(username="banzhu2", is_verified=True)
+    grant(other, township_board, Role.MODERATOR, None)
+    thread = make_thread(board=township_board, author=petitioner, title="路灯坏了没人修")
+    token = r'action="/t/\d+/petition">\s*<input id="step-csrf_token" name="step-csrf_token" type="hidden" value="([^"]+)"'
+    first = as_user(caching_app, moderator).get(f"/t/{thread.id}").get_data(as_text=True)
+    later = time.monotonic() + 3600  # the units' few seconds are over; the form is still kept
+    monkeypatch.setattr(fragments.time, "monotonic", lambda: later)
+    make_unit(name="县水务局", kind="政府部门", slug="shuiwuju")
+    client = as_user(caching_app, other)
+    second = client.get(f"/t/{thread.id}").get_data(as_text=True)
+    assert "县水务局" not in first and "县交通局" in first
+    assert "县水务局" in second and "hole:" not in second and "csrf-token" not in second
+    first_token, second_token = re.search(token, first)[1], re.search(token, second)[1]
+    assert first_token != second_token
+    answer = client.post(f"/t/{thread.id}/petition", data={
+        "step-csrf_token": second_token, "step-kind": "help", "step-unit": str(transport.id)})
+    assert answer.status_code == 302
+    assert "petition-card" in client.get(f"/t/{thread.id}").get_data(as_text=True)
 
 
 def test_a_moderator_of_another_board_may_not_triage(app, today, township_board, petitioner, transport):
