@@ -1,4 +1,5 @@
-"""A few seconds of cache for the parts of a page every reader sees alike.
+"""Rendered parts of pages kept in each worker's memory: for a few seconds (`kept`), or
+for as long as they are among the most recently used (`lasting`).
 
 The board index below the header is the same for a guest and for every member, yet
 rendering it costs tens of milliseconds; members used to pay that on every view, as the
@@ -8,6 +9,10 @@ in the tests, turns it off), one per language, and each worker keeps its own. Wh
 per reader (a member's new-post marks) is left as a slot in it and filled per request.
 A board page's rows are kept the same way (forum/boards/thread_list.py), keyed by the
 board's counters so that a new post is listed at once.
+
+`lasting` keeps values whose key names every input they are built from (a member's header
+by their name and counts, a follow button by its state: forum/holes.py), so that nothing
+can make them stale and they need no expiry; each worker holds the 5,000 it used last.
 """
 import re
 import threading

@@ -76,7 +76,7 @@ def test_the_index_figure_is_one_statement_for_every_disclosure_board_however_ma
     make_board(type="disclosure", unit=db.session.get(Disclosure, 1).unit)
     for n in range(5):
         make_disclosure(title=f"公示{n}")
-    assert statements_for(reader, count_queries, "/") == few <= 15  # the index budget (tests/boards)
+    assert statements_for(reader, count_queries, "/") == few <= 13  # the index budget (tests/boards)
 
 
 @pytest.mark.parametrize("count", [3, 25])
