@@ -56,9 +56,12 @@ def test_newest_first_puts_the_latest_post_first():
 
 
 
-def test_newest_first_keeps_date_order_when_an_old_post_is_edited():
+@pytest.mark.parametrize("scan_below", [5000, 0])
+def test_newest_first_keeps_date_order_when_an_old_post_is_edited(monkeypatch, scan_below):
     """An edited post is indexed again after newer ones. Whoosh looks first at the matches
-    indexed last, so the edited post is among them; newest first still goes by date."""
+    indexed last, so the edited post is among them; newest first still goes by date,
+    whether the matches below them are read one by one or by a date range (many)."""
+    monkeypatch.setattr(whoosh, "SCAN_BELOW", scan_below)
     threads = [factories.make_thread(title=f"第{n}次会议", body=f"zzorder 内容{n}") for n in range(6)]
     firsts = [db.session.execute(db.select(Post).where(Post.thread_id == thread.id)).scalar_one()
               for thread in threads]
