@@ -174,25 +174,24 @@ class WhooshBackend:
         common word's every match would cost far more, and no one pages further. Title
         matches rank first through the title's boost.
         """
-        exact = _grams_query(parsed) if fallback else _words_query(parsed)
+        words = _grams_query(parsed) if fallback else _words_query(parsed)
         restrict = _filter_query(filters)
-        if restrict:
-            exact = query.And([exact, restrict])
+        exact = query.And([words, restrict]) if restrict else words
         with self._searcher_lock:
             try:
-                return self._search(exact, newest, page, per_page, cap)
+                return self._search(exact, words, newest, page, per_page, cap)
             except VANISHED:
                 # A write replaced the generation being read and deleted its files (a
                 # file opened late, or a segment's column, is gone): read the new one.
                 self._close_searcher()
-                return self._search(exact, newest, page, per_page, cap)
+                return self._search(exact, words, newest, page, per_page, cap)
 
-    def _search(self, exact, newest, page, per_page, cap):
+    def _search(self, exact, words, newest, page, per_page, cap):
         searcher = self._current_searcher()
         if searcher is None:
             return [], 0
         if newest:
-            docnums, total = _newest_first(searcher, exact, page * per_page, cap)
+            docnums, total = _newest_first(searcher, exact, words, page * per_page, cap)
         else:
             ranked, _complete = _newest_matches(searcher, exact, cap)
             total = len(ranked)
@@ -285,7 +284,7 @@ def _newest_matches(searcher, exact, count, scored=True):
     return found[:count], complete
 
 
-def _newest_first(searcher, exact, wanted, cap):
+def _newest_first(searcher, exact, words, wanted, cap):
     """(the first `wanted` docnums by date, newest first; the total counted up to `cap`).
 
     The newest matches by index order are the candidates, sorted by date: the cost is
@@ -297,22 +296,22 @@ def _newest_first(searcher, exact, wanted, cap):
     dates = searcher.reader().column_reader("created_at", translate=False)
     newest = sorted(docnums, key=lambda d: (dates[d], d), reverse=True)
     if not complete and len(newest) >= wanted:
-        newest += _newer_before(searcher, exact, docnums, dates[newest[wanted - 1]], dates)
+        newest += _newer_before(searcher, exact, words, docnums, dates[newest[wanted - 1]], dates)
         newest.sort(key=lambda d: (dates[d], d), reverse=True)
     return newest[:wanted], len(docnums)
 
 
-def _newer_before(searcher, exact, candidates, since, dates):
+def _newer_before(searcher, exact, words, candidates, since, dates):
     """Matches below the candidates dated at or after `since` (a column value).
 
-    Where the words have few matches (up to SCAN_BELOW, by the index's counts), they are
-    read with their dates: a word with a few hundred matches has its page's last date
-    years back, and a date range from there reaches over most of the index (300 ms at
-    1,000,000 posts). Else the date range, searched up to the lowest candidate (past it,
+    Where the words have few matches (up to SCAN_BELOW, by the index's counts of the
+    words alone: a date filter's range counts none), they are read with their dates: a
+    word with a few hundred matches has its page's last date years back, and a date range
+    from there reaches over most of the index (300 ms at 1,000,000 posts). Else the date range, searched up to the lowest candidate (past it,
     it would read the candidates again): it costs a few ms to open, where reading every
     match below and its date cost up to 100 ms for two common words at 100,000 posts."""
     boundary = min(candidates)
-    if exact.estimate_size(searcher.reader()) <= SCAN_BELOW:
+    if words.estimate_size(searcher.reader()) <= SCAN_BELOW:
         below = takewhile(lambda d: d < boundary, searcher.docs_for_query(exact))
         return [docnum for docnum in below if dates[docnum] >= since]
     newer = query.And([exact, query.DateRange("created_at", long_to_datetime(since), None)])
