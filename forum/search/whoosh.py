@@ -307,9 +307,10 @@ def _newer_before(searcher, exact, words, candidates, since, dates):
     Where the words have few matches (up to SCAN_BELOW, by the index's counts of the
     words alone: a date filter's range counts none), they are read with their dates: a
     word with a few hundred matches has its page's last date years back, and a date range
-    from there reaches over most of the index (300 ms at 1,000,000 posts). Else the date range, searched up to the lowest candidate (past it,
-    it would read the candidates again): it costs a few ms to open, where reading every
-    match below and its date cost up to 100 ms for two common words at 100,000 posts."""
+    from there reaches over most of the index (300 ms at 1,000,000 posts). Else the date
+    range, searched up to the lowest candidate (past it, it would read the candidates
+    again): it costs a few ms to open, where reading every match below and its date cost
+    up to 100 ms for two common words at 100,000 posts."""
     boundary = min(candidates)
     if words.estimate_size(searcher.reader()) <= SCAN_BELOW:
         below = takewhile(lambda d: d < boundary, searcher.docs_for_query(exact))
