@@ -34,7 +34,7 @@ def _local(delta):
 
 @pytest.mark.parametrize("device", ["desktop", "phone"])
 def test_a_talk_is_answered_handed_over_with_consent_and_closed_as_helped(
-        new_page, world, axe, device):
+        new_page, world, axe, zh, device):
     room, counsellor, minister, member = world
     found = []
     writer = new_page(device)
@@ -60,6 +60,8 @@ def test_a_talk_is_answered_handed_over_with_consent_and_closed_as_helped(
     expect(staff.locator(".talk-message.from-counsellor")).to_contain_text(REPLY)
     staff.locator("#counsellor").select_option(str(minister.id))
     staff.locator("#ask-handover").click()
+    expect(staff.locator(".flash-success")).to_contain_text(
+        zh("The member has been asked to consent to the hand-over."))
     found.append(blocking_violations(axe, staff))
     assert_fits_width(staff, "the counsellor's talk page")
 
@@ -107,6 +109,7 @@ def test_a_session_shows_two_answered_questions_and_keeps_the_third_private(
     for n in range(2):
         host.locator(".answer-form textarea").nth(n).fill(f"回答{n + 1}")
         host.locator(".answer-form button, .answer-form input[type=submit]").nth(n).click()
+        expect(host.locator(".session-answer")).to_have_count(n + 1)
     found = [blocking_violations(axe, host)]
     assert_fits_width(host, "the host's session page")
 

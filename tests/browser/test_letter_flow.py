@@ -116,6 +116,7 @@ def test_the_letter_pages_pass_axe(new_page, zh, world, axe, device):  # noqa: F
     staff.goto("/mod/")
     found.append(blocking_violations(axe, staff))
     staff.get_by_role("link", name="出租车收费标准谁来管").click()
+    expect(staff.get_by_role("heading", level=1)).to_have_text("出租车收费标准谁来管")
     found.append(blocking_violations(axe, staff))
     assert_fits_width(staff, "the letter page")
     assert not any(found), "\n".join(f for f in found if f)

@@ -77,6 +77,7 @@ def test_a_notice_to_32_townships_is_signed_by_three_and_the_issuer_sees_3_of_32
         log_in(township, account)
         expect(township.locator(".receipts-link .count")).to_have_text("1")
         township.locator(".receipts-link").click()
+        township.wait_for_url("**/receipts")
         if n == 0:
             found += blocking_violations(axe, township)
             assert_fits_width(township, "a unit's inbox")
