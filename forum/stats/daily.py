@@ -9,14 +9,13 @@ the rows; page views and visitors are counted only once, by the hit counter (hit
 from collections import Counter
 from functools import cache
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, select, text
 
 from forum.boards.registry import types_where
 from forum.dates import local_today, utc_to_local
 from forum.extensions import db
 from forum.models import (ActiveMember, Board, BoardDay, CategoryMonth, ContentStatus, Post,
                           SiteDay, Thread, UnitMonth, User)
-from forum.models.base import insert_for
 
 UNIT_SCOPE = "unit"  # ActiveMember.scope of the members counted into their unit's month
 
@@ -51,41 +50,58 @@ def category_scope(category_id):
 def _first_this_month(month, scopes, user_id):
     """The scopes in which the member had not written yet this month (and now has), in
     one statement."""
-    table = ActiveMember.__table__
-    insert = insert_for(_dialect())(table).values(
-        [{"month": month, "scope": scope, "user_id": user_id} for scope in scopes])
-    return set(db.session.connection().execute(
-        insert.on_conflict_do_nothing().returning(table.c.scope)).scalars())
+    params = {"month": month, "user_id": user_id} | {f"scope_{n}": scope for n, scope in enumerate(scopes)}
+    return set(db.session.connection().execute(_claim(len(scopes)), params).scalars())
+
+
+@cache
+def _claim(count):
+    """_first_this_month's statement for `count` scopes, as text (see _upsert)."""
+    rows = ", ".join(f"(:month, :scope_{n}, :user_id)" for n in range(count))
+    return _typed(ActiveMember, f'INSERT INTO "active_member" ("month", "scope", "user_id") '
+                                f'VALUES {rows} ON CONFLICT DO NOTHING RETURNING "scope"',
+                  {"month": "month", "user_id": "user_id"} | {f"scope_{n}": "scope" for n in range(count)})
 
 
 def session_bump(model, keys, **amounts):
     """Add amounts to the row of model with these keys, in the session's unit of work."""
     # On the session's connection: the ORM's handling of a statement (autoflush, its
     # execution context) costs more than this one, which touches no mapped object.
-    db.session.connection().execute(*bump(_dialect(), model, keys, amounts))
+    db.session.connection().execute(*bump(model, keys, amounts))
 
 
-def bump(dialect, model, keys, amounts):
+def bump(model, keys, amounts):
     """The upsert that adds amounts to a summary row, starting it at them if it is new:
     (statement, parameters), to execute."""
-    return _upsert(dialect, model, tuple(keys), tuple(amounts)), {**keys, **amounts}
+    return _upsert(model, tuple(keys), tuple(amounts)), {**keys, **amounts}
 
 
 @cache
-def _upsert(dialect, model, keys, amounts):
-    """bump's statement, its keys and amounts bound by name: built once, as building it
-    cost more CPU than running it (a reply runs four)."""
+def _upsert(model, keys, amounts):
+    """bump's statement, its keys and amounts bound by name. Text, written once in the SQL
+    that SQLite and PostgreSQL share: SQLAlchemy compiles their dialects' INSERT ... ON
+    CONFLICT again on every execution (it has no cache key), which cost a reply more
+    CPU than running its four upserts; text is compiled once."""
     table = model.__table__
-    values = {c.name: 0 for c in table.columns if c.name not in keys}
-    values |= {name: bindparam(name) for name in (*keys, *amounts)}
-    insert = insert_for(dialect)(table).values(**values)
-    return insert.on_conflict_do_update(
-        index_elements=list(keys), set_={name: table.c[name] + insert.excluded[name]
-                                          for name in amounts})
+    bound = (*keys, *amounts)
+    values = ", ".join(f":{c.name}" if c.name in bound else "0" for c in table.columns)
+    sets = ", ".join(f'"{name}" = "{table.name}"."{name}" + excluded."{name}"' for name in amounts)
+    return _typed(model, f'INSERT INTO "{table.name}" ({_names(c.name for c in table.columns)}) '
+                         f"VALUES ({values}) ON CONFLICT ({_names(keys)}) DO UPDATE SET {sets}",
+                  {name: name for name in bound})
 
 
-def _dialect():
-    return db.session.get_bind().dialect.name
+def _names(names):
+    """Column names for the text statements, quoted as both databases read them."""
+    return ", ".join(f'"{name}"' for name in names)
+
+
+def _typed(model, sql, params):
+    """text(sql) with each parameter typed as the model's column it names ({param: column}),
+    so that dates are bound as the mapped statements bind them."""
+    table = model.__table__
+    return text(sql).bindparams(*(bindparam(param, type_=table.c[column].type)
+                                  for param, column in params.items()))
 
 
 def recount_days():

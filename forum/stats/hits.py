@@ -97,7 +97,6 @@ def flush():
 
 
 def _write(connection, hits, visitors):
-    dialect = connection.dialect.name
     site, boards = Counter(), Counter()
     board_of = _boards_of(connection, hits)
     for (day, endpoint, target), n in hits.items():
@@ -105,11 +104,11 @@ def _write(connection, hits, visitors):
         if (endpoint, target) in board_of:
             boards[day, board_of[endpoint, target]] += n
     for day, n in site.items():
-        connection.execute(*bump(dialect, SiteDay, {"day": day}, {"hits": n}))
+        connection.execute(*bump(SiteDay, {"day": day}, {"hits": n}))
     for (day, board_id), n in boards.items():
-        connection.execute(*bump(dialect, BoardDay, {"day": day, "board_id": board_id}, {"hits": n}))
+        connection.execute(*bump(BoardDay, {"day": day, "board_id": board_id}, {"hits": n}))
     for day, n in _new_visitors(connection, visitors).items():
-        connection.execute(*bump(dialect, SiteDay, {"day": day}, {"uniques": n}))
+        connection.execute(*bump(SiteDay, {"day": day}, {"uniques": n}))
     _forget_old(connection)
 
 
