@@ -43,12 +43,20 @@ def is_subscribed(user, *, thread=None, board=None):
 def subscribers(thread, new_thread):
     """The accounts following a new post: the thread's followers, and for a new thread
     its board's followers."""
-    followed = Subscription.thread_id == thread.id
+    return db.session.execute(_SUBSCRIBERS[new_thread],
+                              {"thread": thread.id, "board": thread.board_id}).scalars().all()
+
+
+def _subscribers(new_thread):
+    followed = Subscription.thread_id == bindparam("thread")
     if new_thread:
-        followed = or_(followed, Subscription.board_id == thread.board_id)
-    return db.session.execute(
-        db.select(User).join(Subscription, Subscription.user_id == User.id)
-        .where(followed, User.deleted_at.is_(None)).distinct()).scalars().all()
+        followed = or_(followed, Subscription.board_id == bindparam("board"))
+    return (db.select(User).join(Subscription, Subscription.user_id == User.id)
+            .where(followed, User.deleted_at.is_(None)).distinct())
+
+
+# Built once, as every post asks it.
+_SUBSCRIBERS = {new_thread: _subscribers(new_thread) for new_thread in (True, False)}
 
 
 def _target(thread, board):
