@@ -8,7 +8,7 @@ reconciles the index with the rows, so applying a row twice is harmless.
 """
 from datetime import timedelta
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
 
 from forum.extensions import db
 from forum.models.base import utcnow
@@ -26,23 +26,34 @@ class SearchChange(db.Model):
     changes = db.Column(db.Text, nullable=False)
 
 
+def _statements():
+    """record's, waiting's and forget's statements, built once: every post writes a row,
+    and building a statement took more CPU than running it."""
+    table = SearchChange.__table__
+    oldest = select(table.c.id, table.c.changes).order_by(table.c.id).limit(BATCH)
+    return {"record": insert(table).values(created_at=bindparam("at"), changes=bindparam("changes"))
+            .returning(table.c.id),
+            "waiting": oldest, "waiting_since": oldest.where(table.c.created_at <= bindparam("since")),
+            "forget": delete(table).where(table.c.id.in_(bindparam("ids", expanding=True)))}
+
+
+_STATEMENTS = _statements()
+
+
 def record(connection, changes):
     """Write `changes` as a row in the transaction of `connection`; its id."""
-    table = SearchChange.__table__
-    return connection.execute(insert(table).values(created_at=utcnow(), changes=changes.dump())
-                              .returning(table.c.id)).scalar_one()
+    return connection.execute(_STATEMENTS["record"],
+                              {"at": utcnow(), "changes": changes.dump()}).scalar_one()
 
 
 def waiting(connection, min_age=0):
     """(id, changes as JSON) of the oldest BATCH rows at least `min_age` seconds old."""
-    table = SearchChange.__table__
-    query = select(table.c.id, table.c.changes).order_by(table.c.id).limit(BATCH)
-    if min_age:
-        query = query.where(table.c.created_at <= utcnow() - timedelta(seconds=min_age))
-    return connection.execute(query).all()
+    if not min_age:
+        return connection.execute(_STATEMENTS["waiting"]).all()
+    since = utcnow() - timedelta(seconds=min_age)
+    return connection.execute(_STATEMENTS["waiting_since"], {"since": since}).all()
 
 
 def forget(connection, ids):
     """Delete applied rows."""
-    table = SearchChange.__table__
-    connection.execute(delete(table).where(table.c.id.in_(ids)))
+    connection.execute(_STATEMENTS["forget"], {"ids": list(ids)})
