@@ -54,14 +54,17 @@ def lift_ban(ban, actor, reason=""):
     commit()
 
 
+# Built once: every write of a member asks it, and building it cost more than running it.
+_ADDRESS_BANS = db.select(Ban).where(Ban.ip_range.is_not(None), Ban.lifted_at.is_(None))
+
+
 def ip_ban_for(ip):
     """The ban in force on this address, or None."""
     try:
         address = ipaddress.ip_address(ip or "")
     except ValueError:
         return None
-    rows = db.session.execute(db.select(Ban).where(Ban.ip_range.is_not(None), Ban.lifted_at.is_(None))
-                              ).scalars()
+    rows = db.session.execute(_ADDRESS_BANS).scalars()
     for ban in rows:
         network = ipaddress.ip_network(ban.ip_range)
         if ban.in_force and address.version == network.version and address in network:

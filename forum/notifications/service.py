@@ -16,6 +16,7 @@ PAGE_SIZE = 30
 # Built once: the bell of every member's page asks it.
 _UNREAD = db.select(func.count(Notification.id)).where(
     Notification.user_id == bindparam("user_id"), Notification.read_at.is_(None))
+_INSERT = insert(Notification)  # every post's notifications: built once too
 
 
 def notify(recipients, kind, *, actor=None, thread=None, post=None, url=None, data=None):
@@ -27,7 +28,7 @@ def notify(recipients, kind, *, actor=None, thread=None, post=None, url=None, da
              "post_id": post.id if post is not None else None, "url": url, "data": data or {}}
             for user_id in sorted(ids)]
     if rows:  # one INSERT for every recipient, however many follow a thread
-        db.session.execute(insert(Notification), rows)
+        db.session.execute(_INSERT, rows)
 
 
 def unread_count(user):
