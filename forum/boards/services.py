@@ -70,10 +70,10 @@ def create_thread(board, author, title, body, attachments=()):
                 body_html=draft.body_html, status=status, created_at=now)
     db.session.add_all([thread, post])
     db.session.flush()
-    if not draft.review:
+    post_created.send(post, draft=draft, attachments=attachments)
+    if not draft.review:  # the counters last: see count_post
         thread.last_post_id = post.id
         count_post(board, author, post, new_thread=True)
-    post_created.send(post, draft=draft, attachments=attachments)
     _note_reviewers(thread, board, draft)
     commit(keep=(thread,))  # the view redirects from it
     return thread
@@ -99,10 +99,10 @@ def reply(thread, author, body, attachments=(), found=None):
                 created_at=now)
     db.session.add(post)
     db.session.flush()
-    if not draft.review:
+    post_created.send(post, draft=draft, attachments=attachments)
+    if not draft.review:  # the counters last: see count_post
         db.session.execute(_LAST_POST, {"thread": thread.id, "post": post.id, "at": now})
         count_post(thread.board, author, post, new_thread=False)
-    post_created.send(post, draft=draft, attachments=attachments)
     _note_reviewers(post, thread.board, draft)
     commit(keep=(post,))  # the view redirects from it
     return post
@@ -191,7 +191,11 @@ def validated_announcement(board, author, title, body, text_required, editing=No
 
 def count_post(board, author, post, new_thread):
     """A published post counts on its board (today's posts too), and for its author where
-    the type counts."""
+    the type counts.
+
+    Its rows (the board's, today's for the whole site) are every post's, and each stays
+    locked from its update to the commit: replies and new threads count last, after their
+    notifications, which replies on PostgreSQL used to wait for one another through."""
     db.session.execute(_BOARD_COUNT[new_thread], {"board": board.id, "post": post.id, "today": local_today()})
     if get_type(board.type).counted:  # private boards count for nothing in the figures
         daily.count_post(board, author, new_thread)
