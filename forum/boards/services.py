@@ -194,8 +194,9 @@ def count_post(board, author, post, new_thread):
     the type counts.
 
     Its rows (the board's, today's for the whole site) are every post's, and each stays
-    locked from its update to the commit: replies and new threads count last, after their
-    notifications, which replies on PostgreSQL used to wait for one another through."""
+    locked from its update to the commit. So replies and new threads count last, after
+    their notifications: counted first, every reply on PostgreSQL waited for the one
+    before it to send its notifications."""
     db.session.execute(_BOARD_COUNT[new_thread], {"board": board.id, "post": post.id, "today": local_today()})
     if get_type(board.type).counted:  # private boards count for nothing in the figures
         daily.count_post(board, author, new_thread)

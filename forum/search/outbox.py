@@ -26,34 +26,28 @@ class SearchChange(db.Model):
     changes = db.Column(db.Text, nullable=False)
 
 
-def _statements():
-    """record's, waiting's and forget's statements, built once: every post writes a row,
-    and building a statement took more CPU than running it."""
-    table = SearchChange.__table__
-    oldest = select(table.c.id, table.c.changes).order_by(table.c.id).limit(BATCH)
-    return {"record": insert(table).values(created_at=bindparam("at"), changes=bindparam("changes"))
-            .returning(table.c.id),
-            "waiting": oldest, "waiting_since": oldest.where(table.c.created_at <= bindparam("since")),
-            "forget": delete(table).where(table.c.id.in_(bindparam("ids", expanding=True)))}
-
-
-_STATEMENTS = _statements()
+# Built once, as the other hot statements are: every post writes a row, and building a
+# statement took more CPU than running it.
+_TABLE = SearchChange.__table__
+_RECORD = (insert(_TABLE).values(created_at=bindparam("at"), changes=bindparam("changes"))
+           .returning(_TABLE.c.id))
+_OLDEST = select(_TABLE.c.id, _TABLE.c.changes).order_by(_TABLE.c.id).limit(BATCH)
+_OLDEST_BEFORE = _OLDEST.where(_TABLE.c.created_at <= bindparam("since"))
+_FORGET = delete(_TABLE).where(_TABLE.c.id.in_(bindparam("ids", expanding=True)))
 
 
 def record(connection, changes):
     """Write `changes` as a row in the transaction of `connection`; its id."""
-    return connection.execute(_STATEMENTS["record"],
-                              {"at": utcnow(), "changes": changes.dump()}).scalar_one()
+    return connection.execute(_RECORD, {"at": utcnow(), "changes": changes.dump()}).scalar_one()
 
 
 def waiting(connection, min_age=0):
     """(id, changes as JSON) of the oldest BATCH rows at least `min_age` seconds old."""
     if not min_age:
-        return connection.execute(_STATEMENTS["waiting"]).all()
-    since = utcnow() - timedelta(seconds=min_age)
-    return connection.execute(_STATEMENTS["waiting_since"], {"since": since}).all()
+        return connection.execute(_OLDEST).all()
+    return connection.execute(_OLDEST_BEFORE, {"since": utcnow() - timedelta(seconds=min_age)}).all()
 
 
 def forget(connection, ids):
     """Delete applied rows."""
-    connection.execute(_STATEMENTS["forget"], {"ids": list(ids)})
+    connection.execute(_FORGET, {"ids": list(ids)})
