@@ -291,8 +291,7 @@ def highlight(text, pattern):
     for match in pattern.finditer(text):
         if match.end() == match.start():
             continue
-        pieces.append(escape(text[last:match.start()]))
-        pieces.append(Markup("<mark>%s</mark>") % match.group())
+        pieces += (escape(text[last:match.start()]), "<mark>", escape(match.group()), "</mark>")
         last = match.end()
     pieces.append(escape(text[last:]))
-    return Markup("").join(pieces)
+    return Markup("".join(pieces))  # each piece escaped above: joined as str, not again

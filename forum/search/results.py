@@ -3,6 +3,7 @@ import re
 from dataclasses import dataclass
 
 from markupsafe import Markup
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload
 
 from forum.boards.registry import get_type
@@ -17,6 +18,11 @@ SNIPPET_CHARS = 120
 SNIPPET_LEAD = 30
 
 
+# Built once, as the pages' statements are (building one costs more than running it).
+_POSTS = (db.select(Post).where(Post.id.in_(bindparam("ids", expanding=True)))
+          .options(joinedload(Post.thread).joinedload(Thread.board), joinedload(Post.author)))
+
+
 @dataclass
 class Hit:
     post: Post
@@ -29,10 +35,7 @@ def visible_hits(ids, user, words=()):
     """The posts of `ids`, in order, that are still public and that `user` may read."""
     if not ids:
         return []
-    posts = db.session.execute(
-        db.select(Post).where(Post.id.in_(ids))
-        .options(joinedload(Post.thread).joinedload(Thread.board), joinedload(Post.author))
-    ).scalars().all()
+    posts = db.session.execute(_POSTS, {"ids": list(ids)}).scalars().all()
     by_id = {post.id: post for post in posts}
     pattern = _pattern(words)
     hits, access = [], {}
