@@ -1,5 +1,6 @@
 """Reads of the room: the cards, a counsellor's queue, a member's talks, the sessions and
 their questions, and the room's figures (aggregates only)."""
+from sqlalchemy import bindparam
 from sqlalchemy.orm import joinedload, selectinload
 
 from forum.counsel.models import (CounselSession, CounsellorCard, SessionQuestion, Talk,
@@ -81,14 +82,20 @@ def figures(board_ids=None):
     return dict(zip(("users", "talks", "helped", "held"), row))
 
 
+# Built once: the search page asks it on every first page of results.
+_PUBLIC_ANSWERS = (
+    db.select(SessionQuestion).join(CounselSession)
+    .options(joinedload(SessionQuestion.session))
+    .where(SessionQuestion.answer.is_not(None), CounselSession.ends_at <= bindparam("now"),
+           db.or_(*(column.ilike(bindparam("pattern"), escape="\\") for column in (
+               SessionQuestion.body, SessionQuestion.answer, CounselSession.title))))
+    .order_by(CounselSession.ends_at.desc(), SessionQuestion.id).limit(bindparam("limit")))
+
+
 def public_answers(text, limit=10):
     """Answered questions of finished sessions whose question, answer or session title
     holds `text`, newest session first. The questions of a few sessions a year, so a
     substring match is cheap; unanswered ones are never searched."""
-    return db.session.execute(
-        db.select(SessionQuestion).join(CounselSession)
-        .options(joinedload(SessionQuestion.session))
-        .where(SessionQuestion.answer.is_not(None), CounselSession.ends_at <= utcnow(),
-               db.or_(*(column.icontains(text, autoescape=True) for column in (
-                   SessionQuestion.body, SessionQuestion.answer, CounselSession.title))))
-        .order_by(CounselSession.ends_at.desc(), SessionQuestion.id).limit(limit)).scalars().all()
+    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+    return db.session.execute(_PUBLIC_ANSWERS, {"now": utcnow(), "pattern": pattern,
+                                                "limit": limit}).scalars().all()

@@ -4,14 +4,16 @@ from datetime import date
 from flask import render_template, request
 from flask_babel import gettext as _
 from flask_login import current_user
+from sqlalchemy import bindparam
 
-from forum import hooks
+from forum import fragments, hooks
 from forum.auth.services import find_user
 from forum.boards.registry import get_type, types_where
 from forum.extensions import db
 from forum.models import Board, Thread
 from forum.access import Access
 from forum.permissions import access_for
+from forum.reads import read
 from forum.search import bp
 from forum.search.adapter import search
 from forum.search.text import MAX_QUERY_CHARS
@@ -94,10 +96,15 @@ def _day(raw, label, problems, end=False):
     return day_end_utc(day) if end else day_start_utc(day)
 
 
+_BOARDS = (db.select(Board.slug, Board.name).where(Board.type.in_(bindparam("types", expanding=True)))
+           .order_by(Board.position, Board.id))
+
+
 def _boards():
-    """The boards a filter may name: those of public types (only they are indexed)."""
-    return db.session.execute(db.select(Board.slug, Board.name).where(
-        Board.type.in_(types_where("indexed"))).order_by(Board.position, Board.id)).all()
+    """The boards a filter may name: those of public types (only they are indexed), kept a
+    few seconds per worker as the board index is (a renamed board shows within them)."""
+    return fragments.kept(("search-boards",),
+                          lambda: read(_BOARDS, {"types": types_where("indexed")}).all())
 
 
 def _kept_args(args, sort):

@@ -30,3 +30,16 @@ def test_a_session_still_running_is_not_searched_yet(client, make_session):
     answer_question(question, "找人谈谈。")
     assert "基层工作压力大" not in client.get("/search?q=压力").get_data(as_text=True)
 
+
+
+def test_percent_and_underscore_in_a_query_match_themselves_not_any_text(client, make_session):
+    session = make_session()
+    question = ask_question(session, make_user(), "完成率能到100%吗？")
+    answer_question(question, "按季度看，snake_case 的表格里有。")
+    session.ends_at = utcnow() - timedelta(minutes=1)
+    db.session.commit()
+    for found in ("100%", "snake_case", "E_C"):
+        assert "完成率能到100%吗" in client.get(f"/search?q={found}").get_data(as_text=True), found
+    for wildcard in ("率%吗", "率_到", "snak_", "完成%"):
+        page = client.get("/search", query_string={"q": wildcard}).get_data(as_text=True)
+        assert "完成率能到100%吗" not in page, wildcard
