@@ -105,6 +105,26 @@ def grams_query(parsed):
     return " & ".join(parts)
 
 
+def _ranking(parsed, fallback):
+    """How matches are ranked, in the statements that find them (_Matches._rows): (the
+    columns a window keeps for it, the SQL of a match's `title` and `rank` over them,
+    their parameters).
+
+    Posts whose title holds the words come first (only first posts have a title, so it is
+    tested on them alone), then ts_rank. Both read `rank_vector`: the words alone, about
+    500 bytes in the row, where `search_vector` with its pairs and grams is 2 KB out of
+    line, and decompressing it was most of a search (30-50 ms for 1,001 posts at 100,000
+    posts; then 4-8). The substring fallback's grams are only in `search_vector`: it ranks
+    there, titles unseen."""
+    if fallback:
+        return ("p.search_vector", "false", "ts_rank(w.search_vector, CAST(:rank_q AS tsquery))",
+                {"rank_q": grams_query(parsed)})
+    return ("p.number, p.rank_vector",
+            "coalesce(w.number = 1 AND w.rank_vector @@ CAST(:title_q AS tsquery), false)",
+            "ts_rank(w.rank_vector, CAST(:rank_q AS tsquery))",
+            {"rank_q": rank_query(parsed), "title_q": rank_query(parsed, "A")})
+
+
 class PostgresBackend:
     """Index, remove and search posts through `post.search_vector`."""
 
@@ -153,11 +173,13 @@ class PostgresBackend:
 
         Only the newest `cap` matches are looked at (CANDIDATES without a cap): no one
         pages further, and ts_rank reads each candidate's vector (DESIGN §8). By
-        relevance they are ranked, titles first; newest first, sorted by date.
+        relevance they are ranked as they are found, titles first (`_ranking`); newest
+        first, sorted by date.
         """
-        matches = (_Matches(grams_query(parsed), None, None, filters) if fallback
+        ranking = None if newest else _ranking(parsed, fallback)
+        matches = (_Matches(grams_query(parsed), None, None, filters, ranking) if fallback
                    else _Matches(words_query(parsed), phrases_query(parsed), rank_query(parsed),
-                                 filters))
+                                 filters, ranking))
         wanted = page * per_page
         with db.engine.connect() as connection:
             # A common word's bitmap (a fifth of a million posts) outgrows the default
@@ -167,35 +189,10 @@ class PostgresBackend:
             found, boundary = matches.newest(connection, cap or CANDIDATES)
             if newest:
                 ids = matches.by_date(connection, found, boundary, wanted)[-per_page:]
-            elif found:
-                ids = self._ranked(connection, [row.id for row in found], parsed, fallback,
-                                   per_page, wanted - per_page)
             else:
-                ids = []
-        return list(ids), len(found)
-
-    @staticmethod
-    def _ranked(connection, ids, parsed, fallback, limit, offset):
-        """A page of `ids` by relevance: posts whose title holds the words first (only first
-        posts have a title, so it is tested on them alone), then ts_rank.
-
-        Both read `rank_vector`: the words alone, about 500 bytes in the row, where
-        `search_vector` with its pairs and grams is 2 KB out of line, and decompressing it
-        was most of a search (30-50 ms for 1,001 posts at 100,000 posts; now 4-8). The
-        substring fallback's grams are only in `search_vector`: it ranks there, titles
-        unseen."""
-        if fallback:
-            title_first, column, query = "", "search_vector", grams_query(parsed)
-        else:
-            title_first = ("(p.number = 1 AND p.rank_vector @@ CAST(:title_q AS tsquery)) "
-                           "DESC, ")
-            column, query = "rank_vector", rank_query(parsed)
-        return connection.execute(sql(
-            f"SELECT p.id FROM post p WHERE p.id = ANY(:ids) ORDER BY {title_first}"
-            f"ts_rank(p.{column}, CAST(:q AS tsquery)) DESC, p.id DESC "
-            "LIMIT :limit OFFSET :offset"),
-            {"ids": ids, "q": query, "title_q": rank_query(parsed, "A"), "limit": limit,
-             "offset": offset}).scalars().all()
+                ranked = sorted(found, key=lambda row: (row.title, row.rank, row.id), reverse=True)
+                ids = [row.id for row in ranked[wanted - per_page:wanted]]
+        return ids, len(found)
 
     def tend(self):
         """Move the recent index up when it has grown too far (every TEND_SECONDS at most:
@@ -292,10 +289,12 @@ class _Matches:
     see by_date. None for the substring fallback, whose grams only the index has.
     """
 
-    def __init__(self, tsquery, phrases, rows_query, filters):
+    def __init__(self, tsquery, phrases, rows_query, filters, ranking=None):
         self.indexed = "p.search_vector @@ CAST(:q AS tsquery)" + (
             " AND p.rank_vector @@ CAST(:phrases AS tsquery)" if phrases else "")
-        self.params = {"q": tsquery, "phrases": phrases, "rows_q": rows_query}
+        self.params = {"q": tsquery, "phrases": phrases, "rows_q": rows_query,
+                       **(ranking[3] if ranking else {})}
+        self.ranking = ranking
         self.by_rows = "p.rank_vector @@ CAST(:rows_q AS tsquery)" if rows_query else None
         self.top = 0
         self.join = ""
@@ -313,22 +312,28 @@ class _Matches:
                 self.params[key] = filters[key]
         self.where = "".join(where)
 
-    def _rows(self, connection, match, condition, need=None, **values):
+    def _rows(self, connection, match, condition, need=None, ranked=False, **values):
+        kept = f", {self.ranking[0]}" if ranked else ""
         statement = (
-            f"SELECT p.id, p.created_at FROM post p{self.join} WHERE {match} "
+            f"SELECT p.id, p.created_at{kept} FROM post p{self.join} WHERE {match} "
             f"AND p.status = '{ContentStatus.PUBLISHED}'"
             f"{self.where} AND {condition} ORDER BY p.id DESC" + (" LIMIT :need" if need else ""))
+        if ranked:  # the rows kept are ranked, not every one the window read (in a single
+                    # SELECT PostgreSQL ranks each row it sorts), while they are in hand
+            _kept, title, rank, _values = self.ranking
+            statement = (f"SELECT w.id, w.created_at, {title} AS title, {rank} AS rank "
+                         f"FROM ({statement}) w ORDER BY w.id DESC")
         return connection.execute(sql(statement), {**self.params, **values, "need": need}).all()
 
     def newest(self, connection, count):
-        """(the newest `count` matches by post id, as (id, created_at) rows; the lowest id
-        looked at, 0 when every match was seen)."""
+        """(the newest `count` matches by post id, as (id, created_at) rows, with their
+        title and rank where ranking; the lowest id looked at, 0 when every match was seen)."""
         self.top = (connection.execute(sql("SELECT max(id) FROM post")).scalar() or 0) + 1
         found, high, span = [], self.top, WINDOW
         while high > 0 and len(found) < count:
             low = max(0, high - span)
             found += self._rows(connection, self.indexed, f"p.id >= {low} AND p.id < {high}",
-                                count - len(found))
+                                count - len(found), ranked=self.ranking is not None)
             high, span = low, next_span(span, self.top - low, len(found), count, WINDOW)
         return found, (0 if len(found) < count else found[-1].id)
 

@@ -14,6 +14,7 @@ from tests import factories
 from tests.search.corpus import indexed_corpus, plan
 
 ASKED_OF_SEARCH_VECTOR = re.compile(r"search_vector @@ ('(?:[^']|'')*')::tsquery")
+RANKED_ON = re.compile(r"ts_rank\(\w+\.(\w+),")
 
 def test_a_word_of_three_words_is_found_only_where_its_words_stand_in_order():
     board = factories.make_board()
@@ -51,14 +52,17 @@ def test_a_search_never_ranks_on_search_vector_or_asks_it_for_word_order(query, 
     with count_queries() as sent:
         search(query, Guest(), newest=newest)
     plans = [plan(statement, parameters, "SET enable_seqscan = off", explain="EXPLAIN (VERBOSE)")
-             for statement, parameters
-             in zip(sent.statements, sent.parameters) if statement.startswith("SELECT p.")]
+             for statement, parameters in zip(sent.statements, sent.parameters)
+             if statement.startswith(("SELECT p.", "SELECT w."))]
     assert plans
     for lines in plans:
         asked = [query for line in lines for query in ASKED_OF_SEARCH_VECTOR.findall(line)]
         assert not [query for query in asked if "<->" in query], "\n".join(lines)
-        if any("ts_rank" in line for line in lines):
-            assert not any("search_vector" in line for line in lines), "\n".join(lines)
+        ranked = [vector for line in lines for vector in RANKED_ON.findall(line)]
+        substrings = asked and all(query.startswith("'''_") for query in asked)
+        assert substrings or "search_vector" not in ranked, "\n".join(lines)  # grams: only there
+    assert newest or any("rank_vector" in RANKED_ON.findall(line) for lines in plans
+                         for line in lines)
     if query == "民主生活会":
         assert any("rank_vector @@" in line and "<->" in line for lines in plans for line in lines)
 
