@@ -55,6 +55,34 @@ def test_a_common_words_newest_window_reads_the_recent_index(count_queries):
     assert any(postgres.RECENT_INDEX in line for line in plan), "\n".join(plan)
 
 
+def test_a_window_stops_at_the_floor_when_the_matches_so_far_say_the_rest_lie_above_it(
+        count_queries):
+    """The first window (20,000 ids) holds about 80 of 党建's matches; 90 are wanted, so the
+    next window would reach 20,000 ids further back, below the floor, into the whole index.
+    It stops at the floor instead, and finds the same posts in the recent index."""
+    _corpus()
+    assert _move(recent=25_000)
+    parsed = query_words("党建")
+    with db.engine.connect() as connection:
+        floor = postgres.recent_floor(connection)
+
+        def newest(floor):
+            matches = postgres._Matches(postgres.words_query(parsed), None,
+                                        postgres.rank_query(parsed), {})
+            with count_queries() as sent:
+                found, _boundary = matches.newest(connection, 90, floor)
+            return [row.id for row in found], [
+                (statement, parameters) for statement, parameters
+                in zip(sent.statements, sent.parameters) if "SELECT p.id" in statement]
+
+        stopped, windows = newest(floor)
+        going_on, _windows = newest(None)
+    assert len(stopped) == 90 and stopped == going_on
+    assert len(windows) == 2 and f"p.id >= {floor + 1} " in windows[1][0]
+    for window in windows:
+        assert any(postgres.RECENT_INDEX in line for line in _plan(*window)), window[0]
+
+
 @pytest.mark.parametrize("newest", [False, True])
 def test_a_search_finds_the_same_posts_whichever_index_answers(newest):
     _corpus()
