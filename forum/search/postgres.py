@@ -109,7 +109,8 @@ def grams_query(parsed):
 def _ranking(parsed, fallback):
     """How matches are ranked, in the statements that find them (_Matches._rows): (the
     columns a window keeps for it, the SQL of a match's `title` and `rank` over them,
-    their parameters).
+    the parameters they add). The rank asks the query the rows answer: `rows_q`, each
+    query word as a phrase of its jieba words; for the substring fallback, `q` itself.
 
     Posts whose title holds the words come first (only first posts have a title, so it is
     tested on them alone), then ts_rank. Both read `rank_vector`: the words alone, about
@@ -118,12 +119,10 @@ def _ranking(parsed, fallback):
     posts; then 4-8). The substring fallback's grams are only in `search_vector`: it ranks
     there, titles unseen."""
     if fallback:
-        return ("p.search_vector", "false", "ts_rank(w.search_vector, CAST(:rank_q AS tsquery))",
-                {"rank_q": grams_query(parsed)})
+        return ("p.search_vector", "false", "ts_rank(w.search_vector, CAST(:q AS tsquery))", {})
     return ("p.number, p.rank_vector",
             "coalesce(w.number = 1 AND w.rank_vector @@ CAST(:title_q AS tsquery), false)",
-            "ts_rank(w.rank_vector, CAST(:rank_q AS tsquery))",
-            {"rank_q": rank_query(parsed), "title_q": rank_query(parsed, "A")})
+            "ts_rank(w.rank_vector, CAST(:rows_q AS tsquery))", {"title_q": rank_query(parsed, "A")})
 
 
 class PostgresBackend:
@@ -325,14 +324,14 @@ class _Matches:
                 self.params[key] = filters[key]
         self.where = "".join(where)
 
-    def _rows(self, connection, match, condition, need=None, ranked=False, **values):
-        kept = f", {self.ranking[0]}" if ranked else ""
+    def _rows(self, connection, match, condition, need=None, **values):
+        kept = f", {self.ranking[0]}" if self.ranking else ""
         statement = (
             f"SELECT p.id, p.created_at{kept} FROM post p{self.join} WHERE {match} "
             f"AND p.status = '{ContentStatus.PUBLISHED}'"
             f"{self.where} AND {condition} ORDER BY p.id DESC" + (" LIMIT :need" if need else ""))
-        if ranked:  # the rows kept are ranked, not every one the window read (in a single
-                    # SELECT PostgreSQL ranks each row it sorts), while they are in hand
+        if self.ranking:  # the rows kept are ranked, not every one the window read (in a
+                          # single SELECT PostgreSQL ranks each row it sorts), while in hand
             _kept, title, rank, _values = self.ranking
             statement = (f"SELECT w.id, w.created_at, {title} AS title, {rank} AS rank "
                          f"FROM ({statement}) w ORDER BY w.id DESC")
@@ -348,14 +347,14 @@ class _Matches:
         word every one of its postings (组织生活会 党员: 8 ms, against 1 in the recent one)."""
         self.top = (connection.execute(sql("SELECT max(id) FROM post")).scalar() or 0) + 1
         found, high, span = [], self.top, WINDOW
+        above = floor + 1 if floor is not None else None  # the recent index holds id > floor
         while high > 0 and len(found) < count:
             low = max(0, high - span)
-            above = floor + 1 if floor is not None else None  # the index holds id > floor
             if above is not None and low < above < high and found and (
                     (high - above) * len(found) >= (count - len(found)) * (self.top - high)):
                 low = above
             found += self._rows(connection, self.indexed, f"p.id >= {low} AND p.id < {high}",
-                                count - len(found), ranked=self.ranking is not None)
+                                count - len(found))
             high, span = low, next_span(span, self.top - low, len(found), count, WINDOW)
         return found, (0 if len(found) < count else found[-1].id)
 
