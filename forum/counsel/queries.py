@@ -7,7 +7,7 @@ from forum.counsel.models import (CounselSession, CounsellorCard, SessionQuestio
                                   TalkCounsellor, TalkState)
 from forum.extensions import db
 from forum.models import BoardRole, Role
-from forum.models.base import utcnow
+from forum.models.base import LIKE_ESCAPE, like_literal, utcnow
 
 
 def cards(board):
@@ -87,7 +87,7 @@ _PUBLIC_ANSWERS = (
     db.select(SessionQuestion).join(CounselSession)
     .options(joinedload(SessionQuestion.session))
     .where(SessionQuestion.answer.is_not(None), CounselSession.ends_at <= bindparam("now"),
-           db.or_(*(column.ilike(bindparam("pattern"), escape="\\") for column in (
+           db.or_(*(column.ilike(bindparam("pattern"), escape=LIKE_ESCAPE) for column in (
                SessionQuestion.body, SessionQuestion.answer, CounselSession.title))))
     .order_by(CounselSession.ends_at.desc(), SessionQuestion.id).limit(bindparam("limit")))
 
@@ -96,6 +96,5 @@ def public_answers(text, limit=10):
     """Answered questions of finished sessions whose question, answer or session title
     holds `text`, newest session first. The questions of a few sessions a year, so a
     substring match is cheap; unanswered ones are never searched."""
-    pattern = "%" + text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-    return db.session.execute(_PUBLIC_ANSWERS, {"now": utcnow(), "pattern": pattern,
+    return db.session.execute(_PUBLIC_ANSWERS, {"now": utcnow(), "pattern": f"%{like_literal(text)}%",
                                                 "limit": limit}).scalars().all()

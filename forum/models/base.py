@@ -15,6 +15,15 @@ def insert_for(dialect_name):
     return postgresql.insert if dialect_name == "postgresql" else sqlite.insert
 
 
+LIKE_ESCAPE = "\\"
+
+
+def like_literal(text):
+    """`text` as a LIKE pattern that matches it exactly (`%` and `_` as themselves), for a
+    comparison with `escape=LIKE_ESCAPE`; add the wildcards around it."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
 class LabelledEnum(StrEnum):
     """A vocabulary stored as its strings; each member carries the label people read.
 

@@ -7,6 +7,7 @@ from forum import hooks
 from forum.extensions import db
 from forum.markup import MENTION_RE
 from forum.models import User
+from forum.models.base import LIKE_ESCAPE, like_literal
 from forum.service import Refused
 
 CODE_RE = re.compile(r"```.*?```|`[^`\n]*`", re.S)
@@ -49,9 +50,8 @@ def complete_username(prefix, limit=8):
     key = User.key_for(prefix)[:20]
     if len(key) < 2 or not MENTION_RE.fullmatch("@" + key):
         return []
-    pattern = key.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
     return db.session.execute(
-        db.select(User).where(User.username_key.like(pattern, escape="\\"),
+        db.select(User).where(User.username_key.like(like_literal(key) + "%", escape=LIKE_ESCAPE),
                               User.deleted_at.is_(None))
         .order_by(db.func.length(User.username_key), User.username_key).limit(limit)
     ).scalars().all()
