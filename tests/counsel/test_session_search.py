@@ -31,7 +31,6 @@ def test_a_session_still_running_is_not_searched_yet(client, make_session):
     assert "基层工作压力大" not in client.get("/search?q=压力").get_data(as_text=True)
 
 
-
 def test_percent_and_underscore_in_a_query_match_themselves_not_any_text(client, make_session):
     session = make_session()
     question = ask_question(session, make_user(), "完成率能到100%吗？")
