@@ -28,9 +28,10 @@ log = logging.getLogger(__name__)
 TITLE_BOOST = 5.0
 WINDOW = 4000  # docnums scanned first for the newest matches (see windows.next_span)
 # _merge_newest merges a segment into the next write while it holds at most TAIL_RATIO
-# times the documents gathered so far. A merge copies the segment's postings through
-# Python, most of a write's CPU: at 4, a post was copied 10-16 times after it was
-# written; at 1, 5-6 times, for two or three segments more (about 0.2 ms each a search).
+# times the documents gathered so far. Copying a segment's postings through Python is
+# most of a write's CPU. At 4, a post was copied 10-16 times after it was written; at 1,
+# 5-6 times. The price is two or three segments more, each costing a search about 0.2 ms
+# (bench/RESULTS.md, posting in session 12).
 TAIL_RATIO = 1
 SCAN_BELOW = 5000  # matches (by the index's counts) read with their dates, not by a date range
 # What reading a generation whose files a writer just deleted raises: the file's error,
