@@ -4,6 +4,7 @@ from sqlalchemy.orm import joinedload, selectinload
 from forum.extensions import db
 from forum.models import (Ban, Board, BoardRole, Category, Message, MessageReport, Unit, User,
                           Verification, WordRule)
+from forum.models.base import LIKE_ESCAPE, like_literal
 
 USERS_FOUND = 50
 REPORTS_SHOWN = 50
@@ -68,9 +69,10 @@ def awaiting_display_names():
 
 
 def users_matching(query):
-    """The first accounts whose username contains the query (case-insensitively)."""
-    pattern = f"%{User.key_for(query)}%"
-    return db.session.execute(db.select(User).where(User.username_key.like(pattern))
+    """The first accounts whose username contains the query (case-insensitively; `_` and
+    `%` as themselves)."""
+    pattern = f"%{like_literal(User.key_for(query))}%"
+    return db.session.execute(db.select(User).where(User.username_key.like(pattern, escape=LIKE_ESCAPE))
                               .order_by(User.username_key).limit(USERS_FOUND)).scalars().all()
 
 

@@ -331,3 +331,16 @@ def test_a_member_cannot_revoke_a_role(member_client, board):
 def test_admin_forms_need_the_csrf_token(system, board):
     response = system.post("/admin/units", data={"name": "新镇", "kind": "镇", "slug": "xinzhen"})
     assert response.status_code == 400 and all_of(Unit) == []
+
+
+def test_the_account_search_matches_underscore_and_percent_as_themselves(security):
+    make_user(username="li_ming")
+    make_user(username="lixming")
+
+    def found(query):
+        page = security.get("/admin/users", query_string={"q": query}).get_data(as_text=True)
+        return {name for name in ("li_ming", "lixming") if f">{name}</a>" in page}
+
+    assert found("ming") == {"li_ming", "lixming"}
+    assert found("LI_M") == {"li_ming"}
+    assert found("%") == set()
