@@ -33,10 +33,11 @@ def _marks(user, thread_ids):
         "user_id": user.id, "threads": list(thread_ids)}).all()}
 
 
-def _read_up_to(user, marks, board_id, thread_id):
+def _read_up_to(joined, marks, board_id, thread_id):
     """The time up to which the member has read a thread of `_marks`: the latest of their
-    joining, the board's mark and the thread's."""
-    return max(filter(None, [user.created_at, marks.get(("board", board_id)),
+    joining (`joined`, read once by the caller: the member is often current_user, whose
+    every attribute goes through its proxy), the board's mark and the thread's."""
+    return max(filter(None, [joined, marks.get(("board", board_id)),
                              marks.get(("thread", thread_id))]))
 
 
@@ -44,7 +45,8 @@ def read_marks(user, threads):
     """{thread id: the time up to which the member has read it} (one statement: their
     marks on the threads' boards and on the threads themselves)."""
     marks = _marks(user, [t.id for t in threads])
-    return {t.id: _read_up_to(user, marks, t.board_id, t.id) for t in threads}
+    joined = user.created_at
+    return {t.id: _read_up_to(joined, marks, t.board_id, t.id) for t in threads}
 
 
 def unread_ids(user, threads):
@@ -62,8 +64,9 @@ def unread_board_ids(user, newest):
     if not newest:
         return set()
     marks = _marks(user, {thread_id for _, _, thread_id in newest})
+    joined = user.created_at
     return {board_id for board_id, at, thread_id in newest
-            if at > _read_up_to(user, marks, board_id, thread_id)}
+            if at > _read_up_to(joined, marks, board_id, thread_id)}
 
 
 def first_unread_post(user, thread):
