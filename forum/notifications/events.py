@@ -7,7 +7,7 @@ from forum.extensions import db
 from forum.models import ContentStatus, Post
 from forum.notifications.mentions import mentioned_users
 from forum.notifications.service import notify
-from forum.notifications.subscriptions import subscribers
+from forum.notifications.subscriptions import followers
 from forum.access import Access, load_board_roles
 from forum.permissions import access_for
 
@@ -27,10 +27,8 @@ def announce_post(post, thread, author, mentioned=None):
         reasons.setdefault(user.id, ("mention", user))
     for user in _quoted_authors(post, thread):
         reasons.setdefault(user.id, ("quote", user))
-    if post.number > 1 and thread.author is not None:
-        reasons.setdefault(thread.author_id, ("reply", thread.author))
-    for user in subscribers(thread, new_thread=post.number == 1):
-        reasons.setdefault(user.id, ("subscription", user))
+    for user in followers(thread, new_thread=post.number == 1):
+        reasons.setdefault(user.id, ("reply" if user.id == thread.author_id else "subscription", user))
     reasons.pop(author.id, None)
     # Everyone's roles in one query, then every row in one INSERT: no statement per follower.
     load_board_roles(user for _kind, user in reasons.values())

@@ -1,5 +1,6 @@
 """Following threads and boards: subscribing, and who hears of new posts."""
-from sqlalchemy import bindparam, delete, or_
+from sqlalchemy import Integer, bindparam, delete, or_, union
+from sqlalchemy.orm import lazyload
 from sqlalchemy.exc import IntegrityError
 
 from forum.extensions import db
@@ -40,23 +41,29 @@ def is_subscribed(user, *, thread=None, board=None):
     return read(_FOLLOWS[key], {"user_id": user.id, "target_id": target.id}).first() is not None
 
 
-def subscribers(thread, new_thread):
-    """The accounts following a new post: the thread's followers, and for a new thread
-    its board's followers."""
-    return db.session.execute(_SUBSCRIBERS[new_thread],
-                              {"thread": thread.id, "board": thread.board_id}).scalars().all()
+def followers(thread, new_thread):
+    """The accounts a new post concerns by standing: the thread's author (for a reply)
+    and followers, and for a new thread its board's followers; deleted accounts left out.
+    One statement, the accounts loaded without their unit and ban, which no
+    notification reads: a lazy load of the thread's author alone cost a reply 8% of its
+    request."""
+    return db.session.execute(_FOLLOWERS[new_thread], {
+        "thread": thread.id, "board": thread.board_id, "author": thread.author_id}).scalars().all()
 
 
-def _subscribers(new_thread):
+def _followers(new_thread):
     followed = Subscription.thread_id == bindparam("thread")
     if new_thread:
         followed = or_(followed, Subscription.board_id == bindparam("board"))
-    return (db.select(User).join(Subscription, Subscription.user_id == User.id)
-            .where(followed, User.deleted_at.is_(None)).distinct())
+    ids = db.select(Subscription.user_id).where(followed)
+    if not new_thread:  # a reply: its thread's author too
+        ids = union(ids, db.select(bindparam("author", type_=Integer)))
+    return (db.select(User).options(lazyload(User.unit), lazyload(User.ban))
+            .where(User.id.in_(ids), User.deleted_at.is_(None)))
 
 
 # Built once, as every post asks it.
-_SUBSCRIBERS = {new_thread: _subscribers(new_thread) for new_thread in (True, False)}
+_FOLLOWERS = {new_thread: _followers(new_thread) for new_thread in (True, False)}
 
 
 def _target(thread, board):

@@ -155,3 +155,13 @@ def test_deleting_an_account_erases_its_notifications_follows_and_read_marks(cli
     for model in (Notification, Subscription, ThreadRead):
         assert db.session.execute(db.select(db.func.count()).select_from(model)
                                   .where(model.user_id == member.id)).scalar_one() == 0
+
+
+def test_a_deleted_account_hears_no_more_replies_to_its_threads(client):
+    member = make_user()
+    thread = make_thread(author=member)
+    login(client, member)
+    assert post_form(client, "/account/delete", {"password": PASSWORD}).status_code == 302
+    reply(thread, make_user(), "回复")
+    assert db.session.execute(db.select(db.func.count(Notification.id))
+                              .where(Notification.user_id == member.id)).scalar_one() == 0
