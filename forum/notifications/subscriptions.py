@@ -1,7 +1,7 @@
 """Following threads and boards: subscribing, and who hears of new posts."""
 from sqlalchemy import Integer, bindparam, delete, or_, union
-from sqlalchemy.orm import lazyload
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import lazyload
 
 from forum.extensions import db
 from forum.reads import read
