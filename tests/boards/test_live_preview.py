@@ -43,7 +43,7 @@ def test_every_editor_has_the_live_panel_and_keeps_the_preview_button(member_cli
     assert "live-preview.js" in html and 'name="preview"' in html
 
 
-def test_previews_are_rate_limited(app, member):
+def test_previews_are_rate_limited(app, member, clock):  # one window: it ends on the minute
     with limited_workers(1) as (worker,):
         client = login(worker.test_client(), member)
         statuses = [post_form(client, "/preview", {"body": "预览"}).status_code for _ in range(31)]
