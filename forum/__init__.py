@@ -39,6 +39,7 @@ def configure_app(app, config):
 
 
 def configure_extensions(app):
+    from forum import csrf_tokens
     from forum import ratelimit  # noqa: F401  (registers the forumdb:// limits storage)
     from forum.access import Guest
     from forum.extensions import csrf, db, limiter, login_manager, migrate
@@ -47,6 +48,7 @@ def configure_extensions(app):
     db.init_app(app)
     migrate.init_app(app, db, directory=str(ROOT / "migrations"), render_as_batch=True)
     csrf.init_app(app)
+    csrf_tokens.register(app)
     login_manager.init_app(app)
     login_manager.anonymous_user = Guest
     limiter.init_app(app)

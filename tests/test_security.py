@@ -1,10 +1,13 @@
 """Security baseline: headers, trusted hosts, CSRF on every form."""
+import itertools
 import re
+import time
 
 import pytest
+from itsdangerous import TimestampSigner
 
-from tests.conftest import post_form
-from tests.factories import make_thread
+from tests.conftest import csrf_token, login, post_form
+from tests.factories import make_thread, make_user
 
 
 def test_every_page_sends_a_strict_content_security_policy(client):
@@ -50,9 +53,31 @@ def test_post_without_csrf_token_is_refused(member_client):
     assert member_client.post(f"/t/{thread.id}/reply", data={"body": "x"}).status_code == 400
 
 
-def test_session_cookie_is_http_only(client, member):
-    from tests.conftest import login
+def test_a_session_signs_its_csrf_token_once_and_forms_accept_it(member_client, monkeypatch):
+    # Flask-WTF puts the time in each signature: a clock that moves a second on every
+    # call would give every page a new token, were each page to sign it again
+    # (forum/csrf_tokens.py). The session's cookie is signed on this clock too.
+    ticks = itertools.count(int(time.time()))
+    monkeypatch.setattr(TimestampSigner, "get_timestamp", lambda _signer: next(ticks))
+    thread = make_thread()
+    first = csrf_token(member_client, f"/t/{thread.id}/reply")
+    assert csrf_token(member_client, f"/t/{thread.id}") == first
+    response = member_client.post(f"/t/{thread.id}/reply", data={"csrf_token": first, "body": "收到"})
+    assert response.status_code == 302
 
+
+def test_a_csrf_token_of_one_session_is_refused_in_another(app, member):
+    other = make_user()
+    mine, theirs = login(app.test_client(), member), login(app.test_client(), other)
+    thread = make_thread()
+    token = csrf_token(theirs, f"/t/{thread.id}")
+    assert csrf_token(mine, f"/t/{thread.id}") != token
+    response = mine.post(f"/t/{thread.id}/reply", data={"csrf_token": token, "body": "冒用"})
+    assert response.status_code == 400
+    assert thread.reply_count == 0
+
+
+def test_session_cookie_is_http_only(client, member):
     login(client, member)
     cookie = client.get_cookie("session")
     assert cookie.http_only
