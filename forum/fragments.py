@@ -6,7 +6,8 @@ rendering it costs tens of milliseconds; members used to pay that on every view,
 guests' whole-page cache (forum/pagecache.py) does not serve anyone with a session.
 A fragment lives as long as a guest's cached page (the page_cache_seconds setting; 0, as
 in the tests, turns it off), one per language, and each worker keeps its own. What differs
-per reader (a member's new-post marks) is left as a slot in it and filled per request.
+per reader (a member's new-post marks) is left as a slot in it and filled per request
+(forum/holes.py).
 A board page's rows are kept the same way (forum/boards/thread_list.py), keyed by the
 board's counters so that a new post is listed at once.
 
@@ -14,7 +15,6 @@ board's counters so that a new post is listed at once.
 by their name and counts, a follow button by its state: forum/holes.py), so that nothing
 can make them stale and they need no expiry; each worker holds the 5,000 it used last.
 """
-import re
 import threading
 import time
 from collections import OrderedDict
@@ -76,20 +76,6 @@ def lasting(key, build):
         if len(_lasting) > _LASTING:
             _lasting.popitem(last=False)
     return value
-
-
-def slot(name, key):
-    """A place in a shared fragment for one reader's own mark (see fill)."""
-    return Markup(f"<!--{name}:{int(key)}-->")
-
-
-def fill(html, name, keys, mark):
-    """The fragment with `mark` in the `name` slots of these keys, and the others empty."""
-    keys = {int(key) for key in keys}
-    pattern = re.compile(rf"<!--{re.escape(name)}:(\d+)-->")
-    if not keys:  # a guest's page: every slot empties, with no call per slot
-        return Markup(pattern.sub("", html))
-    return Markup(pattern.sub(lambda slot: mark if int(slot[1]) in keys else "", html))
 
 
 def clear():

@@ -5,7 +5,9 @@ that name renders it for the current reader, from the values the view put in
 `g.page_values`. A page built as a skeleton to share between members
 (forum/shared_pages.py) keeps each hole as a marker and each CSRF token as a slot, and
 `fill` renders them per request; anywhere else a hole is rendered where it stands. Either
-way the part comes from the one renderer.
+way the part comes from the one renderer. A mark the reader may have on one of many
+items (a board's new-post mark on the index) is a slot (`mark_slot`) filled by `fill`
+from the page value `marks`, not a renderer called for each item.
 """
 import re
 
@@ -19,10 +21,12 @@ from forum import fragments, hooks
 from forum.permissions import is_moderator
 
 TOKEN = "csrf-token"
-# A skeleton's places for the reader's own: a hole's marker or the CSRF token's slot.
-_PLACE = re.compile(rf"<!--(hole:[a-z-]+|{TOKEN})-->")
+# A skeleton's places for the reader's own: a hole's marker, the CSRF token's slot or a
+# mark's slot.
+_PLACE = re.compile(rf"<!--(hole:[a-z-]+|{TOKEN}|mark:[a-z-]+:\d+)-->")
 
 _renderers = {}
+_NO_MARKS = ((), "")
 
 
 def renderer(name):
@@ -42,6 +46,11 @@ def hole(name):
     return _render(name)
 
 
+def mark_slot(name, key):
+    """The place of the reader's mark `name` on the item `key` (an int), filled by `fill`."""
+    return Markup(f"<!--mark:{name}:{int(key)}-->")
+
+
 def skeleton(html):
     """A page rendered while `g.building_skeleton`, with the reader's CSRF token made a
     slot, cut at its places once: markup at even indexes, a place's name at odd ones (so
@@ -53,14 +62,22 @@ def skeleton(html):
 
 
 def fill(parts):
-    """The skeleton with every hole rendered and every token slot filled for this reader."""
+    """The skeleton with every hole rendered and every token slot filled for this reader,
+    and each mark slot given its markup where the page value `marks` ({name: (item keys,
+    markup)}) has the item, emptied elsewhere (a guest's, where it has no `marks`)."""
+    marks = {name: ({str(key) for key in keys}, markup)
+             for name, (keys, markup) in g.get("page_values", {}).get("marks", {}).items()}
     parts, token = list(parts), None
     for at in range(1, len(parts), 2):
         place = parts[at]
         if place == TOKEN:  # asked once: a thread page has a slot per post's report form
             parts[at] = token = token or generate_csrf()
-        else:
-            parts[at] = _render(place.removeprefix("hole:"))
+        elif place.startswith("hole:"):
+            parts[at] = _render(place[5:])
+        else:  # the index has one per board: a look-up each, no call
+            _, name, key = place.split(":")
+            keys, markup = marks.get(name, _NO_MARKS)
+            parts[at] = markup if key in keys else ""
     return Markup("".join(parts))
 
 

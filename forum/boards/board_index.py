@@ -9,7 +9,7 @@ from collections import namedtuple
 
 from forum.boards.registry import get_type
 from forum.dates import local_today
-from forum.fragments import slot
+from forum.holes import mark_slot
 from forum.i18n import short_time
 
 GRID_FROM = 12  # boards in a category from which it shows as a grid
@@ -30,7 +30,7 @@ def entries(boards, last_posts, board_url, post_url):
         on_index = get_type(board.type).on_index
         last = last_posts.get(board.last_post_id) if on_index else None
         at = last and last.created_at
-        shown.append(Entry(board, board_url(board.slug), slot("new", board.id), on_index, last,
+        shown.append(Entry(board, board_url(board.slug), mark_slot("new", board.id), on_index, last,
                            last and post_url(last.id), at and at.isoformat(),
                            at and short_time(at, today)))
     return shown

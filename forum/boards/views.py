@@ -27,12 +27,12 @@ from forum.urls import int_arg, url_builder
 
 @bp.get("/")
 def index():
-    built = shared_pages.page(lambda: (render_template(
-        "boards/index.html", board_list=fragments.cached("index", _board_list)), {}))
     marked = (unread_board_ids(current_user, fragments.kept(("index-newest",), queries.newest_posts))
               if current_user.is_authenticated else ())
     mark = fragments.cached("new-mark", lambda: render_template("boards/_new_mark.html")) if marked else ""
-    return fragments.fill(built.html, "new", marked, mark)
+    return shared_pages.page(lambda: (render_template(
+        "boards/index.html", board_list=fragments.cached("index", _board_list)), {}),
+        marks={"new": (marked, mark)}).html
 
 
 def _board_list():
