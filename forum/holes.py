@@ -65,9 +65,7 @@ def fill(parts):
     """The skeleton with every hole rendered and every token slot filled for this reader,
     and each mark slot given its markup where the page value `marks` ({name: (item keys,
     markup)}) has the item, emptied elsewhere (a guest's, where it has no `marks`)."""
-    marks = {name: ({str(key) for key in keys}, markup)
-             for name, (keys, markup) in g.get("page_values", {}).get("marks", {}).items()}
-    parts, token = list(parts), None
+    parts, token, marks = list(parts), None, None
     for at in range(1, len(parts), 2):
         place = parts[at]
         if place == TOKEN:  # asked once: a thread page has a slot per post's report form
@@ -75,10 +73,17 @@ def fill(parts):
         elif place.startswith("hole:"):
             parts[at] = _render(place[5:])
         else:  # the index has one per board: a look-up each, no call
+            marks = marks if marks is not None else _marks()  # once, where a slot is met
             _, name, key = place.split(":")
             keys, markup = marks.get(name, _NO_MARKS)
             parts[at] = markup if key in keys else ""
     return Markup("".join(parts))
+
+
+def _marks():
+    """The page value `marks` with each name's item keys as the slots write them."""
+    return {name: ({str(key) for key in keys}, markup)
+            for name, (keys, markup) in g.get("page_values", {}).get("marks", {}).items()}
 
 
 def building(render):
