@@ -23,11 +23,13 @@ def create_app(config=None):
 
 def configure_app(app, config):
     from forum.inbound import Request
+    from forum.session_cookies import CookieSessions
     from forum.templating import TemplateEnvironment
     from forum.urls import IdConverter
 
     app.config.from_object(config or Config())
     app.request_class = Request
+    app.session_interface = CookieSessions()
     app.jinja_environment = TemplateEnvironment  # before anything asks for app.jinja_env
     app.url_map.converters["int"] = IdConverter  # before any route is added
     app.instance_path = app.config["INSTANCE_PATH"]
