@@ -56,8 +56,8 @@ def register(app):
 def require_new_password():
     """An account made with an initial password (seen by whoever made it) changes it
     before it does anything else."""
-    if (current_user.is_authenticated and current_user.must_change_password
-            and request.endpoint not in BEFORE_NEW_PASSWORD):
+    user = current_user._get_current_object()  # every request: resolved once, not at each use
+    if user.is_authenticated and user.must_change_password and request.endpoint not in BEFORE_NEW_PASSWORD:
         flash(_("Choose your own password: the initial one was seen by whoever made the account."),
               "info")
         return redirect(url_for("auth.password"))
@@ -66,7 +66,8 @@ def require_new_password():
 
 def end_idle_admin_session():
     """An admin session that has been idle too long ends (等保: 30 minutes)."""
-    if is_probe() or not current_user.is_authenticated or not current_user.admin_role:
+    user = current_user._get_current_object()  # every request: resolved once, not at each use
+    if is_probe() or not user.is_authenticated or not user.admin_role:
         return
     now = time.time()
     seen = session.get(SEEN_KEY)

@@ -39,9 +39,10 @@ def thread_follow(thread, **_ignored):
 
 
 def _follow_button(kind, arg, value, **target):
-    if not current_user.is_authenticated:
+    user = current_user._get_current_object()  # resolved once, not at each use
+    if not user.is_authenticated:
         return ""
-    following = is_subscribed(current_user, **target)
+    following = is_subscribed(user, **target)
 
     def render():
         on, off = (url_for(f"notifications.{kind}_{verb}", **{arg: value})

@@ -51,8 +51,9 @@ def record_visit():
 
 
 def _visitor():
-    if current_user.is_authenticated:
-        return f"u{current_user.id}", current_user.id
+    user = current_user._get_current_object()  # every request: resolved once, not at each use
+    if user.is_authenticated:
+        return f"u{user.id}", user.id
     raw = f"{request.remote_addr}\0{request.user_agent.string}".encode()
     digest = hmac.new(current_app.config["SECRET_KEY"].encode(), raw, hashlib.sha256)
     return "g" + digest.hexdigest()[:32], None
