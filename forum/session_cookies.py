@@ -7,6 +7,8 @@ the same cookie page after page. Here the serializer is built once for the app's
 and a cookie that verified is kept with its payload and signing time, keyed by its
 exact text and the serializer that checked it. A cookie is accepted only as that
 serializer accepted it, and its age is checked on every request as itsdangerous does.
+A refused cookie is not kept (each is checked again, as Flask does), nor is one longer
+than a member's few hundred bytes could grow to, so the memory stays small.
 """
 import copy
 import time
@@ -15,7 +17,8 @@ from functools import lru_cache
 from flask.sessions import SecureCookieSessionInterface
 from itsdangerous import BadSignature
 
-_KEPT = 4096  # cookies a worker remembers, a few hundred bytes each
+_KEPT = 4096  # cookies a worker remembers
+_LONGEST_KEPT = 1024  # characters: a member's cookie is about 260
 _SCALARS = (str, int, float, bool, type(None))
 
 
@@ -32,12 +35,12 @@ class CookieSessions(SecureCookieSessionInterface):
     def open_session(self, app, request):
         serializer = self.get_signing_serializer(app)
         cookie = request.cookies.get(self.get_cookie_name(app))
-        if serializer is None or not cookie:
+        if serializer is None or not cookie or len(cookie) > _LONGEST_KEPT:
             return super().open_session(app, request)
-        verified = _verified(serializer, cookie)
-        if verified is None:
+        try:
+            signed_at, data, scalars = _verified(serializer, cookie)
+        except BadSignature:
             return self.session_class()
-        signed_at, data, scalars = verified
         age = int(time.time()) - signed_at
         if not 0 <= age <= app.permanent_session_lifetime.total_seconds():
             return self.session_class()  # expired, as itsdangerous's max_age has it
@@ -49,9 +52,6 @@ class CookieSessions(SecureCookieSessionInterface):
 @lru_cache(maxsize=_KEPT)
 def _verified(serializer, cookie):
     """(signed at, payload, whether every value is a scalar) of a cookie the serializer
-    accepts, its age aside; None for any other."""
-    try:
-        data, signed_at = serializer.loads(cookie, return_timestamp=True)
-    except BadSignature:
-        return None
+    accepts, its age aside; BadSignature for any other (which lru_cache does not keep)."""
+    data, signed_at = serializer.loads(cookie, return_timestamp=True)
     return int(signed_at.timestamp()), data, all(isinstance(v, _SCALARS) for v in data.values())
