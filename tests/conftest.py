@@ -15,7 +15,7 @@ from contextlib import contextmanager
 
 import pytest
 from flask.testing import FlaskClient
-from sqlalchemy import event, text
+from sqlalchemy import event, inspect, text
 from sqlalchemy.engine import make_url
 
 
@@ -186,6 +186,14 @@ def login(client, user, password=factories.PASSWORD):
     response = post_form(client, "/login", {"username": user.username, "password": password})
     assert response.status_code == 302, response.get_data(as_text=True)
     return client
+
+
+def fresh(row):
+    """The row as the database holds it now (a request commits in a session of its own,
+    so the test's objects keep what they held before it); None if it was deleted."""
+    model, key = type(row), inspect(row).identity
+    db.session.expire_all()
+    return db.session.get(model, key)
 
 
 @pytest.fixture()

@@ -7,18 +7,13 @@ from markupsafe import escape
 from forum.extensions import db
 from forum.models import Board, Category, Unit
 from tests.checks import log, says
-from tests.conftest import login, post_form
+from tests.conftest import fresh, login, post_form
 from tests.factories import make_board, make_category, make_thread, make_unit, make_user
 
 
 @pytest.fixture()
 def system(app):
     return login(app.test_client(), make_user(username="system_admin", admin_role="system"))
-
-
-def fresh(model, row_id):
-    db.session.expire_all()
-    return db.session.get(model, row_id)
 
 
 def new_board(client, category, **fields):
@@ -32,7 +27,7 @@ def test_the_system_admin_creates_renames_and_reorders_a_category_and_each_chang
     assert response.status_code == 302
     category = db.session.execute(db.select(Category)).scalar_one()
     post_form(system, f"/admin/categories/{category.id}", {"name": "专题教育", "position": "2"})
-    category = fresh(Category, category.id)
+    category = fresh(category)
     assert (category.name, category.position) == ("专题教育", 2)
     assert [row.reason for row in log()] == ["name:  → 专题活动; position:  → 4",
                                              "name: 专题活动 → 专题教育; position: 4 → 2"]
@@ -52,12 +47,12 @@ def test_archiving_a_category_with_live_boards_is_refused_and_offers_to_move_the
                      follow_redirects=True).get_data(as_text=True)
     assert str(escape(ngettext("%(name)s still has %(num)d live board: move it to another category "
                                "or archive it first.", "", 1, name="旧分类"))) in page
-    assert fresh(Category, category.id).archived_at is None
+    assert fresh(category).archived_at is None
     assert 'name="target_id"' in page
     post_form(system, f"/admin/categories/{category.id}/move", {"target_id": str(other.id)})
-    assert fresh(Board, board.id).category_id == other.id
+    assert fresh(board).category_id == other.id
     post_form(system, f"/admin/categories/{category.id}/archive", {})
-    assert fresh(Category, category.id).archived_at is not None
+    assert fresh(category).archived_at is not None
     assert "旧分类" not in system.get("/").get_data(as_text=True)
 
 
@@ -69,8 +64,8 @@ def test_the_system_admin_creates_a_mailbox_and_sets_guests_and_a_10_day_deadlin
     assert (board.type, board.category_id) == ("mailbox", category.id)
     post_form(system, "/b/newbox/manage", {"description": "说明", "guests": "y",
                                            "deadline_days": "10", "superior": ""})
-    assert fresh(Board, board.id).settings["guests"] is True
-    assert fresh(Board, board.id).settings["deadline_days"] == 10
+    assert fresh(board).settings["guests"] is True
+    assert fresh(board).settings["deadline_days"] == 10
     assert [row.action for row in log()] == ["board_add", "board_settings"]
     assert "deadline_days:" in log("board_settings")[0].reason
 
@@ -93,7 +88,7 @@ def test_a_mailbox_deadline_out_of_range_is_refused(system):
     page = post_form(system, "/b/box/manage", {"description": "", "deadline_days": "0",
                                                "superior": ""}).get_data(as_text=True)
     assert says(page, "Working days from 1 to %(most)d.", most=365)
-    assert "deadline_days" not in fresh(Board, box.id).settings
+    assert "deadline_days" not in fresh(box).settings
 
 
 def test_only_the_system_admin_changes_a_boxs_deadline(app, system):
@@ -102,14 +97,14 @@ def test_only_the_system_admin_changes_a_boxs_deadline(app, system):
     manager = login(app.test_client(), make_user(unit_id=unit.id, is_unit_account=True, is_verified=True))
     assert 'name="deadline_days"' not in manager.get("/b/box/manage").get_data(as_text=True)
     post_form(manager, "/b/box/manage", {"description": "", "deadline_days": "5"})
-    assert fresh(Board, box.id).settings["deadline_days"] == 30
+    assert fresh(box).settings["deadline_days"] == 30
 
 
 def test_an_archived_board_is_off_the_index_read_only_and_keeps_its_threads(app, system):
     board = make_board(name="旧版块")
     thread = make_thread(board=board)
     post_form(system, f"/admin/boards/{board.id}/archive", {})
-    assert fresh(Board, board.id).archived_at is not None
+    assert fresh(board).archived_at is not None
     assert "旧版块" not in app.test_client().get("/").get_data(as_text=True)
     member = login(app.test_client(), make_user(is_verified=True))
     assert member.get(f"/t/{thread.id}").status_code == 200

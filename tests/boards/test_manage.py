@@ -4,15 +4,10 @@ import pytest
 from forum.boards.roles import grant
 from forum.labels import role_label
 from forum.extensions import db
-from forum.models import Board, BoardRole, Post, QueueItem, SecurityEvent, Thread
-from tests.conftest import login, post_form
+from forum.models import BoardRole, Post, QueueItem, SecurityEvent, Thread
+from tests.conftest import fresh, login, post_form
 from tests.factories import make_board, make_thread, make_unit, make_user
 from tests.checks import log, says
-
-
-def fresh_board(board):
-    db.session.expire_all()
-    return db.session.get(Board, board.id)
 
 
 def moderators_of(board):
@@ -67,7 +62,7 @@ def test_the_unit_account_changes_the_description_and_rules_and_the_board_shows_
     before = own_board.description
     response = save(unit_client, own_board)
     assert response.status_code == 302 and response.headers["Location"].endswith("/manage")
-    board = fresh_board(own_board)
+    board = fresh(own_board)
     assert (board.description, board.settings["rules"]) == ("双堰街道的版块", "文明发言，实名负责。")
     page = client.get(f"/b/{own_board.slug}").get_data(as_text=True)
     assert "双堰街道的版块" in page and "文明发言，实名负责。" in page
@@ -87,12 +82,12 @@ def test_saving_without_changes_says_so_and_logs_nothing(unit_client, own_board)
 def test_rules_over_2000_characters_are_refused(unit_client, own_board):
     response = save(unit_client, own_board, rules="规" * 2001)
     assert response.status_code == 200 and says(response.get_data(as_text=True), "At most 2,000 characters.")
-    assert "rules" not in fresh_board(own_board).settings and log("board_settings") == []
+    assert "rules" not in fresh(own_board).settings and log("board_settings") == []
 
 
 def test_a_premoderated_board_makes_a_members_new_thread_wait(unit_client, member_client, own_board):
     save(unit_client, own_board, premoderated="y")
-    assert fresh_board(own_board).settings["premoderated"] is True
+    assert fresh(own_board).settings["premoderated"] is True
     post_form(member_client, f"/b/{own_board.slug}/new", {"title": "待审的帖子", "body": "内容"})
     thread = db.session.execute(db.select(Thread)).scalar_one()
     assert thread.status == "pending"
@@ -104,7 +99,7 @@ def test_a_premoderated_board_makes_a_members_new_thread_wait(unit_client, membe
 def test_turning_premoderation_off_publishes_new_threads_at_once(unit_client, member_client, own_board):
     save(unit_client, own_board, premoderated="y")
     save(unit_client, own_board)  # the box left unticked
-    assert fresh_board(own_board).settings["premoderated"] is False
+    assert fresh(own_board).settings["premoderated"] is False
     post_form(member_client, f"/b/{own_board.slug}/new", {"title": "直接发布", "body": "内容"})
     assert db.session.execute(db.select(Thread.status)).scalar_one() == "published"
     assert [r.reason.rpartition("; ")[2] for r in log("board_settings")] == [
@@ -239,7 +234,7 @@ def test_the_unit_account_pins_locks_and_hides_in_its_own_board(unit_client, uni
 
 
 def test_the_unit_account_gets_403_on_another_units_board(unit_client, other_board):
-    before = dict(fresh_board(other_board).settings)
+    before = dict(fresh(other_board).settings)
     assert unit_client.get(f"/b/{other_board.slug}/manage").status_code == 403
     assert save(unit_client, other_board, premoderated="y").status_code == 403
     make_user(username="banzhu", is_verified=True)
@@ -249,7 +244,7 @@ def test_the_unit_account_gets_403_on_another_units_board(unit_client, other_boa
     grant(victim, other_board, "moderator")
     assert post_form(unit_client, f"/b/{other_board.slug}/manage/moderators/{victim.id}/remove",
                      {}).status_code == 403
-    assert fresh_board(other_board).settings == before
+    assert fresh(other_board).settings == before
     assert moderators_of(other_board) == {victim.id}
     assert [a.action for a in log()] == ["role_grant"]  # the fixture's, not the unit account's
 
@@ -279,7 +274,7 @@ def test_a_plain_moderator_gets_403_on_manage(app, own_board):
     client = login(app.test_client(), moderator)
     assert client.get(f"/b/{own_board.slug}/manage").status_code == 403
     assert save(client, own_board).status_code == 403
-    assert fresh_board(own_board).description != "双堰街道的版块"
+    assert fresh(own_board).description != "双堰街道的版块"
 
 
 def test_a_member_gets_403_and_a_guest_is_sent_to_log_in(app, member_client, own_board):
@@ -301,7 +296,7 @@ def test_the_system_admin_manages_any_board(app, own_board, other_board):
     for board in (own_board, other_board):
         assert client.get(f"/b/{board.slug}/manage").status_code == 200
         assert save(client, board, verified_only="y").status_code == 302
-        assert fresh_board(board).settings["verified_only"] is True
+        assert fresh(board).settings["verified_only"] is True
     make_user(username="banzhu", is_verified=True)
     post_form(client, f"/b/{other_board.slug}/manage/moderators", {"username": "banzhu"})
     assert len(moderators_of(other_board)) == 1

@@ -6,14 +6,9 @@ import pytest
 from forum.boards.recount import recount
 from forum.boards.roles import grant
 from forum.extensions import db
-from forum.models import Board, ModAction, Post, QueueItem, Report, Thread, User
-from tests.conftest import login, post_form
+from forum.models import Board, ModAction, Post, QueueItem, Report
+from tests.conftest import fresh, login, post_form
 from tests.factories import make_board, make_thread, make_user
-
-
-def fresh(model, id_):
-    db.session.expire_all()
-    return db.session.get(model, id_)
 
 
 def actions():
@@ -39,10 +34,10 @@ def test_the_thread_page_shows_moderation_controls_only_to_moderators(mod_client
 
 def test_lock_and_unlock_are_logged_and_lock_stops_replies(mod_client, member_client, thread):
     assert post_form(mod_client, f"/t/{thread.id}/lock", {"reason": "讨论结束"}).status_code == 302
-    assert fresh(Thread, thread.id).is_locked
+    assert fresh(thread).is_locked
     assert post_form(member_client, f"/t/{thread.id}/reply", {"body": "再说一句"}).status_code == 403
     post_form(mod_client, f"/t/{thread.id}/unlock", {})
-    assert not fresh(Thread, thread.id).is_locked
+    assert not fresh(thread).is_locked
     assert actions() == [("lock", "讨论结束"), ("unlock", "")]
 
 
@@ -55,9 +50,9 @@ def test_locking_a_locked_thread_is_refused_with_a_message(mod_client, thread):
 
 def test_a_moderator_pins_in_the_board_but_not_site_wide(mod_client, thread):
     assert post_form(mod_client, f"/t/{thread.id}/pin", {"scope": "site"}).status_code == 403
-    assert not fresh(Thread, thread.id).is_pinned
+    assert not fresh(thread).is_pinned
     post_form(mod_client, f"/t/{thread.id}/pin", {"scope": "board"})
-    assert (fresh(Thread, thread.id).is_pinned, fresh(Thread, thread.id).pin_scope) == (True, "board")
+    assert (fresh(thread).is_pinned, fresh(thread).pin_scope) == (True, "board")
 
 
 def test_the_system_admin_pins_site_wide_and_the_pin_shows_on_other_boards(app, client, thread):
@@ -73,9 +68,9 @@ def test_move_into_a_board_the_moderator_also_moderates(mod_client, moderator, t
     grant(moderator, target, "moderator")
     response = post_form(mod_client, f"/t/{thread.id}/move", {"board": target.id, "reason": "归类"})
     assert response.status_code == 302
-    assert fresh(Thread, thread.id).board_id == target.id
-    assert (fresh(Board, moderated_board.id).thread_count, fresh(Board, target.id).thread_count) == (0, 1)
-    assert fresh(Board, target.id).post_count == 3
+    assert fresh(thread).board_id == target.id
+    assert (fresh(moderated_board).thread_count, fresh(target).thread_count) == (0, 1)
+    assert fresh(target).post_count == 3
 
 
 def test_a_moved_threads_queue_items_and_reports_go_to_the_new_boards_moderators(
@@ -96,37 +91,37 @@ def test_a_moved_threads_queue_items_and_reports_go_to_the_new_boards_moderators
     new_page = login(app.test_client(), new_moderator).get("/mod/").get_data(as_text=True)
     assert not any(mark in old_page for mark in marks)
     assert all(mark in new_page for mark in marks)
-    assert (fresh(QueueItem, item.id).board_id, fresh(Report, report.id).board_id) == (target.id, target.id)
+    assert (fresh(item).board_id, fresh(report).board_id) == (target.id, target.id)
 
 
 def test_move_into_a_board_the_moderator_does_not_moderate_is_refused(mod_client, thread, moderated_board):
     elsewhere = make_board()
     assert post_form(mod_client, f"/t/{thread.id}/move", {"board": elsewhere.id, "reason": "x"}).status_code == 403
     assert post_form(mod_client, f"/t/{thread.id}/move", {"board": 999999, "reason": "x"}).status_code == 403
-    assert fresh(Thread, thread.id).board_id == moderated_board.id
+    assert fresh(thread).board_id == moderated_board.id
 
 
 def test_move_needs_a_reason(mod_client, moderator, thread, moderated_board):
     target = make_board()
     grant(moderator, target, "moderator")
     post_form(mod_client, f"/t/{thread.id}/move", {"board": target.id, "reason": ""})
-    assert fresh(Thread, thread.id).board_id == moderated_board.id
+    assert fresh(thread).board_id == moderated_board.id
 
 
 def test_hiding_a_thread_needs_a_reason_hides_it_and_restoring_brings_it_back(
         app, mod_client, thread, moderated_board):
-    author = thread.author_id
+    author = thread.author
     post_form(mod_client, f"/t/{thread.id}/hide", {"reason": ""})
-    assert fresh(Thread, thread.id).status == "published"
+    assert fresh(thread).status == "published"
     post_form(mod_client, f"/t/{thread.id}/hide", {"reason": "违反版规"})
-    assert fresh(Thread, thread.id).status == "hidden"
+    assert fresh(thread).status == "hidden"
     assert app.test_client().get(f"/t/{thread.id}").status_code == 404
-    assert fresh(Board, moderated_board.id).thread_count == 0
-    assert fresh(User, author).post_count == 0  # posts in a hidden thread do not count
+    assert fresh(moderated_board).thread_count == 0
+    assert fresh(author).post_count == 0  # posts in a hidden thread do not count
     post_form(mod_client, f"/t/{thread.id}/restore", {})
-    assert fresh(Thread, thread.id).status == "published"
-    assert fresh(Board, moderated_board.id).thread_count == 1
-    assert fresh(User, author).post_count == 3
+    assert fresh(thread).status == "published"
+    assert fresh(moderated_board).thread_count == 1
+    assert fresh(author).post_count == 3
 
 
 def test_hiding_a_post_leaves_a_placeholder_and_the_author_sees_why(app, mod_client, moderated_board):
@@ -135,20 +130,20 @@ def test_hiding_a_post_leaves_a_placeholder_and_the_author_sees_why(app, mod_cli
     from forum.boards.services import reply
     post = reply(thread, author, "不当言论")
     post_form(mod_client, f"/p/{post.id}/hide", {"reason": "人身攻击"})
-    assert fresh(Post, post.id).status == "hidden"
+    assert fresh(post).status == "hidden"
     reader = app.test_client().get(f"/t/{thread.id}").get_data(as_text=True)
     assert "不当言论" not in reader and "post-hidden" in reader
     own = login(app.test_client(), author).get(f"/t/{thread.id}").get_data(as_text=True)
     assert "人身攻击" in own and "不当言论" not in own
-    assert fresh(Thread, thread.id).reply_count == 0
+    assert fresh(thread).reply_count == 0
     post_form(mod_client, f"/p/{post.id}/restore", {})
-    assert fresh(Post, post.id).status == "published" and fresh(Thread, thread.id).reply_count == 1
+    assert fresh(post).status == "published" and fresh(thread).reply_count == 1
 
 
 def test_the_first_post_cannot_be_hidden_alone(mod_client, thread):
     first = db.session.execute(db.select(Post).where(Post.thread_id == thread.id, Post.number == 1)).scalar_one()
     post_form(mod_client, f"/p/{first.id}/hide", {"reason": "x"})
-    assert fresh(Post, first.id).status == "published"
+    assert fresh(first).status == "published"
 
 
 def test_a_moderator_edits_someone_elses_post_only_with_a_reason(mod_client, thread):
@@ -156,7 +151,7 @@ def test_a_moderator_edits_someone_elses_post_only_with_a_reason(mod_client, thr
     response = post_form(mod_client, f"/p/{post.id}/edit", {"body": "改正错别字"})
     assert response.status_code == 200 and 'class="error"' in response.get_data(as_text=True)
     post_form(mod_client, f"/p/{post.id}/edit", {"body": "改正错别字", "reason": "错别字"})
-    edited = fresh(Post, post.id)
+    edited = fresh(post)
     assert (edited.body, edited.edit_reason) == ("改正错别字", "错别字")
     assert ("edit", "错别字") in actions()
     page = mod_client.get(f"/t/{thread.id}").get_data(as_text=True)
@@ -175,14 +170,14 @@ def test_a_moderator_of_another_board_cannot_moderate_here(app, thread):
     grant(other, make_board(), "moderator")
     client = login(app.test_client(), other)
     assert post_form(client, f"/t/{thread.id}/lock", {}).status_code == 403
-    assert not fresh(Thread, thread.id).is_locked
+    assert not fresh(thread).is_locked
 
 
 def test_a_unit_account_moderates_its_own_units_board_only(app, unit, thread):
     account = make_user(unit_id=unit.id, is_unit_account=True, is_verified=True)
     client = login(app.test_client(), account)
     assert post_form(client, f"/t/{thread.id}/lock", {}).status_code == 302
-    assert fresh(Thread, thread.id).is_locked
+    assert fresh(thread).is_locked
     foreign = make_thread(board=make_board(unit=None))
     assert post_form(client, f"/t/{foreign.id}/lock", {}).status_code == 403
 

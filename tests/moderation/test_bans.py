@@ -8,7 +8,7 @@ from sqlalchemy import update
 from forum.extensions import db
 from forum.models import Ban, ModAction, Post, Report, SecurityEvent, Thread, User
 from forum.models.base import utcnow
-from tests.conftest import login, post_form
+from tests.conftest import fresh, login, post_form
 from tests.factories import PASSWORD, make_thread, make_user
 from tests.checks import says
 
@@ -23,11 +23,6 @@ def shanghai_today():
 def rows(model):
     db.session.expire_all()
     return db.session.execute(db.select(model).order_by(model.id)).scalars().all()
-
-
-def fresh_user(user):
-    db.session.expire_all()
-    return db.session.get(User, user.id)
 
 
 @pytest.fixture()
@@ -108,7 +103,7 @@ def test_a_ban_ending_in_the_past_is_refused_and_stores_nothing(member, security
     assert says(response.get_data(as_text=True), "The end of a ban must be in the future.")
     assert rows(Ban) == [] and rows(ModAction) == []
     assert [e.kind for e in rows(SecurityEvent)] == ["login"]
-    assert not fresh_user(member).is_banned
+    assert not fresh(member).is_banned
 
 
 def test_a_ban_ending_today_lasts_until_midnight_in_zhijin(member, security):
@@ -122,7 +117,7 @@ def test_a_ban_without_a_reason_is_refused_and_stores_nothing(member, security):
     response = post_form(security, "/admin/bans", {"username": "member", "reason": "  "})
     assert response.status_code == 200
     assert says(response.get_data(as_text=True), "Give the reason for the ban.")
-    assert rows(Ban) == [] and not fresh_user(member).is_banned
+    assert rows(Ban) == [] and not fresh(member).is_banned
 
 
 def test_banning_an_unknown_account_is_refused_with_its_name(security):
@@ -144,7 +139,7 @@ def test_an_administrator_cannot_be_banned(security, role):
     assert response.status_code == 200
     assert says(response.get_data(as_text=True),
                 "An administrator cannot be banned; remove the role first.")
-    assert rows(Ban) == [] and not fresh_user(admin).is_banned
+    assert rows(Ban) == [] and not fresh(admin).is_banned
 
 
 def test_a_ban_writes_a_mod_action_and_a_security_event(member, security):
@@ -166,7 +161,7 @@ def test_lifting_a_ban_restores_writing_and_is_logged(app, member, board, thread
     the_ban = rows(Ban)[0]
     assert f"/admin/bans/{the_ban.id}/lift" in security.get("/admin/bans").get_data(as_text=True)
     assert post_form(security, f"/admin/bans/{the_ban.id}/lift", {}).status_code == 302
-    assert rows(Ban)[0].lifted_at is not None and fresh_user(member).ban_id is None
+    assert rows(Ban)[0].lifted_at is not None and fresh(member).ban_id is None
 
     client = login(app.test_client(), member)
     assert post_form(client, f"/t/{thread.id}/reply", {"body": "又能说话了"}).status_code == 302
@@ -296,7 +291,7 @@ def test_a_second_ban_replaces_the_first_and_lifting_it_frees_the_account(
     listed = security.get("/admin/bans").get_data(as_text=True)
     assert "第二次" in listed and "第一次" not in listed
     first, second = rows(Ban)
-    assert first.lifted_at is not None and fresh_user(member).ban_id == second.id
+    assert first.lifted_at is not None and fresh(member).ban_id == second.id
     post_form(security, f"/admin/bans/{second.id}/lift", {})
     client = login(app.test_client(), member)
     assert post_form(client, f"/t/{thread.id}/reply", {"body": "解封了"}).status_code == 302

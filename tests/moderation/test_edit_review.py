@@ -1,22 +1,17 @@
 """An edit that must be reviewed never unpublishes the post: it waits as a proposal."""
 from forum.extensions import db
-from forum.models import Board, Notification, Post, QueueItem, Thread
+from forum.models import Notification, Post, QueueItem
 from forum.moderation.words import add_word
 from forum.boards.recount import recount
 from forum.settings import put_setting
 from tests.checks import log, says
-from tests.conftest import login, post_form
+from tests.conftest import fresh, login, post_form
 from tests.factories import make_board, make_thread, make_user
 
 
 def item():
     db.session.expire_all()
     return db.session.execute(db.select(QueueItem)).scalar_one()
-
-
-def fresh(model, row_id):
-    db.session.expire_all()
-    return db.session.get(model, row_id)
 
 
 def review_new_accounts():
@@ -38,9 +33,9 @@ def test_a_new_accounts_edit_leaves_the_published_thread_as_it_was_until_approve
     assert says(answer.get_data(as_text=True), "Your edit waits for a moderator; until it is approved the post stays as it was.")
     page = reader.get(f"/t/{thread.id}").get_data(as_text=True)
     assert "原来的正文" in page and "原来的标题" in page and "修改后的正文" not in page
-    assert fresh(Thread, thread.id).status == "published"
-    assert fresh(Thread, thread.id).reply_count == 1
-    assert fresh(Board, moderated_board.id).post_count == 2
+    assert fresh(thread).status == "published"
+    assert fresh(thread).reply_count == 1
+    assert fresh(moderated_board).post_count == 2
     assert item().edit_body == "修改后的正文" and item().edit_title == "新标题"
 
     mod_client = login(app.test_client(), moderator)
@@ -49,8 +44,8 @@ def test_a_new_accounts_edit_leaves_the_published_thread_as_it_was_until_approve
     post_form(mod_client, f"/q/{item().id}/approve", {})
     page = reader.get(f"/t/{thread.id}").get_data(as_text=True)
     assert "修改后的正文" in page and "新标题" in page
-    assert fresh(Post, first.id).edited_by_id == member.id
-    assert fresh(Board, moderated_board.id).post_count == 2
+    assert fresh(first).edited_by_id == member.id
+    assert fresh(moderated_board).post_count == 2
     assert db.session.execute(db.select(Notification.kind).where(
         Notification.user_id == member.id)).scalars().all()[-1] == "edit_approved"
 
@@ -62,11 +57,11 @@ def test_a_rejected_edit_leaves_the_post_and_tells_the_author_why(
     db.session.commit()
     post = db.session.execute(db.select(Post).where(Post.thread_id == thread.id)).scalar_one()
     post_form(member_client, f"/p/{post.id}/edit", {"title": thread.title, "body": "加了敏感词的正文"})
-    assert item().reason == "word_filter" and fresh(Post, post.id).status == "published"
+    assert item().reason == "word_filter" and fresh(post).status == "published"
     mod_client = login(app.test_client(), moderator)
     post_form(mod_client, f"/q/{item().id}/reject", {"reason": "含有需审核的词语"})
     assert item().status == "rejected"
-    assert fresh(Post, post.id).body == "原来的正文" and fresh(Post, post.id).status == "published"
+    assert fresh(post).body == "原来的正文" and fresh(post).status == "published"
     notice = db.session.execute(db.select(Notification).where(
         Notification.user_id == member.id, Notification.kind == "edit_rejected")).scalar_one()
     assert notice.data["reason"] == "含有需审核的词语"
@@ -90,4 +85,4 @@ def test_a_recount_never_gives_a_thread_minus_one_replies(app):
     db.session.execute(db.update(Post).values(status="pending"))
     db.session.commit()
     recount()
-    assert fresh(Thread, thread.id).reply_count == 0
+    assert fresh(thread).reply_count == 0

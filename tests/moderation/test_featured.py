@@ -4,8 +4,8 @@ import re
 import pytest
 
 from forum.extensions import db
-from forum.models import ModAction, Notification, Thread
-from tests.conftest import login, post_form
+from forum.models import ModAction, Notification
+from tests.conftest import fresh, login, post_form
 from tests.factories import make_board, make_thread, make_user
 
 
@@ -22,11 +22,6 @@ def author():
 @pytest.fixture()
 def thread(moderated_board, author):
     return make_thread(board=moderated_board, author=author, title="值得一读的经验")
-
-
-def fresh(thread):
-    db.session.expire_all()
-    return db.session.get(Thread, thread.id)
 
 
 def logged():
