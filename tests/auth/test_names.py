@@ -5,7 +5,7 @@ import pytest
 from forum.extensions import db
 from forum.models import ModAction, SecurityEvent, User
 from forum.service import Refused
-from tests.conftest import login, post_form
+from tests.conftest import fresh, login, post_form
 from tests.factories import PASSWORD, make_thread, make_unit, make_user
 
 LOOKALIKES = [
@@ -36,8 +36,7 @@ def save_account(client, display_name, email=""):
 
 
 def shown_name(app, user):
-    db.session.expire_all()
-    return db.session.get(User, user.id).name
+    return fresh(user).name
 
 
 @pytest.mark.parametrize("username", LOOKALIKES)

@@ -1,9 +1,9 @@
 """Sending feedback through HTTP, as a guest (with the CAPTCHA) or a member."""
 import re
 
-from forum.disclosure.models import Disclosure, DisclosureFeedback
+from forum.disclosure.models import DisclosureFeedback
 from forum.extensions import db
-from tests.conftest import csrf_token
+from tests.conftest import csrf_token, fresh
 
 CAPTCHA_TEXT = "ACDEF"
 CODE_RE = re.compile(r'id="query-code">([A-Z2-7-]+)<')
@@ -33,6 +33,5 @@ def stored():
 
 
 def counts(disclosure):
-    db.session.expire_all()
-    row = db.session.get(Disclosure, disclosure.id)
+    row = fresh(disclosure)
     return row.feedback_count, row.answered_count

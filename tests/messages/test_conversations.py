@@ -3,16 +3,14 @@ import pytest
 
 from forum.boards.roles import grant
 from forum.extensions import db
-from forum.models import User
 from tests.checks import says
-from tests.conftest import login, post_form
+from tests.conftest import fresh, login, post_form
 from tests.factories import make_board, make_unit, make_user
 from tests.messages.conftest import converse, stored
 
 
 def unread_of(user):
-    db.session.expire_all()
-    return db.session.get(User, user.id).unread_conversations
+    return fresh(user).unread_conversations
 
 
 def test_a_member_starts_a_conversation_and_the_recipient_reads_it(client, alice, bob):

@@ -1,24 +1,17 @@
 """Signatures: edited on /account, sanitised once at save, shown under posts without extra queries."""
 from forum.boards.services import reply
-from forum.extensions import db
-from forum.models import User
 from forum.profiles.services import save_signature
 from tests.boards.test_query_counts import statements_for
 from tests.checks import says
-from tests.conftest import post_form
+from tests.conftest import fresh, post_form
 from tests.factories import make_thread, make_user
-
-
-def signature_of(user):
-    db.session.expire_all()
-    return db.session.get(User, user.id)
 
 
 def test_a_member_saves_a_signature_on_the_account_page_and_it_shows_under_posts(member_client, member):
     assert "signature-heading" in member_client.get("/account").get_data(as_text=True)
     response = post_form(member_client, "/account/signature", {"signature": "**为人民服务**"})
     assert response.status_code == 302
-    assert signature_of(member).signature_html == "<p><strong>为人民服务</strong></p>"
+    assert fresh(member).signature_html == "<p><strong>为人民服务</strong></p>"
     thread = make_thread(author=member)
     page = member_client.get(f"/t/{thread.id}").get_data(as_text=True)
     assert '<div class="signature"><p><strong>为人民服务</strong></p></div>' in page
@@ -27,7 +20,7 @@ def test_a_member_saves_a_signature_on_the_account_page_and_it_shows_under_posts
 def test_a_signature_is_sanitised_like_a_post(member_client, member):
     post_form(member_client, "/account/signature",
               {"signature": '<script>alert(1)</script><img src=x onerror=alert(1)>[a](javascript:alert(1))'})
-    html = signature_of(member).signature_html
+    html = fresh(member).signature_html
     assert "<script" not in html and "onerror" not in html and "javascript:" not in html
 
 
@@ -36,13 +29,13 @@ def test_a_signature_that_is_too_long_or_has_too_many_lines_is_refused(member_cl
     assert says(response.get_data(as_text=True), "A signature has at most %(n)d characters.", n=300)
     response = post_form(member_client, "/account/signature", {"signature": "行\n" * 6}, follow_redirects=True)
     assert says(response.get_data(as_text=True), "A signature has at most %(n)d lines.", n=5)
-    assert signature_of(member).signature == ""
+    assert fresh(member).signature == ""
 
 
 def test_an_empty_signature_removes_it(member_client, member):
     save_signature(member, "旧的")
     post_form(member_client, "/account/signature", {"signature": ""})
-    assert (signature_of(member).signature, signature_of(member).signature_html) == ("", "")
+    assert (fresh(member).signature, fresh(member).signature_html) == ("", "")
 
 
 def test_signatures_cost_the_thread_page_no_extra_statements(client, count_queries):
