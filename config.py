@@ -49,6 +49,9 @@ class Config:
     TITLE_MAX = 80
     BODY_MAX = 20_000
     VIEW_FLUSH_SECONDS = 5.0
+    # A new post is searchable this long after its commit: the outbox thread waits so
+    # that the posts of the moment share one index write (forum/search/adapter.py).
+    SEARCH_GATHER_SECONDS = 1.0
     STATS_CACHE_SECONDS = 60  # /stats computes its figures at most this often per worker
     SETTINGS_CACHE_SECONDS = 5  # a worker reads the site settings at most this often
     PASSWORD_HASH_METHOD = "scrypt"

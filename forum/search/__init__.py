@@ -8,13 +8,13 @@ def init_app(app):
     """Register /search; the index follows each commit (forum/search/changes.py) through
     the process's outbox thread, which also drains what a failure left every few seconds."""
     from forum.search import changes, views  # noqa: F401
-    from forum.search.adapter import drain, drain_stale
+    from forum.search.adapter import drain_gathered, drain_stale
     from forum.stats.view_counts import Flusher
 
     app.register_blueprint(bp)
     # Woken after each commit that wrote outbox rows: it applies them, and what other
     # requests committed meanwhile, in one index write (forum/search/changes.py).
-    app.extensions["search_outbox"] = Flusher(app, drain_stale, "search-outbox", woken=drain)
+    app.extensions["search_outbox"] = Flusher(app, drain_stale, "search-outbox", woken=drain_gathered)
     app.before_request(_start_draining)
 
 

@@ -33,6 +33,7 @@ _RECORD = (insert(_TABLE).values(created_at=bindparam("at"), changes=bindparam("
            .returning(_TABLE.c.id))
 _OLDEST = select(_TABLE.c.id, _TABLE.c.changes).order_by(_TABLE.c.id).limit(BATCH)
 _OLDEST_BEFORE = _OLDEST.where(_TABLE.c.created_at <= bindparam("since"))
+_OLDEST_AT = select(_TABLE.c.created_at).order_by(_TABLE.c.id).limit(1)
 _FORGET = delete(_TABLE).where(_TABLE.c.id.in_(bindparam("ids", expanding=True)))
 
 
@@ -46,6 +47,11 @@ def waiting(connection, min_age=0):
     if not min_age:
         return connection.execute(_OLDEST).all()
     return connection.execute(_OLDEST_BEFORE, {"since": utcnow() - timedelta(seconds=min_age)}).all()
+
+
+def oldest_at(connection):
+    """When the oldest waiting row was written, or None."""
+    return connection.execute(_OLDEST_AT).scalar()
 
 
 def forget(connection, ids):

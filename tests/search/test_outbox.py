@@ -9,7 +9,8 @@ from forum.boards.services import reply
 from forum.extensions import db
 from forum.models import Post
 from forum.models.base import utcnow
-from forum.search.adapter import backend, drain, drain_stale, search
+from forum.search import adapter
+from forum.search.adapter import backend, drain, drain_gathered, drain_stale, search
 from forum.search.outbox import STALE_SECONDS, SearchChange
 from tests.factories import make_thread, make_user
 
@@ -93,3 +94,29 @@ def test_where_the_process_has_an_outbox_thread_the_reply_is_indexed_by_it_not_i
     assert _rows() == 2 and _found("zzwoken") == [] and flusher._wake.is_set()  # thread, reply
     flusher._flush(flusher.woken)
     assert _found("zzwoken") == [post.id] and _rows() == 0
+
+
+def test_the_outbox_thread_waits_for_the_replies_of_the_moment_and_indexes_them_in_one_write(
+        app, monkeypatch):
+    """After a commit the thread waits until the oldest row is SEARCH_GATHER_SECONDS old;
+    a reply committed meanwhile goes into the same index write."""
+    flusher = app.extensions["search_outbox"]
+    monkeypatch.setattr(flusher, "interval", 5)
+    monkeypatch.setattr(flusher, "pid", os.getpid())  # as if its thread ran in this process
+    thread, author = make_thread(), make_user()
+    first = reply(thread, author, "zzgatherfirst 回复")
+    writes, waited, later = [], [], []
+    write = backend()._write
+    monkeypatch.setattr(backend(), "_write", lambda *args: writes.append(args) or write(*args))
+
+    def wait(seconds):  # another request replies while the thread waits
+        waited.append(seconds)
+        later.append(reply(thread, make_user(), "zzgatherlater 回复"))
+
+    monkeypatch.setattr(adapter.time, "sleep", wait)
+    drain_gathered()
+
+    gather = app.config["SEARCH_GATHER_SECONDS"]
+    assert len(waited) == 1 and gather - 0.5 < waited[0] <= gather
+    assert len(writes) == 1 and _rows() == 0
+    assert _found("zzgatherfirst") == [first.id] and _found("zzgatherlater") == [later[0].id]
