@@ -22,41 +22,41 @@ from forum.service import Refused, commit
 from forum.stats import daily
 
 # A reply's and a thread's counter updates, built once with their values bound by name:
-# building them took more CPU than SQLite took to run them. The session's objects are left
-# as they are (synchronize_session: matching them costs more than the statement); the
-# commit expires them anyway.
-_UNSYNCED = {"synchronize_session": False}
+# building them took more CPU than SQLite took to run them. They are statements on the
+# tables, not on the mapped classes: the session's objects are left as they are (the
+# commit expires them anyway), and an ORM-enabled UPDATE spent 90 µs more per statement
+# setting up a synchronisation it was told to skip.
+_THREADS, _BOARDS, _USERS = Thread.__table__.c, Board.__table__.c, User.__table__.c
 
 
 def _next_floor(published):
     """Take the thread's next floor (and, for a published reply, count it), if the thread
     is published: its new last floor, or nothing."""
-    counted = {"reply_count": Thread.reply_count + 1} if published else {}
-    return (update(Thread).where(Thread.id == bindparam("thread"),
-                                 Thread.status == ContentStatus.PUBLISHED)
-            .values(last_number=Thread.last_number + 1, **counted)
-            .returning(Thread.last_number).execution_options(**_UNSYNCED))
+    counted = {"reply_count": _THREADS.reply_count + 1} if published else {}
+    return (update(Thread.__table__).where(_THREADS.id == bindparam("thread"),
+                                           _THREADS.status == ContentStatus.PUBLISHED)
+            .values(last_number=_THREADS.last_number + 1, **counted)
+            .returning(_THREADS.last_number))
 
 
 _NEXT_FLOOR = {published: _next_floor(published) for published in (True, False)}
-_LAST_POST = (update(Thread).where(Thread.id == bindparam("thread"))
-              .values(last_post_id=bindparam("post"), last_post_at=bindparam("at"))
-              .execution_options(**_UNSYNCED))
+_LAST_POST = (update(Thread.__table__).where(_THREADS.id == bindparam("thread"))
+              .values(last_post_id=bindparam("post"), last_post_at=bindparam("at")))
 
 
 def _board_count(new_thread):
     today = bindparam("today")
-    values = {"post_count": Board.post_count + 1, "last_post_id": bindparam("post"),
-              "today_posts": case((Board.today_on == today, Board.today_posts + 1), else_=1),
+    values = {"post_count": _BOARDS.post_count + 1, "last_post_id": bindparam("post"),
+              "today_posts": case((_BOARDS.today_on == today, _BOARDS.today_posts + 1), else_=1),
               "today_on": today}
     if new_thread:
-        values["thread_count"] = Board.thread_count + 1
-    return update(Board).where(Board.id == bindparam("board")).values(**values).execution_options(**_UNSYNCED)
+        values["thread_count"] = _BOARDS.thread_count + 1
+    return update(Board.__table__).where(_BOARDS.id == bindparam("board")).values(**values)
 
 
 _BOARD_COUNT = {new_thread: _board_count(new_thread) for new_thread in (True, False)}
-_AUTHOR_COUNT = (update(User).where(User.id == bindparam("author"))
-                 .values(post_count=User.post_count + 1).execution_options(**_UNSYNCED))
+_AUTHOR_COUNT = (update(User.__table__).where(_USERS.id == bindparam("author"))
+                 .values(post_count=_USERS.post_count + 1))
 
 
 def create_thread(board, author, title, body, attachments=()):

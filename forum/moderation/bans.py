@@ -4,6 +4,7 @@ import ipaddress
 from flask_babel import gettext as _
 
 from forum.extensions import db
+from forum.reads import read
 from forum.models import Ban, User
 from forum.models.base import utcnow
 from forum.audit import log_action, log_security
@@ -55,7 +56,9 @@ def lift_ban(ban, actor, reason=""):
 
 
 # Built once: every write of a member asks it, and building it cost more than running it.
-_ADDRESS_BANS = db.select(Ban).where(Ban.ip_range.is_not(None), Ban.lifted_at.is_(None))
+# Columns, not Ban objects: an address rarely matches, and loading every ban through the
+# ORM cost more than the statement; a ban whose range matches is loaded alone.
+_ADDRESS_BANS = db.select(Ban.id, Ban.ip_range).where(Ban.ip_range.is_not(None), Ban.lifted_at.is_(None))
 
 
 def ip_ban_for(ip):
@@ -64,11 +67,12 @@ def ip_ban_for(ip):
         address = ipaddress.ip_address(ip or "")
     except ValueError:
         return None
-    rows = db.session.execute(_ADDRESS_BANS).scalars()
-    for ban in rows:
-        network = ipaddress.ip_network(ban.ip_range)
-        if ban.in_force and address.version == network.version and address in network:
-            return ban
+    for ban_id, ip_range in read(_ADDRESS_BANS).all():
+        network = ipaddress.ip_network(ip_range)
+        if address.version == network.version and address in network:
+            ban = db.session.get(Ban, ban_id)
+            if ban.in_force:
+                return ban
     return None
 
 
