@@ -34,9 +34,15 @@ WINDOW = 4000  # docnums scanned first for the newest matches (see windows.next_
 # (bench/RESULTS.md, posting in session 12).
 TAIL_RATIO = 1
 SCAN_BELOW = 5000  # matches (by the index's counts) read with their dates, not by a date range
-# What reading a generation whose files a writer just deleted raises: the file's error,
-# or, for a vanished column file, an IndexError from Whoosh's column reader.
-VANISHED = (OSError, IndexError)
+# What reading a generation whose files a writer just deleted raises: the file's error;
+# for a vanished column file, an IndexError from Whoosh's column reader; or a TypeError
+# for stored fields whose column file was not opened yet and is gone (Whoosh opens them
+# on first use, and W3PerDocReader.stored_fields then subscripts None).
+VANISHED = (OSError, IndexError, TypeError)
+# How often a search reads, from the newest generation each time, while writes keep
+# deleting what it reads: under load, a search paused between listing the newest TOC and
+# opening it, or its columns, can see two writes in a row delete them.
+READ_TRIES = 3
 
 
 class WordTokenizer(Tokenizer):
@@ -183,13 +189,15 @@ class WhooshBackend:
         restrict = _filter_query(filters)
         exact = query.And([words, restrict]) if restrict else words
         with self._searcher_lock:
-            try:
-                return self._search(exact, words, newest, page, per_page, cap)
-            except VANISHED:
-                # A write replaced the generation being read and deleted its files (a
-                # file opened late, or a segment's column, is gone): read the new one.
-                self._close_searcher()
-                return self._search(exact, words, newest, page, per_page, cap)
+            for tries_left in reversed(range(READ_TRIES)):
+                try:
+                    return self._search(exact, words, newest, page, per_page, cap)
+                except VANISHED:
+                    # A write replaced the generation being read and deleted its files
+                    # (a file opened late, or a segment's column, is gone): read the new one.
+                    if not tries_left:
+                        raise
+                    self._close_searcher()
 
     def _search(self, exact, words, newest, page, per_page, cap):
         searcher = self._current_searcher()
