@@ -1,11 +1,14 @@
 """Templates take the environment's globals when they are loaded (forum/templating.py),
-so every global must be set before the first template is, and none changed after."""
+so every global must be set before the first template is, and none changed after; their
+outputs are escaped by escape_output, which writes what markupsafe's escape writes."""
+import pytest
 from flask import render_template_string
+from markupsafe import Markup, escape
 
 import config
 from forum import create_app
 from forum.extensions import db
-from forum.templating import TemplateEnvironment
+from forum.templating import TemplateEnvironment, escape_output
 from tests.conftest import login
 from tests.factories import make_thread
 
@@ -39,3 +42,31 @@ def test_a_template_sees_the_globals_set_while_the_app_was_built(app):
         page = render_template_string(
             "{{ Access.MODERATE.value }}|{{ file_size(2048) }}|{{ get_type is callable }}")
     assert page == "8|2 KB|True"
+
+
+class _Html:
+    def __html__(self):
+        return "<i>safe</i>"
+
+
+class _Text:
+    def __str__(self):
+        return "a < b & 'c'"
+
+
+@pytest.mark.parametrize("value", ["", "plain", "<script>alert('x') & \"y\"</script>", "织金 <b>",
+                                   Markup("<b>kept</b>"), 42, -7, True, None, 1.5, _Html(),
+                                   _Text()])
+def test_an_output_is_escaped_as_markupsafe_escapes_it(value):
+    assert escape_output(value) == str(escape(value))
+
+
+def test_templates_escape_their_outputs_once_and_keep_markup(app):
+    source = ("{{ text }}|{{ safe }}|{{ number }}|{% set kept %}<p>{{ text }}</p>{% endset %}{{ kept }}"
+              "|{% macro m(x) %}<em>{{ x }}</em>{% endmacro %}{{ m(text) }}|{{ text|e }}"
+              "|{% autoescape false %}{{ text }}{% endautoescape %}|{{ missing }}")
+    with app.test_request_context("/"):
+        page = render_template_string(source, text="<a&b>", safe=Markup("<b>ok</b>"), number=3)
+    assert page == ("&lt;a&amp;b&gt;|<b>ok</b>|3|<p>&lt;a&amp;b&gt;</p>|<em>&lt;a&amp;b&gt;</em>"
+                    "|&lt;a&amp;b&gt;|<a&b>|")
+    assert "escape_output(" in app.jinja_env.compile(source, raw=True)
