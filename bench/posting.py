@@ -225,7 +225,7 @@ def main():
         with ThreadPoolExecutor(len(members)) as pool:
             list(pool.map(lambda member: member.log_in(thread_ids[0]), members))
         load_before, cpu_before = os.getloadavg(), group_cpu_seconds(forum.pid)
-        began = time.monotonic()
+        began, client_before = time.monotonic(), time.process_time()
         posters = [threading.Thread(target=m.post_replies,
                                     args=(thread_ids[i:] + thread_ids[:i], marker, began + args.duration))
                    for i, m in enumerate(members)]
@@ -235,12 +235,14 @@ def main():
             poster.join()
         took = time.monotonic() - began
         cpu = group_cpu_seconds(forum.pid) - cpu_before
+        client_cpu = time.process_time() - client_before
     finally:
         servers.stop()
-    report(args, env, instance, members, marker, took, cpu, load_before)
+    report(args, env, instance, members, marker, took, (cpu, client_cpu), load_before)
 
 
-def report(args, env, instance, members, marker, took, cpu, load_before):
+def report(args, env, instance, members, marker, took, cpus, load_before):
+    cpu, client_cpu = cpus
     stored = {}
     for post_id, body in json.loads(run_python(CHECK, env, marker)):
         stored.setdefault(body, []).append(post_id)
@@ -258,6 +260,7 @@ def report(args, env, instance, members, marker, took, cpu, load_before):
     print(f"| {database} | {len(ms)} replies in {took:.0f} s | {len(ms) / took:.1f}/s | "
           f"p50 {statistics.median(ms):.0f} ms | p99 {ms[max(0, int(len(ms) * 0.99) - 1)]:.0f} ms | "
           f"max {ms[-1]:.0f} ms | {1000 * cpu / max(1, len(ms)):.1f} CPU ms/reply | "
+          f"client {1000 * client_cpu / max(1, len(ms)):.1f} CPU ms/reply | "
           f"errors {len(errors)} | acknowledged but not stored once {len(wrong)} | "
           f"stored but not acknowledged {unacknowledged} |")
     for line in errors[:5] + [str(x) for x in wrong[:5]]:
