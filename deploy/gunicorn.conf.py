@@ -5,6 +5,8 @@ Threaded workers (gthread): a worker's main loop accepts and polls connections, 
 connection goes to one of its threads only once it sends something; one that sends
 slowly holds one thread, not a whole worker, so a few slow clients cannot starve the
 forum even without nginx in front (docs/deploy.md: nginx in front removes the problem).
+
+Beside the workers, one process writes the search index (forum/search/indexer.py).
 """
 import os
 
@@ -17,3 +19,18 @@ graceful_timeout = 20   # a stopping worker finishes its requests and flushes it
 keepalive = 5
 preload_app = True      # jieba's dictionary is loaded once, shared by the workers
 accesslog = os.environ.get("FORUM_ACCESS_LOG", "-") or None  # "": no access log
+
+
+def when_ready(server):
+    """Fork the search index's own process from the loaded app, before the workers: they
+    leave the index writes to it (forum/search/indexer.py)."""
+    from forum.search import indexer
+
+    server.search_indexer = indexer.start(server.app.wsgi(), inherited=server.LISTENERS)
+
+
+def on_exit(server):
+    from forum.search import indexer
+
+    if pid := getattr(server, "search_indexer", None):
+        indexer.stop(pid, graceful_timeout)

@@ -117,12 +117,13 @@ def drain_stale():
     backend().tend()
 
 
-def drain_gathered():
-    """The outbox thread's drain after a commit: the rows committed within
-    SEARCH_GATHER_SECONDS go into one index write. On Whoosh a write costs about as much
-    for one post as for fifty (each term it writes, and the newest segments it merges,
-    cost the same), and one per reply took a third of the CPU under steady posting."""
-    drain(gather=current_app.config["SEARCH_GATHER_SECONDS"])
+def drain_gathered(block=False):
+    """The drain after a commit (the indexer process's, or else the worker's outbox
+    thread's): the rows committed within SEARCH_GATHER_SECONDS go into one index write.
+    On Whoosh a write costs about as much for one post as for fifty (each term it writes,
+    and the newest segments it merges, cost the same), and one per reply took a third of
+    the CPU under steady posting."""
+    drain(block=block, gather=current_app.config["SEARCH_GATHER_SECONDS"])
 
 
 def _let_rows_gather(seconds):

@@ -15,6 +15,7 @@ import urllib.request
 from contextlib import contextmanager
 from pathlib import Path
 
+from forum.search.indexer import TITLE
 from tests.conftest import CSRF_RE
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -32,11 +33,27 @@ class Server:
     def __init__(self, base, process):
         self.base, self.process = base, process
 
-    def workers(self):
-        """The master's worker processes' ids."""
+    def children(self):
+        """The ids of the master's processes: its workers and the search indexer."""
         pid = self.process.pid
         return [int(child) for child in
                 Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+
+    def workers(self):
+        """The master's worker processes' ids (gunicorn titles them)."""
+        return [pid for pid in self.children() if _title(pid).startswith("gunicorn: worker")]
+
+    def indexer(self):
+        """The search indexer's process id (forum/search/indexer.py)."""
+        [pid] = [pid for pid in self.children() if _title(pid) == TITLE]
+        return pid
+
+
+def _title(pid):
+    try:
+        return Path(f"/proc/{pid}/cmdline").read_bytes().split(b"\0")[0].decode().strip()
+    except FileNotFoundError:  # it ended meanwhile
+        return ""
 
 
 @contextmanager

@@ -51,7 +51,7 @@ def test_every_acknowledged_reply_survives_killed_workers_and_a_killed_server(ap
             time.sleep(2.5)
             _kill(server.workers()[0])  # the master starts another
         time.sleep(2.5)
-        _kill(server.process.pid, *server.workers())  # as systemd ends the unit's processes
+        _kill(server.process.pid, *server.children())  # as systemd ends the unit's processes
     with gunicorn_server(workers=2, port=port) as server:  # restarted on the same port
         time.sleep(4)
         _kill(server.workers()[0])

@@ -2,6 +2,7 @@
 applied after the commit and deleted once applied; a failure leaves the row for the next
 drain, so a committed post is always found in the end."""
 import os
+import subprocess
 from datetime import timedelta
 
 from forum.access import Guest
@@ -9,7 +10,7 @@ from forum.boards.services import reply
 from forum.extensions import db
 from forum.models import Post
 from forum.models.base import utcnow
-from forum.search import adapter
+from forum.search import adapter, indexer
 from forum.search.adapter import backend, drain, drain_gathered, drain_stale, search
 from forum.search.outbox import STALE_SECONDS, SearchChange
 from tests.factories import make_thread, make_user
@@ -122,3 +123,33 @@ def test_the_outbox_thread_waits_for_the_replies_of_the_moment_and_indexes_them_
     assert len(waited) == 1 and 29 < waited[0] <= 30  # from the first reply's commit
     assert len(writes) == 1 and _rows() == 0
     assert _found("zzgatherfirst") == [first.id] and _found("zzgatherlater") == [later[0].id]
+
+
+def _woken_in_a_worker(app, monkeypatch, indexer_pid):
+    """A worker's outbox thread (run by hand) whose server forked an indexer process with
+    this pid; the rows of a reply committed there; the thread's drain after it."""
+    flusher = app.extensions["search_outbox"]
+    monkeypatch.setattr(flusher, "interval", 5)
+    monkeypatch.setattr(flusher, "pid", os.getpid())  # as if its thread ran in this process
+    monkeypatch.setitem(app.config, "SEARCH_INDEXER_PID", indexer_pid)
+    monkeypatch.setitem(app.config, "SEARCH_GATHER_SECONDS", 0)
+    post = reply(make_thread(), make_user(), "zzindexer 回复")
+    assert _rows() == 2 and _found("zzindexer") == []
+    flusher._flush(flusher.woken)
+    return post
+
+
+def test_a_worker_leaves_its_rows_to_the_servers_indexer_process_which_applies_them(
+        app, monkeypatch):
+    post = _woken_in_a_worker(app, monkeypatch, indexer_pid=os.getpid())  # a live process
+    assert _rows() == 2 and _found("zzindexer") == []
+    assert indexer._pass() == 0  # the indexer's pass: it applied rows, and looks again at once
+    assert _found("zzindexer") == [post.id] and _rows() == 0
+    assert indexer._pass() == indexer.POLL_SECONDS  # nothing waits
+
+
+def test_a_worker_whose_indexer_process_is_gone_applies_its_own_rows(app, monkeypatch):
+    ended = subprocess.Popen(["true"])
+    ended.wait()  # its pid is no process's now
+    post = _woken_in_a_worker(app, monkeypatch, indexer_pid=ended.pid)
+    assert _found("zzindexer") == [post.id] and _rows() == 0
