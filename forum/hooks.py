@@ -3,8 +3,8 @@
 The core (boards, permissions, the registry) never imports a feature package. Instead:
 
 - before a post is written it runs the **validators** features registered (the word
-  filter, flood control, new-account review, mentions); each may amend the draft or
-  refuse it with `forum.service.Refused`;
+  filter, new-account review, mentions); each may amend the draft or refuse it with
+  `forum.service.Refused`; then the **claims** (flood control), which write;
 - after a write, inside the same unit of work and before its one commit, it sends a
   **signal** (blinker); a feature's receivers add their rows (queue items,
   notifications, attachments) to the session and commit nothing;
@@ -55,6 +55,7 @@ class Draft:
     body: str
     title: str | None = None
     editing: object = None  # the Post being edited; None for a new thread or reply
+    thread: object = None  # the Thread a reply goes to (None for a new thread or an edit)
     body_html: str = ""  # set by a validator that rendered the final text, else by the core
     review: tuple | None = None  # (reason, detail): the post waits for a moderator
     found: dict = field(default_factory=dict)  # what a validator looked up, for its receivers
@@ -69,10 +70,25 @@ def validator(check):
     return check
 
 
+_claims = {}
+
+
+def claim(take):
+    """Register take(draft), run once every validator has passed the draft: a claim
+    writes (flood control takes the author's posting slot) and may still refuse. A
+    post's first write holds SQLite's one writer queue until the commit
+    (forum/sqlite_writers.py), so every check's reads and work come before it."""
+    _claims[_key(take)] = take
+    return take
+
+
 def validate(draft):
-    """Run every validator over the draft; the first refusal stops the write."""
+    """Run every validator over the draft, then every claim; the first refusal stops the
+    write."""
     for check in _validators.values():
         check(draft)
+    for take in _claims.values():
+        take(draft)
     return draft
 
 

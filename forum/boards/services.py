@@ -83,7 +83,7 @@ def reply(thread, author, body, attachments=(), found=None):
     """Add a post at the thread's next floor of a published thread; it is published or
     waits for a moderator. `found`: what a feature's service writing the reply says of it
     to its own receivers (as `draft.found`: a petition's official reply)."""
-    draft = validated(Draft(thread.board, author, body, found=dict(found or {})))
+    draft = validated(Draft(thread.board, author, body, found=dict(found or {}), thread=thread))
     # Taking the next floor locks the thread row: two replies at once get two floors.
     # Only a published thread takes one: a reply to a held or hidden thread would put
     # its title in the board's and the index's last post.

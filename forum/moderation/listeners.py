@@ -1,12 +1,12 @@
-"""What moderation plugs into the core (forum/hooks.py): flood control, the word filter
-and the review of new accounts before a post is written; the queue after it; a thread
-page's controls."""
+"""What moderation plugs into the core (forum/hooks.py): the word filter and the review
+of new accounts before a post is written, then flood control; the queue after it; a
+thread page's controls."""
 from flask import get_template_attribute
 from flask_babel import get_locale, gettext as _
 from flask_login import current_user
 
 from forum.holes import kept, renderer
-from forum.hooks import page_part, post_created, post_edited, validator
+from forum.hooks import claim, page_part, post_created, post_edited, validator
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel, thread_tools, tool_forms
 from forum.moderation.flood import claim_posting_slot
@@ -17,20 +17,23 @@ from forum.service import Refused
 
 @validator
 def screen_post(draft):
-    """Flood control for new posts; refuse blocked words, replace the replaced ones; say
-    why the post must wait for a moderator, if it must."""
+    """Refuse blocked words, replace the replaced ones; say why the post must wait for a
+    moderator, if it must."""
     checked = check_post(draft.title, draft.body)
     if checked.blocked is not None:
         raise Refused(_("Your post contains “%(word)s”, which is not allowed here.",
                         word=checked.blocked.word), field="body")
-    if draft.editing is None:
-        # After the filter and the rendering: the claim is the post's first write, which
-        # holds SQLite's one write lock until the commit.
-        claim_posting_slot(draft.author)
     if draft.title is not None:
         draft.title = checked.title
     draft.body, draft.body_html = checked.body, checked.body_html
     draft.review = review_reason(draft.board, draft.author, checked.review)
+
+
+@claim
+def flood_control(draft):
+    """A new post takes its author's posting slot, or is refused as too soon."""
+    if draft.editing is None:
+        claim_posting_slot(draft.author)
 
 
 @post_created.connect

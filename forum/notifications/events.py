@@ -14,20 +14,32 @@ from forum.permissions import access_for
 QUOTE_RE = re.compile(r"^> \*\*.+\*\* #([0-9]{1,9})\s*$", re.M)  # a floor, not a 500
 
 
-def announce_post(post, thread, author, mentioned=None):
+def announce_post(post, thread, author, mentioned=None, readers=None):
     """Notify the people a published post concerns (adds to the session, no commit).
 
     `mentioned` is what the writing service already looked up; a post approved later
-    looks again and skips names that have gone meanwhile.
+    looks again and skips names that have gone meanwhile. `readers`: who hears of it, if
+    found before the post was written (find_readers).
     """
+    if readers is None:
+        readers = find_readers(thread, author, post.body, mentioned, post.number)
+    data = {"title": thread.title}
+    for kind_name, users in readers.items():
+        notify(users, kind_name, actor=author, post=post, data=data)
+
+
+def find_readers(thread, author, body, mentioned=None, number=None):
+    """{kind: [user]}: whom a post by `author` of `body` in `thread` (at floor `number`;
+    None for a reply not yet written) concerns, by the strongest reason, among those who
+    may read the thread."""
     reasons = {}
     if mentioned is None:
-        mentioned = mentioned_users(post.body, strict=False)
+        mentioned = mentioned_users(body, strict=False)
     for user in mentioned:
         reasons.setdefault(user.id, ("mention", user))
-    for user in _quoted_authors(post, thread):
+    for user in _quoted_authors(thread, body, number):
         reasons.setdefault(user.id, ("quote", user))
-    for user in followers(thread, new_thread=post.number == 1):
+    for user in followers(thread, new_thread=number == 1):
         reasons.setdefault(user.id, ("reply" if user.id == thread.author_id else "subscription", user))
     reasons.pop(author.id, None)
     # Everyone's roles in one query, then every row in one INSERT: no statement per follower.
@@ -36,13 +48,11 @@ def announce_post(post, thread, author, mentioned=None):
     for kind_name, user in reasons.values():
         if access_for(user, thread.board, thread) & Access.VIEW:
             readers.setdefault(kind_name, []).append(user)
-    data = {"title": thread.title}
-    for kind_name, users in readers.items():
-        notify(users, kind_name, actor=author, post=post, data=data)
+    return readers
 
 
-def _quoted_authors(post, thread):
-    numbers = {int(number) for number in QUOTE_RE.findall(post.body)} - {post.number}
+def _quoted_authors(thread, body, number):
+    numbers = {int(found) for found in QUOTE_RE.findall(body)} - {number}
     if not numbers:
         return []
     quoted = db.session.execute(

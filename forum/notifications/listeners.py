@@ -8,7 +8,7 @@ from flask_login import current_user
 from forum.holes import kept, renderer
 from forum.hooks import post_created, section, validator
 from forum.models import ContentStatus
-from forum.notifications.events import announce_post
+from forum.notifications.events import announce_post, find_readers
 from forum.notifications.mentions import mentioned_users
 from forum.notifications.service import unread_count
 from forum.notifications.subscriptions import is_subscribed
@@ -16,14 +16,20 @@ from forum.notifications.subscriptions import is_subscribed
 
 @validator
 def check_mentions(draft):
-    """Refuse a mention of no account; keep who is mentioned for the announcement."""
+    """Refuse a mention of no account; keep who is mentioned for the announcement, and for
+    a reply who hears of it: found here, before the post's first write (hooks.claim),
+    they cost the write's turn nothing."""
     draft.found["mentioned"] = mentioned_users(draft.body)
+    if draft.thread is not None and draft.editing is None:
+        draft.found["readers"] = find_readers(draft.thread, draft.author, draft.body,
+                                              draft.found["mentioned"])
 
 
 @post_created.connect
 def announce_new_post(post, draft, **_ignored):
     if post.status == ContentStatus.PUBLISHED:
-        announce_post(post, post.thread, draft.author, draft.found.get("mentioned"))
+        announce_post(post, post.thread, draft.author, draft.found.get("mentioned"),
+                      draft.found.get("readers"))
 
 
 @renderer("board-follow")

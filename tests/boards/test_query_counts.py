@@ -1,5 +1,6 @@
 """SQL statements per page stay fixed whatever the number of boards, threads or posts."""
 import pytest
+from sqlalchemy import event
 
 from forum.boards.services import reply
 from forum.extensions import db
@@ -112,3 +113,39 @@ def test_a_reply_costs_the_same_statements_however_many_follow_the_thread(app, c
     # first post of the month counts them active in the category, a row a later post
     # leaves alone (bench/RESULTS.md, "Posting and study heartbeats, session 7")
     assert counts[0] == counts[1] <= (27 if db.engine.dialect.name == "postgresql" else 25)
+
+
+def test_a_reply_reads_nothing_once_it_has_written(app):
+    """From a post's first write to its commit SQLite lets no other writer in (and
+    forum/sqlite_writers.py queues them): the reply's reads (who follows, is mentioned or
+    quoted, and may read it; their roles) all come before its first write."""
+    thread = make_thread(board=make_board(), author=make_user())
+    mentioned, quoted = make_user(), make_user()
+    reply(thread, quoted, "被引用的楼层")
+    db.session.add_all(Subscription(user_id=make_user().id, thread_id=thread.id) for _ in range(3))
+    db.session.commit()
+    writer = login(app.test_client(), make_user(post_count=50))
+    form = {"csrf_token": csrf_token(writer),
+            "body": f"> **{quoted.username}** #2\n\n引用并提到 @{mentioned.username}"}
+    sent = []
+
+    def record(_conn, _cursor, statement, *_args):
+        sent.append(statement.lstrip().split(None, 1)[0].upper())
+
+    def committed(_conn):
+        sent.append("COMMIT")
+
+    event.listen(db.engine, "before_cursor_execute", record)
+    event.listen(db.engine, "commit", committed)
+    try:
+        assert writer.post(f"/t/{thread.id}/reply", data=form).status_code == 302
+    finally:
+        event.remove(db.engine, "before_cursor_execute", record)
+        event.remove(db.engine, "commit", committed)
+    first_write = next(i for i, verb in enumerate(sent) if verb in {"INSERT", "UPDATE"})
+    written = sent[first_write:sent.index("COMMIT", first_write)]
+    assert set(written) <= {"INSERT", "UPDATE"}, sent
+    kinds = db.session.execute(db.select(Notification.kind, Notification.user_id)
+                               .where(Notification.thread_id == thread.id)).all()
+    assert {(mentioned.id, "mention"), (quoted.id, "quote"), (thread.author_id, "reply")} <= {
+        (user_id, kind) for kind, user_id in kinds}
