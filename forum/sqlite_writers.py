@@ -6,7 +6,7 @@ newer ones that happen to try at the right moment: replies and heartbeats waited
 at the tail. Here a transaction queues just before its first write and leaves the queue
 as it commits or rolls back: the threads of a process wait on a lock of the process, and
 one thread per process waits on an flock of a file beside the database, which the kernel
-hands to the next process when it is let go, right after the commit. SQLite's own lock still decides what is
+hands to the next process when it is let go. SQLite's own lock still decides what is
 written; the queue only spares the retries.
 
 A writer that finds its process's queue held for QUEUE_SECONDS (a transaction writing
@@ -34,33 +34,15 @@ def _queue_before_writing(conn, _cursor, statement, _parameters, _context, _exec
     if conn.dialect.name != "sqlite" or _KEY in conn.info:
         return
     if statement.lstrip()[:7].upper().startswith(WRITES) and conn.engine.url.database:
-        _leave_after_commits(conn.dialect)
         conn.info[_KEY] = _enter(conn.engine.url.database)
 
 
-def _leave_after_commits(dialect):
-    """Let go right after the commit itself, which no event follows before the session's
-    after_commit listeners (they may write, as the search outbox does, and would wait for
-    their own queue). Let go before it, as the commit event would, and the next writer
-    met SQLite's lock for the commit's fsync, where SQLite's busy handler sleeps 1, 2,
-    5, 10 ms between tries (bench/posting.py, four pairs alternated: 125-130 -> 128-131
-    replies a second, p99 138-148 -> 135-144 ms)."""
-    if getattr(dialect, "_commit_leaves", False):
-        return
-    commit = dialect.do_commit
-
-    def do_commit(dbapi_connection):
-        try:
-            commit(dbapi_connection)
-        finally:  # a failed commit too: the rollback that follows needs no turn
-            if held := dbapi_connection.info.pop(_KEY, None):
-                _exit(*held)
-
-    dialect.do_commit, dialect._commit_leaves = do_commit, True
-
-
+@event.listens_for(Engine, "commit")
 @event.listens_for(Engine, "rollback")
 def _leave(conn):
+    # Just before the commit itself, as no later event comes before the session's
+    # after_commit listeners, which may write (the search outbox): the next writer may
+    # meet SQLite's lock for the few milliseconds the commit still takes.
     if conn.dialect.name == "sqlite" and (held := conn.info.pop(_KEY, None)):
         _exit(*held)
 

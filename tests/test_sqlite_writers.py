@@ -5,7 +5,7 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from sqlalchemy import event, update
+from sqlalchemy import update
 
 from forum.extensions import db
 from forum.models import User
@@ -50,28 +50,3 @@ def test_the_queue_is_let_go_after_a_commit_and_after_a_rollback(app, sqlite_onl
             with open(f"{db.engine.url.database}-writer") as handle:
                 fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises if still held
                 fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def test_the_queue_is_held_through_the_commit_itself(app, sqlite_only):
-    """Let go only once SQLite has committed: the next writer then never meets SQLite's
-    own lock during the commit, where its busy handler would sleep between tries."""
-    user, held = make_user(), []
-
-    def at_commit(_conn):  # just before SQLAlchemy commits the DBAPI connection
-        with open(f"{db.engine.url.database}-writer") as handle:
-            try:
-                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-                fcntl.flock(handle, fcntl.LOCK_UN)
-                held.append(False)
-            except BlockingIOError:
-                held.append(True)
-
-    event.listen(db.engine, "commit", at_commit)
-    try:
-        with db.engine.begin() as connection:
-            connection.execute(update(User).where(User.id == user.id).values(post_count=4))
-    finally:
-        event.remove(db.engine, "commit", at_commit)
-    assert held == [True]
-    with open(f"{db.engine.url.database}-writer") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)  # raises if still held
