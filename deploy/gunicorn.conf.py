@@ -32,5 +32,5 @@ def when_ready(server):
 def on_exit(server):
     from forum.search import indexer
 
-    if pid := getattr(server, "search_indexer", None):
-        indexer.stop(pid, graceful_timeout)
+    if started := getattr(server, "search_indexer", None):
+        indexer.stop(started)

@@ -84,7 +84,7 @@ def apply_changes(changes):
     drain()
 
 
-def drain(min_age=0, block=False, gather=0.0):
+def drain(min_age=0, block=False, gather=0.0, keep_going=None):
     """Apply the outbox rows at least `min_age` seconds old and delete them.
 
     One process applies at a time on Whoosh (its writer lock; `block` waits for it): one
@@ -92,7 +92,8 @@ def drain(min_age=0, block=False, gather=0.0):
     letting go (the periodic drain, looking for old rows only, leaves a young one to the
     next pass). With `gather`, the holder first waits until the oldest row is that many
     seconds old, so that the rows committed meanwhile, by any process, go into the same
-    index write. A failure raises and leaves the rows for the next drain."""
+    index write. It stops between writes once `keep_going()` is false. A failure raises
+    and leaves the rows for the next drain."""
     load_jieba()
     chosen = backend()
     while True:
@@ -106,7 +107,7 @@ def drain(min_age=0, block=False, gather=0.0):
                 chosen.apply(Changes.merge(row.changes for row in rows), load_documents)
                 with db.engine.begin() as connection:
                     outbox.forget(connection, [row.id for row in rows])
-        if not _waiting(min_age):
+        if not _waiting(min_age) or (keep_going is not None and not keep_going()):
             return
 
 
@@ -117,13 +118,13 @@ def drain_stale():
     backend().tend()
 
 
-def drain_gathered(block=False):
+def drain_gathered(block=False, keep_going=None):
     """The drain after a commit (the indexer process's, or else the worker's outbox
     thread's): the rows committed within SEARCH_GATHER_SECONDS go into one index write.
     On Whoosh a write costs about as much for one post as for fifty (each term it writes,
     and the newest segments it merges, cost the same), and one per reply took a third of
     the CPU under steady posting."""
-    drain(block=block, gather=current_app.config["SEARCH_GATHER_SECONDS"])
+    drain(block=block, gather=current_app.config["SEARCH_GATHER_SECONDS"], keep_going=keep_going)
 
 
 def _let_rows_gather(seconds):

@@ -12,13 +12,14 @@ little later instead of slowing the replies.
 
 Nothing waits on it alone: the workers' periodic drain still applies rows that are
 outbox.STALE_SECONDS old, and a worker that finds it gone gathers and applies its own
-commits' rows again, as it did without it. It ends when told (SIGTERM, SIGINT, SIGQUIT)
-or when the master that forked it is gone.
+commits' rows again, as it did without it. It ends once its server's master and workers
+have all ended (a pipe they hold closes), however they end.
 """
 import logging
 import os
+import select
 import signal
-import time
+from collections import namedtuple
 
 from flask import current_app
 from setproctitle import setproctitle
@@ -30,59 +31,57 @@ from forum.search import adapter, outbox
 TITLE = "forum: search indexer"  # what ps and /proc/<pid>/cmdline show
 POLL_SECONDS = 0.25  # how soon it looks again when no row waits
 PAUSE_SECONDS = 5  # after a failed pass (the database away), before the next
+STOP_SECONDS = 5  # how long the master waits for it to end (a write cut short loses nothing)
 NICE = 10
-_PID = "SEARCH_INDEXER_PID"  # in the app's config: workers forked after the indexer inherit it
-_STOPS = (signal.SIGTERM, signal.SIGINT, signal.SIGQUIT)
-# The master's other handlers, which must not run in this process.
-_DEFAULTS = (signal.SIGHUP, signal.SIGCHLD, signal.SIGUSR1, signal.SIGUSR2, signal.SIGWINCH,
-             signal.SIGTTIN, signal.SIGTTOU)
+_PIDFD = "SEARCH_INDEXER_PIDFD"  # in the app's config: the workers inherit the descriptor
+# It ends when its pipe closes, once the master and every worker are gone: a signal to the
+# whole process group (Ctrl-C, a stop of the systemd unit) must not end it while workers
+# still commit, and none of the master's handlers may run here.
+_IGNORED = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGHUP, signal.SIGUSR1,
+            signal.SIGUSR2, signal.SIGWINCH, signal.SIGTTIN, signal.SIGTTOU)
 log = logging.getLogger(__name__)
-_gone_noted = set()  # indexer pids this process has said are gone
+_gone_noted = set()  # descriptors of indexers this process has said are gone
+
+Started = namedtuple("Started", "pid pidfd pipe")  # pipe: the master's end of it
 
 
 def start(app, inherited=()):
-    """Fork the indexer from this process, whose app is loaded; in this process, note its
-    pid in the app's config and return it. `inherited`: this process's sockets that the
+    """Fork the indexer from this process (the master, whose app is loaded, before it forks
+    the workers); what `stop` needs. The app's config keeps a pidfd of it, which the
+    workers inherit with the pipe's open end. `inherited`: this process's sockets that the
     indexer must not keep open (the server's listeners)."""
+    ends, writing = os.pipe()
     pid = os.fork()
     if pid == 0:
-        _serve(app, os.getppid(), inherited)  # never returns
-    app.config[_PID] = pid
-    return pid
+        os.close(writing)
+        _serve(app, ends, inherited)  # never returns
+    os.close(ends)
+    pidfd = os.pidfd_open(pid)  # names this process, never one that reuses its pid
+    app.config[_PIDFD] = pidfd
+    return Started(pid, pidfd, writing)
 
 
-def stop(pid, seconds):
-    """Ask the indexer to end and wait up to `seconds` for it, then kill it: a write cut
-    short loses nothing, as its rows stay in the outbox."""
-    try:
-        os.kill(pid, signal.SIGTERM)
-    except ProcessLookupError:
-        return
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        try:
-            if os.waitpid(pid, os.WNOHANG)[0]:
-                return
-        except ChildProcessError:  # reaped by the master already
-            return
-        time.sleep(0.05)
-    os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
+def stop(started, seconds=STOP_SECONDS):
+    """Close the master's end of the pipe (the workers' ends closed as they ended) and wait
+    up to `seconds` for the indexer to finish its pass, then kill it."""
+    os.close(started.pipe)
+    if not _ended(started.pidfd, seconds):
+        signal.pidfd_send_signal(started.pidfd, signal.SIGKILL)
+        _ended(started.pidfd, seconds)
+    os.close(started.pidfd)
 
 
 def running():
     """Is the indexer this app's server forked alive? (False where there is none: tests,
     commands, `flask run`.)"""
-    pid = current_app.config.get(_PID)
-    if not pid:
+    pidfd = current_app.config.get(_PIDFD)
+    if pidfd is None:
         return False
-    try:
-        os.kill(pid, 0)
-    except (ProcessLookupError, PermissionError):
-        if pid not in _gone_noted:
-            _gone_noted.add(pid)
-            log.error("the search indexer (pid %s) is gone: this worker indexes its own posts "
-                      "until the server is restarted", pid)
+    if _ended(pidfd):
+        if pidfd not in _gone_noted:
+            _gone_noted.add(pidfd)
+            log.error("the search indexer is gone: this worker indexes its own posts until "
+                      "the server is restarted")
         return False
     return True
 
@@ -94,22 +93,26 @@ def drain_gathered_here():
         adapter.drain_gathered()
 
 
-def _serve(app, master, inherited):
+def _ended(fd, seconds=0):
+    """A pidfd is readable once its process has ended; the pipe's end once every writer
+    has closed it (nobody writes to it)."""
+    return bool(select.select([fd], [], [], seconds)[0])
+
+
+def _serve(app, pipe, inherited):
     status = 1
     try:
-        stopping = []
-        for signum in _STOPS:
-            signal.signal(signum, lambda *_: stopping.append(True))
-        for signum in _DEFAULTS:
-            signal.signal(signum, signal.SIG_DFL)
+        for signum in _IGNORED:
+            signal.signal(signum, signal.SIG_IGN)
+        signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         for sock in inherited:
             sock.close()
         setproctitle(TITLE)
         os.nice(NICE)
         with app.app_context():
             db.engine.dispose(close=False)  # the master's connections stay the master's
-            while not stopping and os.getppid() == master:
-                time.sleep(_pass())
+            while not _ended(pipe, _pass(lambda: not _ended(pipe))):
+                pass
         status = 0
     except BaseException:
         log.exception("the search indexer failed")
@@ -117,13 +120,15 @@ def _serve(app, master, inherited):
         os._exit(status)
 
 
-def _pass():
-    """Apply what waits; how long to sleep before the next pass."""
+def _pass(keep_going):
+    """Apply what waits (stopping between batches once `keep_going` says so); how long to
+    wait before the next pass."""
     try:
         with db.engine.connect() as connection:
             if outbox.oldest_at(connection) is None:
                 return POLL_SECONDS
-        adapter.drain_gathered(block=True)  # a worker's periodic drain may hold the lock
+        # block: a worker's periodic drain may hold the index's lock for a moment
+        adapter.drain_gathered(block=True, keep_going=keep_going)
         return 0
     except OperationalError as error:  # the database is away (restarting): no traceback
         log.warning("search indexing failed; the outbox keeps it: %s", error.orig)

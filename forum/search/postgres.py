@@ -151,11 +151,13 @@ class PostgresBackend:
 
     @staticmethod
     def _write(connection, documents):
+        # In the posts' order: two processes applying the same rows at once (each app
+        # server's indexer may) then wait for each other instead of deadlocking.
         if documents:
             connection.execute(
                 sql("UPDATE post SET search_vector = CAST(:vector AS tsvector) WHERE id = :id"),
                 [{"id": d["post_id"], "vector": vector_literal(d["title"], d["body"])}
-                 for d in documents])
+                 for d in sorted(documents, key=lambda d: d["post_id"])])
 
     def rebuild(self, batches):
         """Recompute every vector; posts that are not public get none."""

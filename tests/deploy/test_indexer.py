@@ -1,6 +1,7 @@
 """The search index's own process (forum/search/indexer.py) as gunicorn runs it: one per
-app server beside its workers, writing what members post; gone with its server, however
-the server ends; and if it dies, the workers index their own posts again."""
+app server beside its workers, writing what members post (the workers leave it their
+rows); gone with its server, however the server ends; and if it dies, the workers index
+their own posts again."""
 import os
 import signal
 import time
@@ -53,9 +54,15 @@ def test_the_indexer_writes_what_members_post_and_ends_with_its_server(app):
     with gunicorn_server(workers=2) as server:
         indexer, workers = server.indexer(), server.workers()
         assert len(workers) == 2 and indexer not in workers
+        os.kill(indexer, signal.SIGSTOP)  # the workers leave their rows to it ...
         _reply(server.base, "索引进程测试 wordone 回复")
+        assert not _wait(lambda: _found("wordone"), 2)
+        os.kill(indexer, signal.SIGCONT)  # ... and it writes them
         assert _wait(lambda: _found("wordone") == ["索引进程测试 wordone 回复"])
-    assert _wait(lambda: _gone(indexer))
+        # A signal to the whole process group (Ctrl-C) leaves it to end with the server.
+        os.kill(indexer, signal.SIGINT)
+        assert not _wait(lambda: _gone(indexer), 1)
+    assert _gone(indexer)  # the master waited for it
 
 
 def test_workers_index_their_own_posts_once_the_indexer_is_gone(app):

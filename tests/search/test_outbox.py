@@ -4,6 +4,7 @@ drain, so a committed post is always found in the end."""
 import os
 import subprocess
 from datetime import timedelta
+from types import SimpleNamespace
 
 from forum.access import Guest
 from forum.boards.services import reply
@@ -12,6 +13,7 @@ from forum.models import Post
 from forum.models.base import utcnow
 from forum.search import adapter, indexer
 from forum.search.adapter import backend, drain, drain_gathered, drain_stale, search
+from forum.search.changes import Changes
 from forum.search.outbox import STALE_SECONDS, SearchChange
 from tests.factories import make_thread, make_user
 
@@ -125,13 +127,13 @@ def test_the_outbox_thread_waits_for_the_replies_of_the_moment_and_indexes_them_
     assert _found("zzgatherfirst") == [first.id] and _found("zzgatherlater") == [later[0].id]
 
 
-def _woken_in_a_worker(app, monkeypatch, indexer_pid):
-    """A worker's outbox thread (run by hand) whose server forked an indexer process with
-    this pid; the rows of a reply committed there; the thread's drain after it."""
+def _woken_in_a_worker(app, monkeypatch, indexer_pidfd):
+    """A worker's outbox thread (run by hand) whose server forked the indexer process this
+    pidfd names; the rows of a reply committed there; the thread's drain after it."""
     flusher = app.extensions["search_outbox"]
     monkeypatch.setattr(flusher, "interval", 5)
     monkeypatch.setattr(flusher, "pid", os.getpid())  # as if its thread ran in this process
-    monkeypatch.setitem(app.config, "SEARCH_INDEXER_PID", indexer_pid)
+    monkeypatch.setitem(app.config, "SEARCH_INDEXER_PIDFD", indexer_pidfd)
     monkeypatch.setitem(app.config, "SEARCH_GATHER_SECONDS", 0)
     post = reply(make_thread(), make_user(), "zzindexer 回复")
     assert _rows() == 2 and _found("zzindexer") == []
@@ -141,15 +143,33 @@ def _woken_in_a_worker(app, monkeypatch, indexer_pid):
 
 def test_a_worker_leaves_its_rows_to_the_servers_indexer_process_which_applies_them(
         app, monkeypatch):
-    post = _woken_in_a_worker(app, monkeypatch, indexer_pid=os.getpid())  # a live process
-    assert _rows() == 2 and _found("zzindexer") == []
-    assert indexer._pass() == 0  # the indexer's pass: it applied rows, and looks again at once
-    assert _found("zzindexer") == [post.id] and _rows() == 0
-    assert indexer._pass() == indexer.POLL_SECONDS  # nothing waits
+    alive = subprocess.Popen(["sleep", "60"])
+    try:
+        post = _woken_in_a_worker(app, monkeypatch, os.pidfd_open(alive.pid))
+        assert _rows() == 2 and _found("zzindexer") == []
+        assert indexer._pass(lambda: True) == 0  # the indexer's pass: it applied rows
+        assert _found("zzindexer") == [post.id] and _rows() == 0
+        assert indexer._pass(lambda: True) == indexer.POLL_SECONDS  # nothing waits
+    finally:
+        alive.kill()
+        alive.wait()
 
 
 def test_a_worker_whose_indexer_process_is_gone_applies_its_own_rows(app, monkeypatch):
     ended = subprocess.Popen(["true"])
-    ended.wait()  # its pid is no process's now
-    post = _woken_in_a_worker(app, monkeypatch, indexer_pid=ended.pid)
+    pidfd = os.pidfd_open(ended.pid)
+    ended.wait()
+    post = _woken_in_a_worker(app, monkeypatch, pidfd)
     assert _found("zzindexer") == [post.id] and _rows() == 0
+
+
+def test_the_indexer_stops_between_writes_once_told(app, monkeypatch):
+    """Under steady posting a drain goes on while rows keep coming: the indexer's looks
+    between writes whether its server has ended."""
+    coming = [SimpleNamespace(id=0, changes=Changes().dump())]  # a row waits whenever it looks
+    monkeypatch.setattr(adapter, "_waiting", lambda _age: coming)
+    writes, asked = [], []
+    monkeypatch.setattr(backend(), "apply", lambda *args: writes.append(args))
+    monkeypatch.setattr(adapter.outbox, "forget", lambda *args: None)
+    adapter.drain(keep_going=lambda: asked.append(1) or len(asked) < 3)
+    assert len(writes) == len(asked) == 3
