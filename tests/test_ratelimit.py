@@ -323,6 +323,19 @@ def test_a_post_refused_by_the_word_filter_does_not_use_up_the_interval(
                      ).status_code == 302
 
 
+def test_a_reply_too_soon_is_refused_before_the_other_checks_read_anything(
+        member, member_client, board, flood_control, count_queries):
+    """The account the request loaded says it posted a moment ago: refused at once (the
+    followers are not looked up), with the flood message rather than the unknown name's."""
+    thread = make_thread(board=board)
+    assert post_form(member_client, f"/t/{thread.id}/reply", {"body": "第一条回复"}).status_code == 302
+    with count_queries() as queries:
+        again = post_form(member_client, f"/t/{thread.id}/reply", {"body": "@nobody_at_all 第二条"})
+    message = gettext("You are posting too fast. Please wait a few seconds and try again.")
+    assert again.status_code == 200 and str(escape(message)) in again.get_data(as_text=True)
+    assert not [s for s in queries.statements if "subscription" in s]  # the followers
+
+
 def test_without_flood_control_posts_follow_each_other_freely(member_client, board):
     for n in range(3):
         assert post_form(member_client, f"/b/{board.slug}/new", {"title": f"帖{n}", "body": "内容"}

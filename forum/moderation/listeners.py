@@ -9,7 +9,7 @@ from forum.holes import kept, renderer
 from forum.hooks import claim, page_part, post_created, post_edited, validator
 from forum.moderation.forms import ReportForm
 from forum.moderation.panel import thread_panel, thread_tools, tool_forms
-from forum.moderation.flood import claim_posting_slot
+from forum.moderation.flood import claim_posting_slot, refuse_if_too_soon
 from forum.moderation.queue import enqueue, enqueue_edit, review_reason
 from forum.moderation.wordfilter import check_post
 from forum.service import Refused
@@ -17,8 +17,11 @@ from forum.service import Refused
 
 @validator
 def screen_post(draft):
-    """Refuse blocked words, replace the replaced ones; say why the post must wait for a
+    """Refuse a new post too soon after the last (flood_control then claims the slot),
+    refuse blocked words, replace the replaced ones; say why the post must wait for a
     moderator, if it must."""
+    if draft.editing is None:
+        refuse_if_too_soon(draft.author)
     checked = check_post(draft.title, draft.body)
     if checked.blocked is not None:
         raise Refused(_("Your post contains “%(word)s”, which is not allowed here.",

@@ -20,7 +20,7 @@ def check_mentions(draft):
     a reply who hears of it: found here, before the post's first write (hooks.claim),
     they cost the write's turn nothing."""
     draft.found["mentioned"] = mentioned_users(draft.body)
-    if draft.thread is not None and draft.editing is None:
+    if draft.thread is not None and draft.editing is None and not draft.review:
         draft.found["readers"] = find_readers(draft.thread, draft.author, draft.body,
                                               draft.found["mentioned"])
 
