@@ -2,7 +2,13 @@
 its outputs escaped to plain strings."""
 from flask.templating import Environment
 from jinja2.compiler import CodeGenerator
-from markupsafe import _escape_inner
+from markupsafe import escape
+
+try:
+    from markupsafe import _escape_inner  # MarkupSafe's C escaping of a str, as `escape` uses
+except ImportError:  # a MarkupSafe that names it otherwise: the same text, slower
+    def _escape_inner(text):
+        return str(escape(text))
 
 
 def escape_output(value):
