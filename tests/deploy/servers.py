@@ -40,12 +40,17 @@ class Server:
                 Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
 
     def workers(self):
-        """The master's worker processes' ids (gunicorn titles them)."""
+        """The master's worker processes' ids (gunicorn titles them; one that has just
+        been forked still has the master's title)."""
         return [pid for pid in self.children() if _title(pid).startswith("gunicorn: worker")]
 
-    def indexer(self):
-        """The search indexer's process id (forum/search/indexer.py)."""
-        [pid] = [pid for pid in self.children() if _title(pid) == TITLE]
+    def indexer(self, seconds=10):
+        """The search indexer's process id (forum/search/indexer.py), once it has its title."""
+        deadline = time.monotonic() + seconds
+        while not (found := [pid for pid in self.children() if _title(pid) == TITLE]):
+            assert time.monotonic() < deadline, "no search indexer"
+            time.sleep(0.1)
+        [pid] = found
         return pid
 
 
