@@ -42,7 +42,7 @@ _IGNORED = (signal.SIGINT, signal.SIGTERM, signal.SIGQUIT, signal.SIGHUP, signal
 log = logging.getLogger(__name__)
 _gone_noted = set()  # descriptors of indexers this process has said are gone
 
-Started = namedtuple("Started", "pid pidfd pipe")  # pipe: the master's end of it
+Started = namedtuple("Started", "pidfd pipe")  # pipe: the master's end of it
 
 
 def start(app, inherited=()):
@@ -58,7 +58,7 @@ def start(app, inherited=()):
     os.close(ends)
     pidfd = os.pidfd_open(pid)  # names this process, never one that reuses its pid
     app.config[_PIDFD] = pidfd
-    return Started(pid, pidfd, writing)
+    return Started(pidfd, writing)
 
 
 def stop(started, seconds=STOP_SECONDS):
