@@ -16,10 +16,14 @@ from forum.notifications.subscriptions import is_subscribed
 
 @validator
 def check_mentions(draft):
-    """Refuse a mention of no account; keep who is mentioned for the announcement, and for
-    a reply who hears of it: found here, before the post's first write (hooks.claim),
-    they cost the write's turn nothing."""
+    """Refuse a mention of no account; keep who is mentioned for the announcement."""
     draft.found["mentioned"] = mentioned_users(draft.body)
+
+
+@validator
+def find_reply_readers(draft):
+    """Who hears of a published reply (after check_mentions, which it uses): found before
+    the post's first write (hooks.claim), they cost the write's turn nothing."""
     if draft.thread is not None and draft.editing is None and not draft.review:
         draft.found["readers"] = find_readers(draft.thread, draft.author, draft.body,
                                               draft.found["mentioned"])
