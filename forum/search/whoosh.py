@@ -12,12 +12,13 @@ import os
 import shutil
 import threading
 from contextlib import contextmanager
-from itertools import takewhile
+from itertools import accumulate, takewhile
 from pathlib import Path
 
-from whoosh import index, query
+from whoosh import index, matching, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import DATETIME, ID, TEXT, Schema
+from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import SegmentReader
 from whoosh.util.times import long_to_datetime
 
@@ -34,6 +35,7 @@ WINDOW = 4000  # docnums scanned first for the newest matches (see windows.next_
 # (bench/RESULTS.md, posting in session 12).
 TAIL_RATIO = 1
 SCAN_BELOW = 5000  # matches (by the index's counts) read with their dates, not by a date range
+DATE_BLOCK = 256  # documents per block of a segment's newest dates (DateCeilings)
 # What reading a generation whose files a writer just deleted raises: the file's error;
 # for a vanished column file, an IndexError from Whoosh's column reader; or a TypeError
 # for stored fields whose column file was not opened yet and is gone (Whoosh opens them
@@ -82,7 +84,8 @@ class WhooshBackend:
     def __init__(self, folder):
         self.folder = Path(folder)
         self._searcher = None
-        self._searcher_lock = threading.Lock()
+        self._searcher_lock = threading.Lock()  # also guards _ceilings
+        self._ceilings = DateCeilings()
 
     # -- writing -------------------------------------------------------------------
 
@@ -204,7 +207,8 @@ class WhooshBackend:
         if searcher is None:
             return [], 0
         if newest:
-            docnums, total = _newest_first(searcher, exact, words, page * per_page, cap)
+            docnums, total = _newest_first(searcher, exact, words, page * per_page, cap,
+                                           self._ceilings)
         else:
             ranked, _complete = _newest_matches(searcher, exact, cap)
             total = len(ranked)
@@ -297,25 +301,73 @@ def _newest_matches(searcher, exact, count, scored=True):
     return found[:count], complete
 
 
-def _newest_first(searcher, exact, words, wanted, cap):
+def _newest_first(searcher, exact, words, wanted, cap, ceilings):
     """(the first `wanted` docnums by date, newest first; the total counted up to `cap`).
 
     The newest matches by index order are the candidates, sorted by date: the cost is
     bounded by `cap`, however common the words. An edited or moved post is indexed again
     at the end with its old date, so a match before the candidates may be newer than the
-    last one kept: those are looked for too (`_newer_before`)."""
+    last one kept: those are looked for too (`_newer_before`), unless no document below
+    the candidates is dated that late (`ceilings`), as in an index where nothing was
+    indexed out of date order below them."""
     found, complete = _newest_matches(searcher, exact, cap, scored=False)
     docnums = [docnum for _score, docnum in found]
     dates = searcher.reader().column_reader("created_at", translate=False)
     newest = sorted(docnums, key=lambda d: (dates[d], d), reverse=True)
     if not complete and len(newest) >= wanted:
-        newest += _newer_before(searcher, exact, words, docnums, dates[newest[wanted - 1]], dates)
-        newest.sort(key=lambda d: (dates[d], d), reverse=True)
+        since, boundary = dates[newest[wanted - 1]], min(docnums)
+        if ceilings.below(searcher, boundary) >= since:
+            newest += _newer_before(searcher, exact, words, boundary, since, dates)
+            newest.sort(key=lambda d: (dates[d], d), reverse=True)
     return newest[:wanted], len(docnums)
 
 
-def _newer_before(searcher, exact, words, candidates, since, dates):
-    """Matches below the candidates dated at or after `since` (a column value).
+class DateCeilings:
+    """The newest date (a column value) of the documents below any document: from each
+    segment's newest dates per block of DATE_BLOCK documents, running from its start, and
+    the dates of the part-block before the document, instead of every date. A segment's
+    dates never change, so its blocks are read once per process (a million dates in
+    about 50 ms). Deleted documents count too. The caller holds the searcher lock."""
+
+    def __init__(self):
+        self._segments = {}  # segment id: running maxima per block
+
+    def below(self, searcher, docnum):
+        """The newest date of the documents before `docnum`, -1 if there are none."""
+        ceiling, seen = -1, {}
+        for sub, offset in searcher.leaf_searchers():
+            reader = sub.reader()
+            key = reader.segment().segment_id()
+            seen[key] = running = self._segments.get(key) or _running_maxima(reader)
+            end = min(docnum - offset, reader.doc_count_all())  # this segment's, below docnum
+            if end <= 0 or not running:
+                continue
+            if end == reader.doc_count_all():
+                ceiling = max(ceiling, running[-1])
+                continue
+            whole = end // DATE_BLOCK
+            if whole:
+                ceiling = max(ceiling, running[min(whole, len(running)) - 1])
+            dates = reader.column_reader("created_at", translate=False)
+            ceiling = max(ceiling, *(dates[d] for d in range(whole * DATE_BLOCK, end)), -1)
+        self._segments = seen  # merged segments are gone from the index
+        return ceiling
+
+
+def _running_maxima(reader):
+    """The newest date of a segment's first DATE_BLOCK, 2 DATE_BLOCK, … documents. The
+    column is read as one array (Whoosh's reader, pinned in requirements.txt, would read a
+    million dates one by one in a second and a half); a document past the column's end
+    has the default value, 0, which no maximum needs."""
+    column = reader.column_reader("created_at", translate=False)
+    dates = column._dbfile.get_array(column._basepos, column._typecode, column._count)
+    return list(accumulate((max(dates[i:i + DATE_BLOCK]) for i in range(0, len(dates), DATE_BLOCK)),
+                           max))
+
+
+def _newer_before(searcher, exact, words, boundary, since, dates):
+    """Matches below `boundary` (the lowest candidate) dated at or after `since` (a
+    column value).
 
     Where the words have few matches (up to SCAN_BELOW, by the index's counts of the
     words alone: a date filter's range counts none), they are read with their dates: a
@@ -324,7 +376,6 @@ def _newer_before(searcher, exact, words, candidates, since, dates):
     range, searched up to the lowest candidate (past it, it would read the candidates
     again): it costs a few ms to open, where reading every match below and its date cost
     up to 100 ms for two common words at 100,000 posts."""
-    boundary = min(candidates)
     if words.estimate_size(searcher.reader()) <= SCAN_BELOW:
         below = takewhile(lambda d: d < boundary, searcher.docs_for_query(exact))
         return [docnum for docnum in below if dates[docnum] >= since]
@@ -333,7 +384,40 @@ def _newer_before(searcher, exact, words, candidates, since, dates):
 
 
 def _phrase(field, tokens):
-    return query.Term(field, tokens[0]) if len(tokens) == 1 else query.Phrase(field, tokens)
+    return query.Term(field, tokens[0]) if len(tokens) == 1 else Consecutive(field, tokens)
+
+
+class Consecutive(query.Phrase):
+    """A phrase: its terms at consecutive positions, in order (query.Phrase's default),
+    checked on sets of positions. query.Phrase checks them through Whoosh's spans, which
+    build, sort and compare an object per position of every candidate: half the time of
+    a search for a phrase of two pairs (责任到人: "责任 到" then "到 人")."""
+
+    def matcher(self, searcher, context=None):
+        field, reader = searcher.schema[self.fieldname], searcher.reader()
+        terms = []
+        for word in self.words:
+            word = field.to_bytes(word)
+            if (self.fieldname, word) not in reader:
+                return matching.NullMatcher()
+            terms.append(query.Term(self.fieldname, word).matcher(searcher, context))
+        matcher = _ConsecutiveMatcher(terms)
+        return matcher if self.boost == 1.0 else matching.WrappingMatcher(matcher, boost=self.boost)
+
+
+class _ConsecutiveMatcher(SpanNear2.SpanNear2Matcher):
+    """The intersection of the terms' matchers (SpanNear2's), keeping the documents where
+    the terms stand side by side; its spans are the phrase's."""
+
+    def _get_spans(self):
+        first, *rest = self.ms
+        starts = first.value_as("positions")
+        for offset, term in enumerate(rest, 1):
+            there = set(term.value_as("positions"))
+            starts = [start for start in starts if start + offset in there]
+            if not starts:
+                return []
+        return [Span(start, start + len(rest)) for start in starts]
 
 
 def _words_query(parsed):

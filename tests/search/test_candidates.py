@@ -6,6 +6,7 @@ from datetime import timedelta
 
 import pytest
 
+from forum.boards.services import edit_post
 from forum.extensions import db
 from forum.models import Post
 from forum.search import postgres, whoosh, windows
@@ -79,3 +80,40 @@ def test_the_next_window_spans_what_the_matches_so_far_say_the_cap_needs():
     assert next_span(4000, 4000, 1, 1001, 4000) == 5_000_000  # a sparse word: far back at once
     assert next_span(4000, 4000, 0, 1001, 4000) == 16000  # nothing yet: 4x wider
     assert next_span(4000, 4000, 200, None, 4000) == 16000  # every match: 4x wider
+
+
+def _whoosh_only():
+    if backend().name != "whoosh":
+        pytest.skip("Whoosh's segments and dates")
+
+
+def test_whoosh_newest_first_looks_below_the_candidates_only_where_a_later_date_may_be(monkeypatch):
+    _whoosh_only()
+    looked = []
+    real = whoosh._newer_before
+    monkeypatch.setattr(whoosh, "_newer_before", lambda *args: looked.append(1) or real(*args))
+    matches = _posts("mmmm--mmmm")
+    assert _search(True, per_page=3, cap=3) == ([p.id for p in matches[:-4:-1]], 3)
+    assert not looked  # written in date order: nothing below the candidates is later
+    edit_post(matches[0], matches[0].author, "zzword 改过")  # indexed again, last, dated first
+    assert _search(True, per_page=3, cap=3) == ([p.id for p in matches[:-4:-1]], 3)
+    assert looked
+
+
+@pytest.mark.parametrize("block", [1, 3])
+def test_whoosh_date_ceilings_bound_the_dates_below_any_document(monkeypatch, block):
+    _whoosh_only()
+    monkeypatch.setattr(whoosh, "DATE_BLOCK", block)
+    matches = _posts("m" * 30)
+    imported = matches[5]
+    imported.created_at = matches[-1].created_at + timedelta(minutes=1)
+    db.session.commit()
+    apply_changes(Changes(posts=[imported.id]))  # its old entry stays, deleted, below
+    _posts("m" * 10)
+    searcher = backend()._current_searcher()
+    assert len(searcher.leaf_searchers()) > 1
+    dates = searcher.reader().column_reader("created_at", translate=False)
+    every = [dates[docnum] for docnum in range(searcher.doc_count_all())]
+    ceilings = whoosh.DateCeilings()
+    assert [ceilings.below(searcher, docnum) for docnum in range(len(every) + 1)] == [
+        max(every[:docnum], default=-1) for docnum in range(len(every) + 1)]

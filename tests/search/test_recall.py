@@ -1,6 +1,7 @@
 """The recall set (tests/search/recall_data.py) on whichever backend the database picks:
 Whoosh on SQLite, PostgreSQL full-text search on PostgreSQL."""
 import pytest
+from whoosh import query as wquery
 
 from forum.boards.services import edit_post
 from forum.access import Guest
@@ -87,3 +88,24 @@ def test_the_whoosh_index_holds_each_pair_of_neighbouring_words_as_one_term():
     assert ("body", "组织生活 会") in reader and ("title", "民主 生活") in reader
     assert not whoosh._words_query(query_words("组织生活会")).all_terms() - {
         ("title", "组织生活 会"), ("body", "组织生活 会")}
+
+
+def test_whoosh_phrases_match_and_score_as_whoosh_s_own_phrase_query(monkeypatch):
+    """whoosh.Consecutive checks positions on sets, not through Whoosh's spans."""
+    if backend().name != "whoosh":
+        pytest.skip("Whoosh's phrase query")
+    _corpus()
+    searcher = backend()._current_searcher()
+
+    def hits():
+        found = []
+        for query, _find, _avoid in QUERIES:
+            parsed = query_words(query)
+            for built in (whoosh._words_query(parsed), whoosh._grams_query(parsed)):
+                found.append([(hit.docnum, round(hit.score, 9))
+                              for hit in searcher.search(built, limit=None)])
+        return found
+
+    ours = hits()
+    monkeypatch.setattr(whoosh, "Consecutive", wquery.Phrase)
+    assert hits() == ours and sum(map(len, ours)) > len(QUERIES)
