@@ -358,7 +358,10 @@ def _running_maxima(reader):
     """The newest date of a segment's first DATE_BLOCK, 2 DATE_BLOCK, … documents. The
     column is read as one array (Whoosh's reader, pinned in requirements.txt, would read a
     million dates one by one in a second and a half); a document past the column's end
-    has the default value, 0, which no maximum needs."""
+    has the default value, 0, which no maximum needs. A segment of no document (a write
+    that only deleted) has no column, and no maxima."""
+    if not reader.has_column("created_at"):
+        return []
     column = reader.column_reader("created_at", translate=False)
     dates = column._dbfile.get_array(column._basepos, column._typecode, column._count)
     return list(accumulate((max(dates[i:i + DATE_BLOCK]) for i in range(0, len(dates), DATE_BLOCK)),

@@ -8,7 +8,7 @@ import pytest
 
 from forum.boards.services import edit_post
 from forum.extensions import db
-from forum.models import Post
+from forum.models import ContentStatus, Post
 from forum.search import postgres, whoosh, windows
 from forum.search.adapter import apply_changes, backend
 from forum.search.changes import Changes
@@ -117,3 +117,15 @@ def test_whoosh_date_ceilings_bound_the_dates_below_any_document(monkeypatch, bl
     ceilings = whoosh.DateCeilings()
     assert [ceilings.below(searcher, docnum) for docnum in range(len(every) + 1)] == [
         max(every[:docnum], default=-1) for docnum in range(len(every) + 1)]
+
+
+def test_whoosh_newest_first_passes_over_a_segment_of_no_document(monkeypatch):
+    """A write that only deletes (a post hidden) leaves a segment with no document and
+    no dates; newest first reads the dates below its candidates across it."""
+    _whoosh_only()
+    matches = _posts("m" * 5)  # segments of 4 and 1; the 1 emptied
+    matches[-1].status = ContentStatus.HIDDEN
+    db.session.commit()
+    searcher = backend()._current_searcher()
+    assert 0 in [sub.doc_count_all() for sub, _offset in searcher.leaf_searchers()]
+    assert _search(True, per_page=3, cap=3) == ([p.id for p in matches[-2:-5:-1]], 3)
