@@ -12,21 +12,21 @@ import os
 import shutil
 import threading
 from contextlib import contextmanager
-from itertools import accumulate, takewhile
+from itertools import takewhile
 from pathlib import Path
 
-from whoosh import index, matching, query
+from whoosh import index, query
 from whoosh.analysis import Token, Tokenizer
 from whoosh.fields import DATETIME, ID, TEXT, Schema
-from whoosh.query.spans import Span, SpanNear2
 from whoosh.reading import SegmentReader
 from whoosh.util.times import long_to_datetime
 
 from forum.search import text
+from forum.search.whoosh_dates import DateCeilings
+from forum.search.whoosh_queries import filter_query, grams_query, words_query
 from forum.search.windows import next_span
 
 log = logging.getLogger(__name__)
-TITLE_BOOST = 5.0
 WINDOW = 4000  # docnums scanned first for the newest matches (see windows.next_span)
 # _merge_newest merges a segment into the next write while it holds at most TAIL_RATIO
 # times the documents gathered so far. Copying a segment's postings through Python is
@@ -35,7 +35,6 @@ WINDOW = 4000  # docnums scanned first for the newest matches (see windows.next_
 # (bench/RESULTS.md, posting in session 12).
 TAIL_RATIO = 1
 SCAN_BELOW = 5000  # matches (by the index's counts) read with their dates, not by a date range
-DATE_BLOCK = 256  # documents per block of a segment's newest dates (DateCeilings)
 # What reading a generation whose files a writer just deleted raises: the file's error;
 # for a vanished column file, an IndexError from Whoosh's column reader; or a TypeError
 # for stored fields whose column file was not opened yet and is gone (Whoosh opens them
@@ -188,8 +187,8 @@ class WhooshBackend:
         common word's every match would cost far more, and no one pages further. Title
         matches rank first through the title's boost.
         """
-        words = _grams_query(parsed) if fallback else _words_query(parsed)
-        restrict = _filter_query(filters)
+        words = grams_query(parsed) if fallback else words_query(parsed)
+        restrict = filter_query(filters)
         exact = query.And([words, restrict]) if restrict else words
         with self._searcher_lock:
             for tries_left in reversed(range(READ_TRIES)):
@@ -312,6 +311,8 @@ def _newest_first(searcher, exact, words, wanted, cap, ceilings):
     indexed out of date order below them."""
     found, complete = _newest_matches(searcher, exact, cap, scored=False)
     docnums = [docnum for _score, docnum in found]
+    if not docnums:
+        return [], 0  # an index of no segment has no dates to read either
     dates = searcher.reader().column_reader("created_at", translate=False)
     newest = sorted(docnums, key=lambda d: (dates[d], d), reverse=True)
     if not complete and len(newest) >= wanted:
@@ -320,52 +321,6 @@ def _newest_first(searcher, exact, words, wanted, cap, ceilings):
             newest += _newer_before(searcher, exact, words, boundary, since, dates)
             newest.sort(key=lambda d: (dates[d], d), reverse=True)
     return newest[:wanted], len(docnums)
-
-
-class DateCeilings:
-    """The newest date (a column value) of the documents below any document: from each
-    segment's newest dates per block of DATE_BLOCK documents, running from its start, and
-    the dates of the part-block before the document, instead of every date. A segment's
-    dates never change, so its blocks are read once per process (a million dates in
-    about 50 ms). Deleted documents count too. The caller holds the searcher lock."""
-
-    def __init__(self):
-        self._segments = {}  # segment id: running maxima per block
-
-    def below(self, searcher, docnum):
-        """The newest date of the documents before `docnum`, -1 if there are none."""
-        ceiling, seen = -1, {}
-        for sub, offset in searcher.leaf_searchers():
-            reader = sub.reader()
-            key = reader.segment().segment_id()
-            seen[key] = running = self._segments.get(key) or _running_maxima(reader)
-            end = min(docnum - offset, reader.doc_count_all())  # this segment's, below docnum
-            if end <= 0 or not running:
-                continue
-            if end == reader.doc_count_all():
-                ceiling = max(ceiling, running[-1])
-                continue
-            whole = end // DATE_BLOCK
-            if whole:
-                ceiling = max(ceiling, running[min(whole, len(running)) - 1])
-            dates = reader.column_reader("created_at", translate=False)
-            ceiling = max(ceiling, *(dates[d] for d in range(whole * DATE_BLOCK, end)), -1)
-        self._segments = seen  # merged segments are gone from the index
-        return ceiling
-
-
-def _running_maxima(reader):
-    """The newest date of a segment's first DATE_BLOCK, 2 DATE_BLOCK, … documents. The
-    column is read as one array (Whoosh's reader, pinned in requirements.txt, would read a
-    million dates one by one in a second and a half); a document past the column's end
-    has the default value, 0, which no maximum needs. A segment of no document (a write
-    that only deleted) has no column, and no maxima."""
-    if not reader.has_column("created_at"):
-        return []
-    column = reader.column_reader("created_at", translate=False)
-    dates = column._dbfile.get_array(column._basepos, column._typecode, column._count)
-    return list(accumulate((max(dates[i:i + DATE_BLOCK]) for i in range(0, len(dates), DATE_BLOCK)),
-                           max))
 
 
 def _newer_before(searcher, exact, words, boundary, since, dates):
@@ -384,71 +339,3 @@ def _newer_before(searcher, exact, words, boundary, since, dates):
         return [docnum for docnum in below if dates[docnum] >= since]
     newer = query.And([exact, query.DateRange("created_at", long_to_datetime(since), None)])
     return list(takewhile(lambda d: d < boundary, searcher.docs_for_query(newer)))
-
-
-def _phrase(field, tokens):
-    return query.Term(field, tokens[0]) if len(tokens) == 1 else Consecutive(field, tokens)
-
-
-class Consecutive(query.Phrase):
-    """A phrase: its terms at consecutive positions, in order (query.Phrase's default),
-    checked on sets of positions. query.Phrase checks them through Whoosh's spans, which
-    build, sort and compare an object per position of every candidate: half the time of
-    a search for a phrase of two pairs (责任到人: "责任 到" then "到 人")."""
-
-    def matcher(self, searcher, context=None):
-        field, reader = searcher.schema[self.fieldname], searcher.reader()
-        terms = []
-        for word in self.words:
-            word = field.to_bytes(word)
-            if (self.fieldname, word) not in reader:
-                return matching.NullMatcher()
-            terms.append(query.Term(self.fieldname, word).matcher(searcher, context))
-        matcher = _ConsecutiveMatcher(terms)
-        return matcher if self.boost == 1.0 else matching.WrappingMatcher(matcher, boost=self.boost)
-
-
-class _ConsecutiveMatcher(SpanNear2.SpanNear2Matcher):
-    """The intersection of the terms' matchers (SpanNear2's), keeping the documents where
-    the terms stand side by side; its spans are the phrase's."""
-
-    def _get_spans(self):
-        first, *rest = self.ms
-        starts = first.value_as("positions")
-        for offset, term in enumerate(rest, 1):
-            there = set(term.value_as("positions"))
-            starts = [start for start in starts if start + offset in there]
-            if not starts:
-                return []
-        return [Span(start, start + len(rest)) for start in starts]
-
-
-def _words_query(parsed):
-    """Every query word as its jieba word or a phrase of its word pairs (组织生活会: the
-    one term "组织生活 会", no positions to check), in the title (boosted) or the body."""
-    words = []
-    for _raw, tokens, _grams in parsed:
-        terms = text.pair_terms(tokens)
-        title = _phrase("title", terms)
-        title.boost = TITLE_BOOST
-        words.append(query.Or([title, _phrase("body", terms)]))
-    return query.And(words)
-
-
-def _grams_query(parsed):
-    """Every query word as a sequence of grams: an exact substring match."""
-    words = []
-    for _raw, _tokens, grams in parsed:
-        if len(grams) == 1 and text.is_prefix_gram(grams[0]):
-            words.append(query.Prefix("grams", grams[0]))
-        else:
-            words.append(_phrase("grams", grams))
-    return query.And(words)
-
-
-def _filter_query(filters):
-    terms = [query.Term(f"{key}_id", str(filters[key])) for key in ("board", "thread", "author")
-             if filters.get(key) is not None]
-    if filters.get("since") or filters.get("until"):
-        terms.append(query.DateRange("created_at", filters.get("since"), filters.get("until")))
-    return query.And(terms) if terms else None

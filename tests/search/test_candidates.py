@@ -9,7 +9,7 @@ import pytest
 from forum.boards.services import edit_post
 from forum.extensions import db
 from forum.models import ContentStatus, Post
-from forum.search import postgres, whoosh, windows
+from forum.search import postgres, whoosh, whoosh_dates, windows
 from forum.search.adapter import apply_changes, backend
 from forum.search.changes import Changes
 from forum.search.text import query_words
@@ -103,7 +103,7 @@ def test_whoosh_newest_first_looks_below_the_candidates_only_where_a_later_date_
 @pytest.mark.parametrize("block", [1, 3])
 def test_whoosh_date_ceilings_bound_the_dates_below_any_document(monkeypatch, block):
     _whoosh_only()
-    monkeypatch.setattr(whoosh, "DATE_BLOCK", block)
+    monkeypatch.setattr(whoosh_dates, "DATE_BLOCK", block)
     matches = _posts("m" * 30)
     imported = matches[5]
     imported.created_at = matches[-1].created_at + timedelta(minutes=1)
@@ -114,7 +114,7 @@ def test_whoosh_date_ceilings_bound_the_dates_below_any_document(monkeypatch, bl
     assert len(searcher.leaf_searchers()) > 1
     dates = searcher.reader().column_reader("created_at", translate=False)
     every = [dates[docnum] for docnum in range(searcher.doc_count_all())]
-    ceilings = whoosh.DateCeilings()
+    ceilings = whoosh_dates.DateCeilings()
     assert [ceilings.below(searcher, docnum) for docnum in range(len(every) + 1)] == [
         max(every[:docnum], default=-1) for docnum in range(len(every) + 1)]
 

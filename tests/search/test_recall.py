@@ -7,7 +7,7 @@ from forum.boards.services import edit_post
 from forum.access import Guest
 from forum.extensions import db
 from forum.models import Post
-from forum.search import whoosh
+from forum.search import whoosh, whoosh_queries
 from forum.search.adapter import backend, search
 from forum.search.text import query_words
 from tests import factories
@@ -86,12 +86,12 @@ def test_the_whoosh_index_holds_each_pair_of_neighbouring_words_as_one_term():
     _corpus()
     reader = backend()._current_searcher().reader()
     assert ("body", "组织生活 会") in reader and ("title", "民主 生活") in reader
-    assert not whoosh._words_query(query_words("组织生活会")).all_terms() - {
+    assert not whoosh_queries.words_query(query_words("组织生活会")).all_terms() - {
         ("title", "组织生活 会"), ("body", "组织生活 会")}
 
 
 def test_whoosh_phrases_match_and_score_as_whoosh_s_own_phrase_query(monkeypatch):
-    """whoosh.Consecutive checks positions on sets, not through Whoosh's spans."""
+    """whoosh_queries.Consecutive checks positions on sets, not through Whoosh's spans."""
     if backend().name != "whoosh":
         pytest.skip("Whoosh's phrase query")
     _corpus()
@@ -101,11 +101,11 @@ def test_whoosh_phrases_match_and_score_as_whoosh_s_own_phrase_query(monkeypatch
         found = []
         for query, _find, _avoid in QUERIES:
             parsed = query_words(query)
-            for built in (whoosh._words_query(parsed), whoosh._grams_query(parsed)):
+            for built in (whoosh_queries.words_query(parsed), whoosh_queries.grams_query(parsed)):
                 found.append([(hit.docnum, round(hit.score, 9))
                               for hit in searcher.search(built, limit=None)])
         return found
 
     ours = hits()
-    monkeypatch.setattr(whoosh, "Consecutive", wquery.Phrase)
+    monkeypatch.setattr(whoosh_queries, "Consecutive", wquery.Phrase)
     assert hits() == ours and sum(map(len, ours)) > len(QUERIES)

@@ -44,19 +44,22 @@ def test_searches_succeed_while_another_thread_writes_posts():
     assert len(search("zzbusy", Guest()).hits) == 20
 
 
+@pytest.mark.parametrize("capped", [False, True])
 @pytest.mark.parametrize("writes", [1, 2])
 @pytest.mark.parametrize("newest", [False, True])
 def test_a_search_reads_again_when_a_write_deletes_the_files_it_was_about_to_open(
-        newest, writes, monkeypatch):
+        newest, writes, capped, monkeypatch):
     """The race above, ordered: a write commits between the searcher's check of the
     generation and its first read of the segment's stored fields, and deletes the
     segment's files (Whoosh opens a segment's columns on first use); with `writes`, the
-    read again from the new generation meets the same."""
+    read again from the new generation meets the same. `capped`: more matches than the
+    cap, so newest first also reads the dates below its candidates (whoosh_dates)."""
     chosen = backend()
     if chosen.name != "whoosh":
         pytest.skip("Whoosh's searchers read files a writer deletes")
     monkeypatch.setattr(whoosh, "TAIL_RATIO", 1000)  # each write merges every segment
-    make_thread(body="zzrace 首帖")
+    for n in range(6 if capped else 1):
+        make_thread(body=f"zzrace 首帖{n}")
     opened, left = chosen._current_searcher, [writes]
 
     def then_a_write():
@@ -70,5 +73,8 @@ def test_a_search_reads_again_when_a_write_deletes_the_files_it_was_about_to_ope
         return searcher
 
     monkeypatch.setattr(chosen, "_current_searcher", then_a_write)
-    ids, total = chosen.search(query_words("zzrace"), {}, newest, 1, 20)
-    assert total == len(ids) == 1 + writes
+    if capped:
+        assert chosen.search(query_words("zzrace"), {}, newest, 1, 3, cap=3)[1] == 3
+    else:
+        ids, total = chosen.search(query_words("zzrace"), {}, newest, 1, 20)
+        assert total == len(ids) == 1 + writes
