@@ -21,12 +21,13 @@ from whoosh.fields import DATETIME, ID, TEXT, Schema
 from whoosh.reading import SegmentReader
 from whoosh.util.times import long_to_datetime
 
-from forum.search import text
+from forum.search import text, whoosh_skips
 from forum.search.whoosh_dates import DateCeilings
 from forum.search.whoosh_queries import filter_query, grams_query, words_query
 from forum.search.windows import next_span
 
 log = logging.getLogger(__name__)
+whoosh_skips.install()  # Whoosh's matchers skip by bisecting their blocks
 WINDOW = 4000  # docnums scanned first for the newest matches (see windows.next_span)
 # _merge_newest merges a segment into the next write while it holds at most TAIL_RATIO
 # times the documents gathered so far. Copying a segment's postings through Python is

@@ -1,0 +1,62 @@
+"""Whoosh's matchers skip by bisecting their blocks (forum/search/whoosh_skips.py) and
+reach the same postings as Whoosh's own skip, which reads every header on the way."""
+import random
+
+from whoosh import index
+from whoosh.codec.whoosh3 import W3LeafMatcher
+from whoosh.fields import TEXT, Schema
+
+from forum.search import whoosh_skips
+
+
+def _index(folder):
+    """1,000 documents over two segments: "often" in most (several blocks of 128)."""
+    ix = index.create_in(str(folder), Schema(body=TEXT))
+    rng = random.Random(7)
+    for _segment in range(2):
+        writer = ix.writer()
+        for _ in range(500):
+            words = ["often"] * (rng.random() < 0.8) + ["seldom"] * (rng.random() < 0.05)
+            writer.add_document(body=" ".join(words + ["every"]))
+        writer.commit()
+    return ix
+
+
+def _walk(searcher, word, targets, skip_to):
+    """The postings a matcher stands on as it skips to each target, then steps once."""
+    seen = []
+    for sub, _offset in searcher.leaf_searchers():
+        matcher = sub.postings("body", word)
+        for target in targets:
+            if not matcher.is_active():
+                break
+            skip_to(matcher, target)
+            seen.append(matcher.id() if matcher.is_active() else None)
+            if matcher.is_active():
+                matcher.next()
+                seen.append(matcher.id() if matcher.is_active() else None)
+    return seen
+
+
+def test_a_matcher_skips_to_the_same_postings_as_whoosh_s_own_skip(tmp_path):
+    assert W3LeafMatcher.skip_to is whoosh_skips._skip_to  # installed by forum.search.whoosh
+    with _index(tmp_path).searcher() as searcher:
+        rng = random.Random(11)
+        for word in ("often", "seldom", "every"):
+            for _ in range(40):
+                targets = sorted(rng.sample(range(520), rng.randint(1, 12)))
+                ours = _walk(searcher, word, targets, whoosh_skips._skip_to)
+                assert ours == _walk(searcher, word, targets, whoosh_skips.whoosh_skip_to)
+            assert _walk(searcher, word, [0, 499, 500], whoosh_skips._skip_to) == _walk(
+                searcher, word, [0, 499, 500], whoosh_skips.whoosh_skip_to)
+
+
+def test_a_posting_list_s_blocks_are_read_once(tmp_path, monkeypatch):
+    reads = []
+    real = whoosh_skips._read_headers
+    monkeypatch.setattr(whoosh_skips, "_read_headers", lambda *args: reads.append(1) or real(*args))
+    with _index(tmp_path).searcher() as searcher:
+        sub = searcher.leaf_searchers()[0][0]
+        for _ in range(3):
+            sub.postings("body", "often").skip_to(450)
+    assert len(reads) == 1
