@@ -16,10 +16,14 @@ def _index(folder):
     for _segment in range(2):
         writer = ix.writer()
         for _ in range(500):
-            words = ["often"] * (rng.random() < 0.8) + ["seldom"] * (rng.random() < 0.05)
+            words = ["often"] * rng.randint(0, 3) + ["seldom"] * (rng.random() < 0.05)
             writer.add_document(body=" ".join(words + ["every"]))
         writer.commit()
     return ix
+
+
+def _posting(matcher):
+    return (matcher.id(), matcher.weight(), matcher.value()) if matcher.is_active() else None
 
 
 def _walk(searcher, word, targets, skip_to):
@@ -31,10 +35,10 @@ def _walk(searcher, word, targets, skip_to):
             if not matcher.is_active():
                 break
             skip_to(matcher, target)
-            seen.append(matcher.id() if matcher.is_active() else None)
+            seen.append(_posting(matcher))
             if matcher.is_active():
                 matcher.next()
-                seen.append(matcher.id() if matcher.is_active() else None)
+                seen.append(_posting(matcher))
     return seen
 
 
