@@ -19,9 +19,10 @@ from whoosh.codec.whoosh3 import W3LeafMatcher
 from whoosh.matching import ReadTooFar
 from whoosh.system import _INT_SIZE
 
-KEPT_LISTS = 256  # posting lists whose blocks are kept, the most recently used:
-# 16 bytes a block, so at most 12 MB with a million posts (3,000 blocks for the commonest)
-_lists = OrderedDict()  # (file name, list offset): (last documents, offsets) of its blocks
+KEPT_LISTS = 256  # posting lists whose blocks are kept, the most recently used: 12 bytes
+# a block, so 9 MB if all were of words in 40% of a million posts (3,000 blocks), 24 MB
+# if all were in every post
+_lists = OrderedDict()  # (file, list offset, length): (last documents, offsets) of its blocks
 _lock = Lock()
 whoosh_skip_to = W3LeafMatcher.skip_to  # Whoosh's own, which the tests compare with ours
 
@@ -34,11 +35,16 @@ def install():
 def _skip_to(self, targetid):
     """W3LeafMatcher.skip_to: the same posting, reached without reading every header on
     the way, nor stepping through the block's postings one by one."""
+    if self._byteids:  # a term vector's postings, ids that are terms: never skipped here
+        return whoosh_skip_to(self, targetid)
     if not self.is_active():
         raise ReadTooFar
     if targetid <= self.id():
         return
     if targetid > self._maxid:
+        if self._lastblock:
+            self._atend = True  # past the last block, as Whoosh's walk leaves it
+            return
         last_ids, offsets = _blocks(self)
         block = bisect_left(last_ids, targetid)
         if block == len(last_ids):
@@ -52,7 +58,8 @@ def _skip_to(self, targetid):
 
 def _blocks(matcher):
     """(last documents, offsets) of the blocks of the matcher's postings."""
-    key = (matcher._postfile._name, matcher._startoffset)
+    # Segment files are named by random ids: the list's place and length guard the rest.
+    key = (matcher._postfile._name, matcher._startoffset, matcher._length)
     with _lock:
         if (found := _lists.get(key)) is not None:
             _lists.move_to_end(key)
@@ -68,7 +75,7 @@ def _blocks(matcher):
 def _read_headers(postfile, position):
     """Walk a posting list's blocks as W3LeafMatcher._goto reads them: a length (negative
     for the last block) and a pickled tuple whose second item is the block's last id."""
-    last_ids, offsets = array("q"), array("q")
+    last_ids, offsets = array("I"), array("q")
     while True:
         postfile.seek(position)
         length = postfile.read_int()
