@@ -24,20 +24,18 @@ class DateCeilings:
         for sub, offset in searcher.leaf_searchers():
             reader = sub.reader()
             key = reader.segment().segment_id()
-            running = self._segments.get(key)
             end = min(docnum - offset, reader.doc_count_all())  # this segment's, below docnum
-            if end > 0 and running is None:
-                running = _running_maxima(reader)
-            if running is not None:
-                seen[key] = running
-            if end <= 0 or not running:
+            if end <= 0:
+                if key in self._segments:
+                    seen[key] = self._segments[key]
                 continue
+            running = seen[key] = self._segments.get(key) or _running_maxima(reader)
             if end == reader.doc_count_all():
                 ceiling = max(ceiling, running[-1])
                 continue
             whole = end // DATE_BLOCK
             if whole:
-                ceiling = max(ceiling, running[min(whole, len(running)) - 1])
+                ceiling = max(ceiling, running[whole - 1])
             dates = reader.column_reader("created_at", translate=False)
             ceiling = max(ceiling, *(dates[d] for d in range(whole * DATE_BLOCK, end)), -1)
         self._segments = seen  # merged segments are gone from the index
