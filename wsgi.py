@@ -1,4 +1,5 @@
-"""The WSGI entry point: `gunicorn --preload wsgi:app`, `flask --app wsgi ...`."""
+"""The WSGI entry point: `gunicorn --config deploy/gunicorn.conf.py wsgi:app`,
+`flask --app wsgi ...`."""
 from forum import create_app
 from forum.search.adapter import load_jieba
 

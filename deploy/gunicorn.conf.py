@@ -29,8 +29,9 @@ def when_ready(server):
     from forum import safe_gc
     from forum.search import indexer
 
+    app = server.app.wsgi()  # loaded already (preload_app), else loaded here: then frozen
     safe_gc.freeze()
-    server.search_indexer = indexer.start(server.app.wsgi(), inherited=server.LISTENERS)
+    server.search_indexer = indexer.start(app, inherited=server.LISTENERS)
 
 
 def on_exit(server):

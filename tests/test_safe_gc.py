@@ -154,6 +154,8 @@ def test_the_servers_master_freezes_what_it_loaded_and_frees_its_garbage_before_
     80 ms with them), and garbage in cycles was freed rather than kept for good."""
     script = textwrap.dedent("""
         import gc
+
+        gc.disable()  # as the forum's collector leaves it: only the freeze's collection may free it
         import runpy
         import weakref
 
@@ -170,7 +172,6 @@ def test_the_servers_master_freezes_what_it_loaded_and_frees_its_garbage_before_
         garbage.me = garbage
         ref = weakref.ref(garbage)
         del garbage
-        gc.disable()  # as the forum's collector leaves it: only the freeze may free it
 
 
         class Server:
